@@ -1,0 +1,132 @@
+/** The `finsam-budget` command: refresh a workbook's output sheets, or write the example template. */
+import ExcelJS from 'exceljs';
+import { promises as fs } from 'fs';
+import { performance } from 'perf_hooks';
+import { monthOf } from '../engine/calendar';
+import { Money } from '../engine/money';
+import { addTemplateSheets, XlsxHost } from '../hosts/xlsx/xlsxHost';
+import { loadWorkbook, saveWorkbookAtomic } from '../hosts/xlsx/files';
+import { checkMessage, cliText, formatKr, goalName, statusLabel } from '../messages';
+import { exampleSheets } from '../workbook/example';
+import { planToJson } from '../workbook/json';
+import { refresh } from '../workbook/refresh';
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const defaultIo: Io = {
+  out: (t) => process.stdout.write(t + '\n'),
+  err: (t) => process.stderr.write(t + '\n'),
+};
+
+interface Args {
+  command: string;
+  file: string;
+  out?: string;
+  json: boolean;
+  strict: boolean;
+}
+
+function parseArgs(argv: string[]): Args | null {
+  const positional: string[] = [];
+  const args: Partial<Args> = { json: false, strict: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--json') args.json = true;
+    else if (a === '--strict') args.strict = true;
+    else if (a === '--out') {
+      const next = argv[++i];
+      if (!next) return null;
+      args.out = next;
+    } else if (a.startsWith('--out=')) args.out = a.slice(6);
+    else if (a.startsWith('-')) return null;
+    else positional.push(a);
+  }
+  if (positional.length !== 2) return null;
+  const [command, file] = positional as [string, string];
+  if (command !== 'refresh' && command !== 'template') return null;
+  if (command === 'template' && (args.out || args.json || args.strict)) return null;
+  return { ...args, command, file } as Args;
+}
+
+function usageError(io: Io, json: boolean, message: string): number {
+  if (json) io.out(JSON.stringify({ ...planToJson(null, [{ sheet: '', cell: '', message }]) }, null, 2));
+  else io.err(message);
+  return 2;
+}
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const args = parseArgs(argv);
+  if (!args) {
+    io.err(cliText.usage);
+    return 2;
+  }
+  if (args.command === 'template') return template(args.file, io);
+
+  let workbook: ExcelJS.Workbook;
+  try {
+    await fs.access(args.file);
+    workbook = await loadWorkbook(args.file);
+  } catch (e) {
+    return usageError(io, args.json, cliText.unreadable(args.file, (e as Error).message));
+  }
+  const host = new XlsxHost(workbook);
+  const result = await refresh(host, undefined, () => performance.now());
+  if (result.errors.length > 0) {
+    if (args.json) io.out(JSON.stringify(result.json, null, 2));
+    else {
+      io.err(cliText.inputErrors(result.errors.length));
+      for (const e of result.errors) io.err(`  ${e.sheet}!${e.cell}: ${e.message}`);
+    }
+    return 1;
+  }
+  const target = args.out ?? args.file;
+  try {
+    await saveWorkbookAtomic(workbook, target);
+  } catch (e) {
+    return usageError(io, args.json, cliText.writeFailed((e as Error).message));
+  }
+  const plan = result.plan!;
+  if (args.json) io.out(JSON.stringify(result.json, null, 2));
+  else {
+    const s = plan.input.settings;
+    io.out(cliText.summaryHeader(s.name, plan.years[0]!, plan.years[plan.years.length - 1]!));
+    plan.budget.forEach((b) => {
+      const months = plan.liquidity.filter((l) => monthOf(l.month).year === b.year);
+      const low = months.reduce<Money | null>((m, l) => (m === null || l.cash.lessThan(m) ? l.cash : m), null);
+      io.out(cliText.yearLine(b.year, formatKr(b.result), formatKr(b.equityEnd), low === null ? '–' : formatKr(low)));
+    });
+    const count = (st: string) => plan.checks.filter((c) => c.status === st).length;
+    io.out(cliText.checksHeader(count('ok'), count('warning'), count('failed')));
+    for (const c of plan.checks) {
+      if (c.status === 'ok') continue;
+      io.out(`  [${statusLabel(c.status)}] ${goalName(c.goal)}${c.year ? ` ${c.year}` : ''}: ${checkMessage(c)}`);
+    }
+    io.out(cliText.written(target, Math.round(result.timings.readMs + result.timings.computeMs + result.timings.writeMs)));
+  }
+  if (args.strict && plan.checks.some((c) => c.status === 'failed')) return 3;
+  return 0;
+}
+
+async function template(file: string, io: Io): Promise<number> {
+  try {
+    await fs.access(file);
+    io.err(cliText.exists(file));
+    return 2;
+  } catch {
+    // does not exist: good
+  }
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Finsam Budget';
+  addTemplateSheets(wb, exampleSheets());
+  try {
+    await saveWorkbookAtomic(wb, file);
+  } catch (e) {
+    io.err(cliText.writeFailed((e as Error).message));
+    return 2;
+  }
+  io.out(cliText.templateWritten(file));
+  return 0;
+}

@@ -1,0 +1,134 @@
+/** Reading single cell values: Swedish numbers, amounts, percents, dates, yes/no. */
+import { daysInMonth, fromExcelSerial, isValidDate, YMD } from '../engine/calendar';
+import { D, Money } from '../engine/money';
+import { inputErrors } from '../messages';
+import type { CellValue } from './grid';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = <T>(message: string): Parsed<T> => ({ ok: false, message });
+
+export function isEmpty(v: CellValue): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+export function cellText(v: CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v).trim();
+}
+
+const SPACES = /[\s\u00a0\u202f\u2007\u2009]/g;
+
+/** "1 308 750 kr", "−1 428", "3,04" → Decimal; null when not a number. */
+function numberFromText(text: string): Money | null {
+  let s = text.replace(SPACES, '').replace(/[−–]/g, '-');
+  s = s.replace(/(kr|kronor|sek|tkr)$/i, '');
+  if (/^[-+]?\d+(,\d+)?$/.test(s)) s = s.replace(',', '.');
+  if (!/^[-+]?\d+(\.\d+)?$/.test(s)) return null;
+  return new D(s);
+}
+
+export function parseNumber(v: CellValue): Parsed<Money> {
+  if (typeof v === 'number' && Number.isFinite(v)) return ok(new D(String(v)));
+  if (typeof v === 'string') {
+    const n = numberFromText(v);
+    if (n) return ok(n);
+  }
+  return fail(inputErrors.notANumber(cellText(v)));
+}
+
+/** Whole kronor. */
+export function parseAmount(v: CellValue): Parsed<Money> {
+  const n = parseNumber(v);
+  if (!n.ok) return n;
+  return n.value.isInteger() ? n : fail(inputErrors.notWholeKronor(cellText(v)));
+}
+
+export function parseInteger(v: CellValue, what: string): Parsed<number> {
+  const n = parseNumber(v);
+  if (!n.ok || !n.value.isInteger()) return fail(inputErrors.notAnInteger(cellText(v), what));
+  return ok(n.value.toNumber());
+}
+
+/** `25 %`, `25%`, `0,25`, `0.25`, or a number in a percent-formatted cell. A bare number above 1 is an error. */
+export function parsePercent(v: CellValue, format?: string | null): Parsed<Money> {
+  if (typeof v === 'number' && Number.isFinite(v)) {
+    const n = new D(String(v));
+    if (format && format.includes('%')) return ok(n);
+    if (n.abs().greaterThan(1)) return fail(inputErrors.percentTooLarge(cellText(v)));
+    return ok(n);
+  }
+  if (typeof v === 'string') {
+    const t = v.trim();
+    if (t.endsWith('%')) {
+      const n = numberFromText(t.slice(0, -1));
+      if (n) return ok(n.dividedBy(100));
+    } else {
+      const n = numberFromText(t);
+      if (n) return n.abs().greaterThan(1) ? fail(inputErrors.percentTooLarge(t)) : ok(n);
+    }
+  }
+  return fail(inputErrors.notAPercent(cellText(v)));
+}
+
+/** Excel dates (serials or Date objects), `2024-01-15`, or a month `2024-01` (first or last day). */
+export function parseDate(v: CellValue, role: 'start' | 'end' = 'start'): Parsed<YMD> {
+  if (v instanceof Date && !Number.isNaN(v.getTime())) {
+    return ok({ year: v.getUTCFullYear(), month: v.getUTCMonth() + 1, day: v.getUTCDate() });
+  }
+  if (typeof v === 'number' && Number.isFinite(v) && v >= 61 && v < 2958466) return ok(fromExcelSerial(v));
+  if (typeof v === 'string') {
+    const m = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(v.trim());
+    if (m) {
+      const year = Number(m[1]);
+      const month = Number(m[2]);
+      if (month >= 1 && month <= 12) {
+        const day = m[3] !== undefined ? Number(m[3]) : role === 'start' ? 1 : daysInMonth(year, month);
+        const d = { year, month, day };
+        if (isValidDate(d)) return ok(d);
+      }
+    }
+  }
+  return fail(inputErrors.notADate(cellText(v)));
+}
+
+export function parseYesNo(v: CellValue, fallback: boolean): Parsed<boolean> {
+  if (isEmpty(v)) return ok(fallback);
+  if (typeof v === 'boolean') return ok(v);
+  const t = cellText(v).toLowerCase();
+  if (['ja', 'j', 'yes', 'y', 'x', 'sant', 'true', '1'].includes(t)) return ok(true);
+  if (['nej', 'n', 'no', 'falskt', 'false', '0'].includes(t)) return ok(false);
+  return fail(inputErrors.notYesNo(cellText(v)));
+}
+
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+
+/** `30 november`, `30 nov`, `11-30`, or any date (its year ignored). */
+export function parseDayMonth(v: CellValue): Parsed<{ month: number; day: number }> {
+  const d = parseDate(v);
+  if (d.ok && !(typeof v === 'string' && /^\d{4}-\d{1,2}$/.test(v.trim()))) return ok({ month: d.value.month, day: d.value.day });
+  const t = cellText(v).toLowerCase();
+  let m = /^(\d{1,2})\s*([a-zåäö]+)\.?$/.exec(t);
+  if (m) {
+    const month = MONTH_NAMES.findIndex((n) => m![2]!.startsWith(n) || (n === 'maj' && m![2] === 'may')) + 1;
+    const day = Number(m[1]);
+    if (month > 0 && day >= 1 && day <= daysInMonth(2000, month)) return ok({ month, day });
+  }
+  m = /^(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (m) {
+    const month = Number(m[1]);
+    const day = Number(m[2]);
+    if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(2000, month)) return ok({ month, day });
+  }
+  return fail(inputErrors.dayMonth(cellText(v)));
+}
+
+/** Header text normalised: case, spaces and a trailing unit such as "(kr)" or "(%)" ignored. */
+export function normalizeHeader(v: CellValue): string {
+  return cellText(v)
+    .normalize('NFC')
+    .toLocaleLowerCase('sv')
+    .replace(/\s*\([^)]*\)\s*$/, '')
+    .replace(SPACES, '');
+}
