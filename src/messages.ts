@@ -24,8 +24,34 @@ export function formatKr(value: Money | number): string {
   return `${formatNumber(value)}${NBSP}kr`;
 }
 
-const MONTHS_SV = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_SV = [
+  'januari',
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 export function formatMonth(index: MonthIndex, lang: Lang = 'sv'): string {
   const { year, month } = monthOf(index);
@@ -105,7 +131,9 @@ export function checkMessage(check: Check, lang: Lang = 'sv'): string {
           ? `Medlemsavgifterna ${formatKr(v)} understiger ${formatKr(lim)}: beslut om finansiering ska innehålla en reservation.`
           : `Contributions ${formatKr(v)} are below ${formatKr(lim)}: funding decisions carry a reservation.`;
     case 'maxEquity': {
-      const pct = d.percent ? ` (${d.percent.times(100).toDecimalPlaces(2).toString().replace('.', ',')} % av medlemsavgifterna)` : '';
+      const pct = d.percent
+        ? ` (${d.percent.times(100).toDecimalPlaces(2).toString().replace('.', ',')} % av medlemsavgifterna)`
+        : '';
       return sv
         ? `Eget kapital vid årets slut ${formatKr(v)}; högsta tillåtna ${formatKr(lim)}${pct}.${ok ? '' : ' Sparade medel överstiger rekommendationen.'}`
         : `Equity at year end ${formatKr(v)}; the maximum is ${formatKr(lim)}.${ok ? '' : ' Saved funds exceed the recommendation.'}`;
@@ -118,11 +146,11 @@ export function checkMessage(check: Check, lang: Lang = 'sv'): string {
       if (ok) return sv ? `Årets resultat ${formatKr(v)}.` : `The year's result is ${formatKr(v)}.`;
       return check.status === 'warning'
         ? sv
-          ? `Underskott ${formatKr(v)} som täcks av eget kapital (${formatKr(d.equityStart)} vid årets början).`
-          : `A deficit of ${formatKr(v)}, covered by equity (${formatKr(d.equityStart)} at the start of the year).`
+          ? `Underskott ${formatKr(v.negated())} som täcks av eget kapital (${formatKr(d.equityStart)} vid årets början).`
+          : `A deficit of ${formatKr(v.negated())}, covered by equity (${formatKr(d.equityStart)} at the start of the year).`
         : sv
-          ? `Underskott ${formatKr(v)} som inte täcks av eget kapital (${formatKr(d.equityStart)} vid årets början).`
-          : `A deficit of ${formatKr(v)} that equity (${formatKr(d.equityStart)}) does not cover.`;
+          ? `Underskott ${formatKr(v.negated())} som inte täcks av eget kapital (${formatKr(d.equityStart)} vid årets början).`
+          : `A deficit of ${formatKr(v.negated())} that equity (${formatKr(d.equityStart)}) does not cover.`;
     case 'esfSeparate': {
       const diff = d.esfIncome.minus(d.esfCosts);
       if (diff.isZero()) {
@@ -163,13 +191,15 @@ export const inputErrors = {
   notANumber: (text: string) => `”${text}” är inte ett tal. Skriv t.ex. 1 308 750 eller 1308750.`,
   notWholeKronor: (text: string) => `”${text}” är inte hela kronor.`,
   notAPercent: (text: string) => `”${text}” är inte en procentsats. Skriv t.ex. 25 % eller 0,25.`,
-  percentTooLarge: (text: string) => `”${text}” är större än 1 utan procenttecken. Skriv ${text} % eller som decimaltal (t.ex. 0,03).`,
+  percentTooLarge: (text: string) =>
+    `”${text}” är större än 1 utan procenttecken. Skriv ${text} % eller som decimaltal (t.ex. 0,03).`,
   notADate: (text: string) => `”${text}” är inte ett datum. Skriv t.ex. 2024-01-15 eller 2024-01.`,
   notYesNo: (text: string) => `”${text}” ska vara Ja eller Nej.`,
   notAnInteger: (text: string, what: string) => `”${text}” ska vara ${what} (ett heltal).`,
   negative: (what: string) => `${what} får inte vara negativt.`,
   outOfRange: (what: string, min: number, max: number) => `${what} ska vara mellan ${min} och ${max}.`,
-  unknownChoice: (text: string, choices: string[]) => `”${text}” är inte tillåtet. Välj ${choices.map((c) => `”${c}”`).join(' eller ')}.`,
+  unknownChoice: (text: string, choices: string[]) =>
+    `”${text}” är inte tillåtet. Välj ${choices.map((c) => `”${c}”`).join(' eller ')}.`,
   unknownParameter: (text: string, known: string[]) => `Okänd parameter ”${text}”. Kända: ${known.join(', ')}.`,
   unknownGoal: (text: string, known: string[]) => `Okänt mål ”${text}”. Kända mål: ${known.join(', ')}.`,
   duplicate: (what: string, text: string, firstCell: string) => `${what} ”${text}” finns redan (${firstCell}).`,
@@ -181,7 +211,8 @@ export const inputErrors = {
   yearNotInPlan: (year: number, first: number, last: number) => `År ${year} ligger utanför planen (${first}–${last}).`,
   endBeforeStart: (end: string, start: string) => `Slutdatum ${end} ligger före startdatum ${start}.`,
   spentAboveTotal: (spent: string, total: string) => `Förbrukat före planår (${spent}) är mer än budget totalt (${total}).`,
-  yearOutsidePeriod: (year: number, start: string, end: string) => `Ett belopp för ${year}, men insatsen pågår ${start} – ${end}.`,
+  yearOutsidePeriod: (year: number, start: string, end: string) =>
+    `Ett belopp för ${year}, men insatsen pågår ${start} – ${end}.`,
   yearAmountsTooLarge: (given: string, remaining: string) =>
     `Beloppen per år (${given}) är mer än det som återstår av budgeten (${remaining}).`,
   noPayer: (party: string, year: number) => `Ingen betalande medlem i part ${party} år ${year}, men parten har en andel.`,

@@ -67,7 +67,11 @@ describe('contribution split — golden figures from the seeds', () => {
       ['Eskilstuna', 942500],
       ['Oxelösund', 115000],
     ];
-    const members = [state('Försäkringskassan/Länsarbetsnämnden'), region('Landstinget'), ...table.map(([n, a], i) => kommun(n, (a / 2500) * 301 + 17 * i))];
+    const members = [
+      state('Försäkringskassan/Länsarbetsnämnden'),
+      region('Landstinget'),
+      ...table.map(([n, a], i) => kommun(n, (a / 2500) * 301 + 17 * i)),
+    ];
     const y = year(2005, 15000000, { months: 8 });
     expect(yearTotal(y).toNumber()).toBe(10000000);
     const split = splitYear(settings('promille'), y, members);
@@ -91,7 +95,11 @@ describe('contribution split — golden figures from the seeds', () => {
   test('membership years: a kommun outside its years gets no share', () => {
     const members = [state(), region(), kommun('A', 100), kommun('B', 100, { fromYear: 2025 })];
     expect(byName(splitYear(settings(), year(2024, 4000), members)).has('B')).toBe(false);
-    expect(byName(splitYear(settings(), year(2025, 4000), members)).get("B")!.amount.toNumber()).toBe(500);
+    expect(
+      byName(splitYear(settings(), year(2025, 4000), members))
+        .get('B')!
+        .amount.toNumber(),
+    ).toBe(500);
   });
 });
 
@@ -136,12 +144,19 @@ describe('split and instalments — properties', () => {
           expect(sum(split.members.map((m) => m.amount)).equals(T)).toBe(true);
           expect(split.parties.state.plus(split.parties.region).plus(split.parties.municipalities).equals(T)).toBe(true);
           for (const party of ['state', 'region', 'municipalities'] as const) {
-            expect(sum(split.members.filter((m) => m.party === party).map((m) => m.amount)).equals(split.parties[party])).toBe(true);
+            expect(sum(split.members.filter((m) => m.party === party).map((m) => m.amount)).equals(split.parties[party])).toBe(
+              true,
+            );
           }
           const weights = quarterWeights(months);
           for (const c of split.members) {
             expect(c.amount.isNegative()).toBe(false);
-            expect(c.amount.minus(exactAmount(split, c.member, members, rounding)).abs().lessThan(1)).toBe(true);
+            expect(
+              c.amount
+                .minus(exactAmount(split, c.member, members, rounding))
+                .abs()
+                .lessThan(1),
+            ).toBe(true);
             expect(sum(c.quarters).equals(c.amount)).toBe(true);
             c.quarters.forEach((q, i) => {
               expect(q.isNegative()).toBe(false);
@@ -154,7 +169,9 @@ describe('split and instalments — properties', () => {
             expect(qt.minus(T.times(weights[i]!).dividedBy(months)).abs().lessThan(1)).toBe(true);
           });
           // Row order does not matter.
-          const shuffled = members.slice().sort((a, b) => ((a.name.length * 7919 + seed) % 13) - ((b.name.length * 7919 + seed) % 13) || (seed % 2 ? 1 : -1));
+          const shuffled = members
+            .slice()
+            .sort((a, b) => ((a.name.length * 7919 + seed) % 13) - ((b.name.length * 7919 + seed) % 13) || (seed % 2 ? 1 : -1));
           const again = byName(splitYear(settings(rounding), y, shuffled.reverse()));
           for (const c of split.members) {
             const other = again.get(c.member)!;
@@ -169,13 +186,16 @@ describe('split and instalments — properties', () => {
 
   test('per-mille shares always sum to 1 000 and each is within 1 ‰ of the exact share', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 500000 }), { minLength: 1, maxLength: 40 }).filter((p) => p.some((x) => x > 0)), (pops) => {
-        const members = pops.map((p, i) => ({ name: `K${i}`, population: dec(p) }));
-        const shares = promilleShares(members);
-        expect(sum(shares).toNumber()).toBe(1000);
-        const total = pops.reduce((a, b) => a + b, 0);
-        shares.forEach((s, i) => expect(s.minus(dec(pops[i]!).times(1000).dividedBy(total)).abs().lessThan(1)).toBe(true));
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 500000 }), { minLength: 1, maxLength: 40 }).filter((p) => p.some((x) => x > 0)),
+        (pops) => {
+          const members = pops.map((p, i) => ({ name: `K${i}`, population: dec(p) }));
+          const shares = promilleShares(members);
+          expect(sum(shares).toNumber()).toBe(1000);
+          const total = pops.reduce((a, b) => a + b, 0);
+          shares.forEach((s, i) => expect(s.minus(dec(pops[i]!).times(1000).dividedBy(total)).abs().lessThan(1)).toBe(true));
+        },
+      ),
     );
   });
 

@@ -75,7 +75,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   const host = new XlsxHost(workbook);
   const result = await refresh(host, undefined, () => performance.now());
   if (result.errors.length > 0) {
-    if (args.json) io.out(JSON.stringify(result.json, null, 2));
+    if (args.json) io.out(JSON.stringify(result.json(), null, 2));
     else {
       io.err(cliText.inputErrors(result.errors.length));
       for (const e of result.errors) io.err(`  ${e.sheet}!${e.cell}: ${e.message}`);
@@ -89,7 +89,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     return usageError(io, args.json, cliText.writeFailed((e as Error).message));
   }
   const plan = result.plan!;
-  if (args.json) io.out(JSON.stringify(result.json, null, 2));
+  if (args.json) io.out(JSON.stringify(result.json(), null, 2));
   else {
     const s = plan.input.settings;
     io.out(cliText.summaryHeader(s.name, plan.years[0]!, plan.years[plan.years.length - 1]!));

@@ -1,6 +1,6 @@
 /** Interventions by plan year and plan month, commitments remaining. */
-import { compareDates, monthIndex, MonthIndex, monthOf } from './calendar';
-import { allocate, allocateByWeights, dec, Money, sum, ZERO } from './money';
+import { compareDates, monthIndex, MonthIndex } from './calendar';
+import { allocate, dec, Money, sum, ZERO } from './money';
 import type { Intervention, InterventionPlan, InterventionYear } from './types';
 
 export interface PlanCalendar {
@@ -9,6 +9,8 @@ export interface PlanCalendar {
   months: MonthIndex[];
   firstMonth: MonthIndex;
   lastMonth: MonthIndex;
+  /** First month operated in each plan year. */
+  firstOperated: Map<number, MonthIndex>;
 }
 
 /** Months (as indices) in which the intervention runs on at least one day. */
@@ -20,40 +22,60 @@ export function yearOverlaps(iv: Intervention, year: number): boolean {
   return iv.start.year <= year && iv.end.year >= year;
 }
 
-/** Spread a whole amount evenly over months, by largest remainder (ties: earlier month). */
-export function spreadOverMonths(amount: Money, months: readonly MonthIndex[]): Map<MonthIndex, Money> {
+/**
+ * A whole amount spread evenly over a run of consecutive months: each month gets `base`, and the first
+ * `extra` months one krona more. This is the largest remainder rounding of amount / count with ties to
+ * the earlier month, kept compact so that cash flows can be added up per run rather than per month.
+ */
+export interface MonthSpread {
+  from: MonthIndex;
+  to: MonthIndex;
+  base: Money;
+  extra: number;
+}
+
+export function spreadEvenly(amount: Money, from: MonthIndex, to: MonthIndex): MonthSpread {
+  const count = to - from + 1;
+  if (count <= 0) throw new Error('spreadEvenly: no months');
+  const base = amount.dividedToIntegerBy(count).minus(amount.isNegative() && !amount.mod(count).isZero() ? 1 : 0);
+  const extra = amount.minus(base.times(count)).toNumber();
+  return { from, to, base, extra };
+}
+
+export function amountInMonth(spread: MonthSpread, month: MonthIndex): Money {
+  if (month < spread.from || month > spread.to) return ZERO;
+  return month - spread.from < spread.extra ? spread.base.plus(1) : spread.base;
+}
+
+/** Every month of a spread with its amount (for tests and small tables). */
+export function monthsOf(spread: MonthSpread): Map<MonthIndex, Money> {
   const result = new Map<MonthIndex, Money>();
-  if (months.length === 0) return result;
-  const parts = allocateByWeights(
-    amount,
-    months.map((m) => ({ weight: dec(1), key: dec(-m), name: '' })),
-  );
-  months.forEach((m, i) => result.set(m, parts[i]!));
+  for (let m = spread.from; m <= spread.to; m++) result.set(m, amountInMonth(spread, m));
   return result;
+}
+
+/** Spread a whole amount evenly over consecutive months (ties: earlier month). */
+export function spreadOverMonths(amount: Money, months: readonly MonthIndex[]): Map<MonthIndex, Money> {
+  if (months.length === 0) return new Map();
+  return monthsOf(spreadEvenly(amount, months[0]!, months[months.length - 1]!));
 }
 
 export function planIntervention(iv: Intervention, cal: PlanCalendar): InterventionPlan {
   const remainingAtStart = iv.total.minus(iv.spentBefore);
   const { from, to } = activeMonthRange(iv);
-  const planYears = new Set(cal.years);
   const givenTotal = sum([...iv.yearAmounts.values()]);
   const toSpread = remainingAtStart.minus(givenTotal);
-  const operated = new Set(cal.months);
 
   // Months from the plan's start on in which the intervention runs, in years without a given amount.
   // Months after the plan's last year take their share too (it stays in remainingAfter).
   const buckets = new Map<number | 'after', number>();
-  const start = Math.max(from, cal.firstMonth);
-  for (let m = start; m <= to; m++) {
-    const { year } = monthOf(m);
+  for (const year of cal.years) {
     if (iv.yearAmounts.has(year)) continue;
-    if (planYears.has(year)) {
-      if (!operated.has(m)) continue;
-      buckets.set(year, (buckets.get(year) ?? 0) + 1);
-    } else if (m > cal.lastMonth) {
-      buckets.set('after', (buckets.get('after') ?? 0) + 1);
-    }
+    const count = Math.min(to, monthIndex(year, 12)) - Math.max(from, cal.firstOperated.get(year)!) + 1;
+    if (count > 0) buckets.set(year, count);
   }
+  const after = to - Math.max(from, cal.lastMonth + 1) + 1;
+  if (after > 0) buckets.set('after', after);
   const bucketKeys = [...buckets.keys()];
   const totalMonths = bucketKeys.reduce<number>((s, k) => s + buckets.get(k)!, 0);
   const yearAmount = new Map<number, Money>();
@@ -77,20 +99,23 @@ export function planIntervention(iv: Intervention, cal: PlanCalendar): Intervent
   for (const [y, amount] of iv.yearAmounts) yearAmount.set(y, amount);
 
   const years: InterventionYear[] = [];
-  const monthly = new Map<MonthIndex, Money>();
+  const spreads: MonthSpread[] = [];
   let remaining = remainingAtStart;
   for (const year of cal.years) {
     const amount = yearAmount.get(year) ?? ZERO;
     remaining = remaining.minus(amount);
     years.push({ year, amount, remainingAfter: remaining });
     if (amount.isZero()) continue;
-    const months = cal.months.filter((m) => monthOf(m).year === year && m >= from && m <= to);
-    // A given amount for an operated year the intervention does not touch has been refused on input;
-    // should it happen anyway, the year's operated months carry it.
-    const target = months.length > 0 ? months : cal.months.filter((m) => monthOf(m).year === year);
-    for (const [m, v] of spreadOverMonths(amount, target)) monthly.set(m, v);
+    // The year's operated months are consecutive, and so are the intervention's months within them.
+    const operatedFrom = cal.firstOperated.get(year)!;
+    const yearEnd = monthIndex(year, 12);
+    const runFrom = Math.max(operatedFrom, from);
+    const runTo = Math.min(yearEnd, to);
+    // A given amount for a year the intervention does not touch has been refused on input; should it
+    // happen anyway, the year's operated months carry it.
+    spreads.push(runFrom <= runTo ? spreadEvenly(amount, runFrom, runTo) : spreadEvenly(amount, operatedFrom, yearEnd));
   }
-  return { intervention: iv, remainingAtStart, years, monthly, unspreadable };
+  return { intervention: iv, remainingAtStart, years, spreads, unspreadable };
 }
 
 export function interventionEndsBefore(iv: Intervention): boolean {

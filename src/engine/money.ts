@@ -76,10 +76,7 @@ export function allocate(total: Money, items: readonly AllocationItem[]): Money[
 }
 
 /** Split a whole total in proportion to weights, by largest remainder. */
-export function allocateByWeights(
-  total: Money,
-  weights: readonly { weight: Money; key: Money; name: string }[],
-): Money[] {
+export function allocateByWeights(total: Money, weights: readonly { weight: Money; key: Money; name: string }[]): Money[] {
   const totalWeight = sum(weights.map((w) => w.weight));
   if (weights.length === 0) {
     if (!total.isZero()) throw new Error('allocateByWeights: nothing to allocate to');

@@ -1,7 +1,7 @@
 /** computePlan: the whole computation from PlanInput to Plan. Pure. */
-import { monthIndex, MonthIndex, monthOf } from './calendar';
+import { monthIndex, MonthIndex } from './calendar';
 import { evaluateGoals } from './goals';
-import { planIntervention, PlanCalendar, spreadOverMonths } from './interventions';
+import { MonthSpread, planIntervention, PlanCalendar, spreadEvenly } from './interventions';
 import { Money, roundKrona, sum, ZERO } from './money';
 import { firstOperatedMonth, splitYear } from './split';
 import type {
@@ -18,10 +18,12 @@ import type {
 export function planCalendar(input: PlanInput): PlanCalendar {
   const years = input.years.map((y) => y.year);
   const months: MonthIndex[] = [];
+  const firstOperated = new Map<number, MonthIndex>();
   for (const y of input.years) {
+    firstOperated.set(y.year, monthIndex(y.year, firstOperatedMonth(y.months)));
     for (let m = firstOperatedMonth(y.months); m <= 12; m++) months.push(monthIndex(y.year, m));
   }
-  return { years, months, firstMonth: months[0]!, lastMonth: months[months.length - 1]! };
+  return { years, months, firstMonth: months[0]!, lastMonth: months[months.length - 1]!, firstOperated };
 }
 
 export function planCostLines(input: PlanInput): CostLinePlan[] {
@@ -37,9 +39,44 @@ export function planCostLines(input: PlanInput): CostLinePlan[] {
   });
 }
 
-function addTo(map: Map<MonthIndex, Money>, month: MonthIndex, value: Money): void {
-  if (value.isZero()) return;
-  map.set(month, (map.get(month) ?? ZERO).plus(value));
+/**
+ * Cash flows per plan month, added up as runs: a run adds `base` to every month from..to and one
+ * krona more to its first `extra` months. Difference arrays keep this to four additions per run.
+ */
+class MonthlyFlows {
+  private readonly base: Money[];
+  private readonly ones: Money[];
+  constructor(private readonly position: Map<MonthIndex, number>) {
+    this.base = new Array<Money>(position.size + 1).fill(ZERO);
+    this.ones = new Array<Money>(position.size + 1).fill(ZERO);
+  }
+  addSpread(s: MonthSpread): void {
+    const from = this.position.get(s.from)!;
+    const to = this.position.get(s.to)!;
+    if (!s.base.isZero()) {
+      this.base[from] = this.base[from]!.plus(s.base);
+      this.base[to + 1] = this.base[to + 1]!.minus(s.base);
+    }
+    if (s.extra > 0) {
+      this.ones[from] = this.ones[from]!.plus(1);
+      this.ones[from + s.extra] = this.ones[from + s.extra]!.minus(1);
+    }
+  }
+  add(month: MonthIndex, value: Money): void {
+    this.addSpread({ from: month, to: month, base: value, extra: 0 });
+  }
+  /** The flow of every month, in order. */
+  totals(): Money[] {
+    const result: Money[] = [];
+    let base = ZERO;
+    let ones = ZERO;
+    for (let i = 0; i < this.position.size; i++) {
+      base = base.plus(this.base[i]!);
+      ones = ones.plus(this.ones[i]!);
+      result.push(base.plus(ones));
+    }
+    return result;
+  }
 }
 
 export function computePlan(input: PlanInput): Plan {
@@ -57,13 +94,17 @@ export function computePlan(input: PlanInput): Plan {
   let shortTerm = input.opening.shortTermLiabilities;
   let longTerm = input.opening.longTermLiabilities;
   // Month-by-month flows, filled while walking the years.
-  const inflow = new Map<MonthIndex, Money>();
-  const committedOut = new Map<MonthIndex, Money>();
-  const plannedOut = new Map<MonthIndex, Money>();
+  const position = new Map(cal.months.map((m, i) => [m, i]));
+  const inflowFlows = new MonthlyFlows(position);
+  const committedFlows = new MonthlyFlows(position);
+  const plannedFlows = new MonthlyFlows(position);
+  for (const p of interventions) {
+    const target = p.intervention.status === 'decided' ? committedFlows : plannedFlows;
+    for (const s of p.spreads) target.addSpread(s);
+  }
 
   input.years.forEach((y, yi) => {
     const split = splits[yi]!;
-    const yearMonths = cal.months.filter((m) => monthOf(m).year === y.year);
     const december = monthIndex(y.year, 12);
     const lineAmounts = costLines.map((c) => ({ line: c.line, amount: c.years[yi]!.amount }));
     const operatingCosts = sum(lineAmounts.map((l) => l.amount));
@@ -120,54 +161,50 @@ export function computePlan(input: PlanInput): Plan {
       commitments,
     });
 
-    // ---- cash flows of the year
+    // ---- cash flows of the year (interventions were added above)
+    const firstOperated = cal.firstOperated.get(y.year)!;
     split.quarterMonths.forEach((month, q) => {
-      if (month !== null) addTo(inflow, monthIndex(y.year, month), split.quarterTotals[q]!);
+      if (month !== null) inflowFlows.add(monthIndex(y.year, month), split.quarterTotals[q]!);
     });
     const evenIncome = y.esfIncome.plus(y.otherIncome).plus(y.financialIncome);
-    for (const [m, v] of spreadOverMonths(evenIncome, yearMonths)) {
-      if (v.isNegative()) addTo(committedOut, m, v.negated());
-      else addTo(inflow, m, v);
-    }
-    for (const [m, v] of spreadOverMonths(operatingCosts.minus(depreciation), yearMonths)) addTo(committedOut, m, v);
-    for (const p of interventions) {
-      const target = p.intervention.status === 'decided' ? committedOut : plannedOut;
-      for (const m of yearMonths) addTo(target, m, p.monthly.get(m) ?? ZERO);
-    }
-    addTo(committedOut, december, y.investments);
+    if (evenIncome.isNegative()) committedFlows.addSpread(spreadEvenly(evenIncome.negated(), firstOperated, december));
+    else inflowFlows.addSpread(spreadEvenly(evenIncome, firstOperated, december));
+    committedFlows.addSpread(spreadEvenly(operatingCosts.minus(depreciation), firstOperated, december));
+    committedFlows.add(december, y.investments);
     // Working capital: more receivables or fewer liabilities cost cash, and the reverse brings it.
     const workingCapital = deltaLiabilities.minus(deltaReceivables);
-    if (workingCapital.isNegative()) addTo(committedOut, december, workingCapital.negated());
-    else addTo(inflow, december, workingCapital);
+    if (workingCapital.isNegative()) committedFlows.add(december, workingCapital.negated());
+    else inflowFlows.add(december, workingCapital);
   });
 
   // ---- liquidity and decision room
   const floor = input.goals.liquidity.active ? input.goals.liquidity.limit : ZERO;
   const horizon = input.goals.horizonMonths;
+  const inflow = inflowFlows.totals();
+  const committedOut = committedFlows.totals();
+  const plannedOut = plannedFlows.totals();
   const liquidity: LiquidityMonth[] = [];
   let cash = input.opening.cash;
-  for (const m of cal.months) {
-    const inM = inflow.get(m) ?? ZERO;
-    const outM = (committedOut.get(m) ?? ZERO).plus(plannedOut.get(m) ?? ZERO);
-    cash = cash.plus(inM).minus(outM);
+  cal.months.forEach((m, i) => {
+    const outM = committedOut[i]!.plus(plannedOut[i]!);
+    cash = cash.plus(inflow[i]!).minus(outM);
     liquidity.push({
       month: m,
-      inflow: inM,
+      inflow: inflow[i]!,
       outflow: outM,
       cash,
       decisionRoom: null,
       decisionRoomAfterPlanned: null,
-      plannedOutflow: plannedOut.get(m) ?? ZERO,
+      plannedOutflow: plannedOut[i]!,
     });
-  }
+  });
   liquidity.forEach((row, i) => {
     if (i + horizon >= liquidity.length) return;
     let room = row.cash.minus(floor);
     let planned = ZERO;
     for (let k = 1; k <= horizon; k++) {
-      const next = liquidity[i + k]!;
-      room = room.plus(inflow.get(next.month) ?? ZERO).minus(committedOut.get(next.month) ?? ZERO);
-      planned = planned.plus(next.plannedOutflow);
+      room = room.plus(inflow[i + k]!).minus(committedOut[i + k]!);
+      planned = planned.plus(plannedOut[i + k]!);
     }
     row.decisionRoom = room;
     row.decisionRoomAfterPlanned = room.minus(planned);

@@ -116,11 +116,18 @@ export function instalments(
       .filter((q) => can(i, q, strict))
       .sort((a, b) => columnNeed[b]! - columnNeed[a]! || frac[i]![b]!.comparedTo(frac[i]![a]!) || a - b);
     queue.forEach((q) => prev.set(q, { from: -1, row: i }));
+    // Most kronor go straight to a quarter that still needs one; search paths only when none does.
+    const direct = queue.find((q) => columnNeed[q]! > 0);
+    if (direct !== undefined) {
+      columnNeed[direct] = columnNeed[direct]! - 1;
+      taken[i]![direct] = true;
+      return true;
+    }
     for (let head = 0; head < queue.length; head++) {
       const q = queue[head]!;
       if (columnNeed[q]! > 0) {
         columnNeed[q] = columnNeed[q]! - 1;
-        for (let at = q; at >= 0; ) {
+        for (let at = q; at >= 0;) {
           const step = prev.get(at)!;
           taken[step.row]![at] = true;
           if (step.from >= 0) taken[step.row]![step.from] = false;
@@ -185,4 +192,3 @@ export function splitYear(settings: Settings, yearInput: YearInput, members: rea
   }));
   return { year, total, parties, quarterTotals, quarterMonths, members: contributions };
 }
-

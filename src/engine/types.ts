@@ -1,6 +1,7 @@
 /** The engine's input and output: plain data, decimal.js for money. */
 import type { Money } from './money';
 import type { MonthIndex, YMD } from './calendar';
+import type { MonthSpread } from './interventions';
 
 export type Party = 'state' | 'region' | 'municipalities';
 export const PARTIES: readonly Party[] = ['state', 'region', 'municipalities'];
@@ -144,8 +145,8 @@ export interface InterventionPlan {
   intervention: Intervention;
   remainingAtStart: Money;
   years: InterventionYear[];
-  /** Cost per plan month (only months operated), for liquidity. */
-  monthly: Map<MonthIndex, Money>;
+  /** Cost per plan month as runs of consecutive months (one per plan year with a cost), for liquidity. */
+  spreads: MonthSpread[];
   /** Money remaining that has no month to be spread over. */
   unspreadable: Money;
 }

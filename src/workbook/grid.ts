@@ -75,7 +75,7 @@ export function parseA1(ref: string): { row: number; col: number } {
 }
 
 export function sheetRef(sheet: string, cell: string): string {
-  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  const quoted = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
   return `${quoted}!${cell}`;
 }
 

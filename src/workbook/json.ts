@@ -40,7 +40,14 @@ export interface PlanJson {
     longTermLiabilities: number;
     commitments: number;
   }[];
-  liquidity: { month: string; inflow: number; outflow: number; cash: number; decisionRoom: number | null; decisionRoomAfterPlanned: number | null }[];
+  liquidity: {
+    month: string;
+    inflow: number;
+    outflow: number;
+    cash: number;
+    decisionRoom: number | null;
+    decisionRoomAfterPlanned: number | null;
+  }[];
   checks: {
     goal: string;
     year: number | null;
@@ -58,7 +65,17 @@ const value = (v: Money | string | number | null) => (v === null || typeof v ===
 
 export function planToJson(plan: Plan | null, errors: InputError[], checkCells: (string | null)[] = []): PlanJson {
   if (!plan) {
-    return { version: 1, years: [], errors, contributions: [], interventions: [], budget: [], balance: [], liquidity: [], checks: [] };
+    return {
+      version: 1,
+      years: [],
+      errors,
+      contributions: [],
+      interventions: [],
+      budget: [],
+      balance: [],
+      liquidity: [],
+      checks: [],
+    };
   }
   return {
     version: 1,

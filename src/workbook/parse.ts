@@ -101,7 +101,13 @@ class Cells {
     const found = options[key];
     if (found === undefined) {
       const shown = [...new Set(Object.values(options))].map((o) => Object.keys(options).find((k) => options[k] === o)!);
-      this.error(column, inputErrors.unknownChoice(cellText(v), shown.map((s) => s[0]!.toUpperCase() + s.slice(1))));
+      this.error(
+        column,
+        inputErrors.unknownChoice(
+          cellText(v),
+          shown.map((s) => s[0]!.toUpperCase() + s.slice(1)),
+        ),
+      );
     }
     return found;
   }
@@ -148,11 +154,13 @@ function parseSettings(sheet: SheetGrid, errors: InputError[]): { settings: Sett
 
   const firstYearEntry = get(SETTINGS_PARAMS.firstYear);
   let firstYear = 0;
-  if (!firstYearEntry || isEmpty(firstYearEntry.value)) report(SETTINGS_PARAMS.firstYear, inputErrors.required(SETTINGS_PARAMS.firstYear));
+  if (!firstYearEntry || isEmpty(firstYearEntry.value))
+    report(SETTINGS_PARAMS.firstYear, inputErrors.required(SETTINGS_PARAMS.firstYear));
   else {
     const y = parseInteger(firstYearEntry.value, 'ett årtal');
     if (!y.ok) report(SETTINGS_PARAMS.firstYear, y.message);
-    else if (y.value < 1900 || y.value > 2200) report(SETTINGS_PARAMS.firstYear, inputErrors.outOfRange(SETTINGS_PARAMS.firstYear, 1900, 2200));
+    else if (y.value < 1900 || y.value > 2200)
+      report(SETTINGS_PARAMS.firstYear, inputErrors.outOfRange(SETTINGS_PARAMS.firstYear, 1900, 2200));
     else firstYear = y.value;
   }
   let yearCount = 3;
@@ -160,7 +168,8 @@ function parseSettings(sheet: SheetGrid, errors: InputError[]): { settings: Sett
   if (countEntry && !isEmpty(countEntry.value)) {
     const n = parseInteger(countEntry.value, 'ett antal år');
     if (!n.ok) report(SETTINGS_PARAMS.yearCount, n.message);
-    else if (n.value < 1 || n.value > 10) report(SETTINGS_PARAMS.yearCount, inputErrors.outOfRange(SETTINGS_PARAMS.yearCount, 1, 10));
+    else if (n.value < 1 || n.value > 10)
+      report(SETTINGS_PARAMS.yearCount, inputErrors.outOfRange(SETTINGS_PARAMS.yearCount, 1, 10));
     else yearCount = n.value;
   }
   const share = (p: string, fallback: string): Money => {
@@ -213,7 +222,16 @@ function parseYears(sheet: SheetGrid, settings: Settings, errors: InputError[]):
   const table = readTable(
     sheet,
     ['År', 'Medlemsavgifter'],
-    ['Verksamhetsmånader', 'ESF-intäkter', 'Övriga intäkter', 'Finansiella intäkter', 'Investeringar', 'Fordringar', 'Kortfristiga skulder', 'Långfristiga skulder'],
+    [
+      'Verksamhetsmånader',
+      'ESF-intäkter',
+      'Övriga intäkter',
+      'Finansiella intäkter',
+      'Investeringar',
+      'Fordringar',
+      'Kortfristiga skulder',
+      'Långfristiga skulder',
+    ],
     errors,
   );
   if (!table) return [];
@@ -236,7 +254,8 @@ function parseYears(sheet: SheetGrid, settings: Settings, errors: InputError[]):
     const rawMonths = c.raw('Verksamhetsmånader');
     if (!isEmpty(rawMonths)) {
       const m = c.take('Verksamhetsmånader', parseInteger(rawMonths, 'ett antal månader'));
-      if (m !== undefined && (m < 1 || m > 12)) c.error('Verksamhetsmånader', inputErrors.outOfRange('Verksamhetsmånader', 1, 12));
+      if (m !== undefined && (m < 1 || m > 12))
+        c.error('Verksamhetsmånader', inputErrors.outOfRange('Verksamhetsmånader', 1, 12));
       else if (m !== undefined) months = m;
     }
     const nonNegative = (col: string, fallback: Money | null) => {
@@ -320,7 +339,8 @@ function parseMembers(sheet: SheetGrid, settings: Settings, errors: InputError[]
     for (const party of ['state', 'region', 'municipalities'] as Party[]) {
       if (shares[party].isZero()) continue;
       const payers = members.filter((m) => m.party === party && m.pays && isActive(m, y));
-      if (payers.length === 0) errors.push({ sheet: sheet.name, cell: partyCell, message: inputErrors.noPayer(PARTY_SV[party], y) });
+      if (payers.length === 0)
+        errors.push({ sheet: sheet.name, cell: partyCell, message: inputErrors.noPayer(PARTY_SV[party], y) });
       else if (party === 'municipalities' && sum(payers.map((m) => m.population)).isZero())
         errors.push({ sheet: sheet.name, cell: partyCell, message: inputErrors.noPopulation(y) });
     }
@@ -345,8 +365,12 @@ function parseInterventions(sheet: SheetGrid, settings: Settings, errors: InputE
     const name = c.text('Insats', true);
     const funding = c.choice('Finansiering', FUNDING, 'finsam');
     const status = c.choice('Status', { beslutad: 'decided', planerad: 'planned' } as const, 'planned');
-    const start = isEmpty(c.raw('Start')) ? (c.error('Start', inputErrors.required('Start')), undefined) : c.take('Start', parseDate(c.raw('Start'), 'start'));
-    const end = isEmpty(c.raw('Slut')) ? (c.error('Slut', inputErrors.required('Slut')), undefined) : c.take('Slut', parseDate(c.raw('Slut'), 'end'));
+    const start = isEmpty(c.raw('Start'))
+      ? (c.error('Start', inputErrors.required('Start')), undefined)
+      : c.take('Start', parseDate(c.raw('Start'), 'start'));
+    const end = isEmpty(c.raw('Slut'))
+      ? (c.error('Slut', inputErrors.required('Slut')), undefined)
+      : c.take('Slut', parseDate(c.raw('Slut'), 'end'));
     const total = c.amount('Budget totalt');
     const spentBefore = c.amount('Förbrukat före planår', ZERO);
     if (total && total.isNegative()) c.error('Budget totalt', inputErrors.negative('Budget totalt'));
@@ -410,7 +434,11 @@ function parseCosts(sheet: SheetGrid, settings: Settings, errors: InputError[]):
   for (const { cells: c, record } of records(table, errors)) {
     const before = errors.length;
     const name = c.text('Kostnadspost', true);
-    const kind = c.choice('Slag', { drift: 'operating', avskrivning: 'depreciation', avskrivningar: 'depreciation' } as const, 'operating');
+    const kind = c.choice(
+      'Slag',
+      { drift: 'operating', avskrivning: 'depreciation', avskrivningar: 'depreciation' } as const,
+      'operating',
+    );
     const funding = c.choice('Finansiering', FUNDING, 'finsam');
     const rawGrowth = c.raw('Årlig ökning');
     const growth = isEmpty(rawGrowth) ? ZERO : c.take('Årlig ökning', parsePercent(rawGrowth, c.format('Årlig ökning')));
@@ -450,7 +478,13 @@ function parseOpening(sheet: SheetGrid, errors: InputError[]): OpeningBalance {
     firstCell ||= c.address('Belopp');
     const item = known.find(([, label]) => normalizeHeader(label) === normalizeHeader(post));
     if (!item) {
-      c.error('Post', inputErrors.unknownBalanceItem(post, known.map(([, l]) => l)));
+      c.error(
+        'Post',
+        inputErrors.unknownBalanceItem(
+          post,
+          known.map(([, l]) => l),
+        ),
+      );
       continue;
     }
     const amount = c.amount('Belopp', ZERO);
@@ -537,7 +571,8 @@ function parseGoals(sheet: SheetGrid, errors: InputError[]): Goals {
         }
         const text = cellText(raw);
         const format = c.format('Gräns');
-        const isPercent = text.includes('%') || (format?.includes('%') ?? false) || (typeof raw === 'number' && Math.abs(raw) <= 1);
+        const isPercent =
+          text.includes('%') || (format?.includes('%') ?? false) || (typeof raw === 'number' && Math.abs(raw) <= 1);
         if (isPercent) {
           const p = c.take('Gräns', parsePercent(raw, format));
           if (p) goals.maxEquity = { active, limit: { kind: 'percent', value: p } };
@@ -589,7 +624,9 @@ export function parseWorkbook(snapshot: WorkbookSnapshot): ParseResult {
   const sheet = (name: string) => findSheet(snapshot, name);
   const years = sheet(INPUT_SHEETS.years) ? parseYears(sheet(INPUT_SHEETS.years)!, settings, errors) : [];
   const members = sheet(INPUT_SHEETS.members) ? parseMembers(sheet(INPUT_SHEETS.members)!, settings, errors) : [];
-  const interventions = sheet(INPUT_SHEETS.interventions) ? parseInterventions(sheet(INPUT_SHEETS.interventions)!, settings, errors) : [];
+  const interventions = sheet(INPUT_SHEETS.interventions)
+    ? parseInterventions(sheet(INPUT_SHEETS.interventions)!, settings, errors)
+    : [];
   const costLines = sheet(INPUT_SHEETS.costs) ? parseCosts(sheet(INPUT_SHEETS.costs)!, settings, errors) : [];
   const opening = sheet(INPUT_SHEETS.opening)
     ? parseOpening(sheet(INPUT_SHEETS.opening)!, errors)
@@ -598,4 +635,3 @@ export function parseWorkbook(snapshot: WorkbookSnapshot): ParseResult {
   if (errors.length > 0) return { input: null, errors, settingsCells };
   return { input: { settings, years, members, interventions, costLines, opening, goals }, errors, settingsCells };
 }
-

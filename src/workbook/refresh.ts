@@ -13,7 +13,8 @@ export interface Computed {
   errors: InputError[];
   plan: Plan | null;
   sheets: OutputSheet[];
-  json: PlanJson;
+  /** The command line's JSON document, built on demand. */
+  json: () => PlanJson;
 }
 
 /** Output names taken by sheets this tool did not create: an input error, nothing is written. */
@@ -29,11 +30,11 @@ export function computeFromSnapshot(snapshot: WorkbookSnapshot): Computed {
   const parsed = parseWorkbook(snapshot);
   const errors = [...parsed.errors, ...ownershipErrors(snapshot)];
   if (errors.length > 0 || !parsed.input) {
-    return { errors, plan: null, sheets: [], json: planToJson(null, errors) };
+    return { errors, plan: null, sheets: [], json: () => planToJson(null, errors) };
   }
   const plan = computePlan(parsed.input);
   const rendered = renderPlan(plan, parsed.settingsCells);
-  return { errors, plan, sheets: rendered.sheets, json: planToJson(plan, errors, rendered.checkCells) };
+  return { errors, plan, sheets: rendered.sheets, json: () => planToJson(plan, errors, rendered.checkCells) };
 }
 
 export interface RefreshTimings {

@@ -90,7 +90,15 @@ function renderSplit(plan: Plan): OutputSheet {
   return titled(
     OUTPUT_SHEETS.split,
     titleOf(plan, 'Fördelning av medlemsavgifter'),
-    [header('År'), header('Medlem'), header('Part'), header('Invånare'), header('Andel'), header('Belopp (kr)'), ...[0, 1, 2, 3].map(quarterHead)],
+    [
+      header('År'),
+      header('Medlem'),
+      header('Part'),
+      header('Invånare'),
+      header('Andel'),
+      header('Belopp (kr)'),
+      ...[0, 1, 2, 3].map(quarterHead),
+    ],
     body,
     [7, 26, 9, 11, 10, 14, 15, 15, 15, 15],
   );
@@ -157,34 +165,90 @@ function renderBudget(plan: Plan): { sheet: OutputSheet; layout: BudgetLayout } 
   const section = (text: string) => rows.push({ cells: [label(text, true)] });
   const B = plan.budget;
   section('Intäkter');
-  line('Medlemsavgift staten', B.map((b) => b.contributionsByParty.state));
-  line('Medlemsavgift regionen', B.map((b) => b.contributionsByParty.region));
-  line('Medlemsavgift kommunerna', B.map((b) => b.contributionsByParty.municipalities));
-  line('Summa medlemsavgifter', B.map((b) => b.contributions), { bold: true });
-  line('ESF-intäkter', B.map((b) => b.esfIncome), { key: 'esfIncome' });
-  line('Övriga intäkter', B.map((b) => b.otherIncome));
-  line('Summa intäkter', B.map((b) => b.contributions.plus(b.esfIncome).plus(b.otherIncome)), { bold: true });
+  line(
+    'Medlemsavgift staten',
+    B.map((b) => b.contributionsByParty.state),
+  );
+  line(
+    'Medlemsavgift regionen',
+    B.map((b) => b.contributionsByParty.region),
+  );
+  line(
+    'Medlemsavgift kommunerna',
+    B.map((b) => b.contributionsByParty.municipalities),
+  );
+  line(
+    'Summa medlemsavgifter',
+    B.map((b) => b.contributions),
+    { bold: true },
+  );
+  line(
+    'ESF-intäkter',
+    B.map((b) => b.esfIncome),
+    { key: 'esfIncome' },
+  );
+  line(
+    'Övriga intäkter',
+    B.map((b) => b.otherIncome),
+  );
+  line(
+    'Summa intäkter',
+    B.map((b) => b.contributions.plus(b.esfIncome).plus(b.otherIncome)),
+    { bold: true },
+  );
   rows.push({ cells: [] });
   section('Kostnader');
   plan.costLines.forEach((c) =>
     rows.push({
-      cells: [userText(c.line.kind === 'depreciation' ? `${c.line.name} (avskrivning)` : c.line.name), ...c.years.map((y) => negMoney(y.amount))],
+      cells: [
+        userText(c.line.kind === 'depreciation' ? `${c.line.name} (avskrivning)` : c.line.name),
+        ...c.years.map((y) => negMoney(y.amount)),
+      ],
     }),
   );
   const ivSum = (status: 'decided' | 'planned') =>
-    plan.years.map((_, yi) => sum(plan.interventions.filter((p) => p.intervention.status === status).map((p) => p.years[yi]!.amount)));
+    plan.years.map((_, yi) =>
+      sum(plan.interventions.filter((p) => p.intervention.status === status).map((p) => p.years[yi]!.amount)),
+    );
   rows.push({ cells: [label('Beslutade insatser'), ...ivSum('decided').map((v) => negMoney(v))] });
   rows.push({ cells: [label('Planerade insatser'), ...ivSum('planned').map((v) => negMoney(v))] });
-  rows.push({ cells: [label('Summa kostnader', true), ...B.map((b) => negMoney(b.operatingCosts.plus(b.interventionCosts), true))] });
+  rows.push({
+    cells: [label('Summa kostnader', true), ...B.map((b) => negMoney(b.operatingCosts.plus(b.interventionCosts), true))],
+  });
   rows.push({ cells: [] });
-  line('Verksamhetens resultat', B.map((b) => b.operatingResult), { bold: true });
-  line('Finansiella intäkter', B.map((b) => b.financialIncome));
-  line('Årets resultat', B.map((b) => b.result), { bold: true, key: 'result' });
+  line(
+    'Verksamhetens resultat',
+    B.map((b) => b.operatingResult),
+    { bold: true },
+  );
+  line(
+    'Finansiella intäkter',
+    B.map((b) => b.financialIncome),
+  );
+  line(
+    'Årets resultat',
+    B.map((b) => b.result),
+    { bold: true, key: 'result' },
+  );
   rows.push({ cells: [] });
-  line('Eget kapital vid årets början', B.map((b) => b.equityStart));
-  line('Eget kapital vid årets slut', B.map((b) => b.equityEnd), { bold: true, key: 'equityEnd' });
-  line('Medlemsavgifter, helårsbasis', B.map((b) => b.annualContributions), { key: 'annualContributions' });
-  line('ESF-finansierade kostnader', B.map((b) => b.esfCosts));
+  line(
+    'Eget kapital vid årets början',
+    B.map((b) => b.equityStart),
+  );
+  line(
+    'Eget kapital vid årets slut',
+    B.map((b) => b.equityEnd),
+    { bold: true, key: 'equityEnd' },
+  );
+  line(
+    'Medlemsavgifter, helårsbasis',
+    B.map((b) => b.annualContributions),
+    { key: 'annualContributions' },
+  );
+  line(
+    'ESF-finansierade kostnader',
+    B.map((b) => b.esfCosts),
+  );
 
   const rowOf = new Map<string, number>();
   rows.forEach((r, i) => r.key && rowOf.set(r.key, bodyRow(i)));
@@ -202,7 +266,15 @@ function renderBudget(plan: Plan): { sheet: OutputSheet; layout: BudgetLayout } 
 function renderBalance(plan: Plan): { sheet: OutputSheet; equityRow: number } {
   const o = plan.input.opening;
   const cols = [
-    { fixedAssets: o.fixedAssets, receivables: o.receivables, cash: o.cash, equity: o.equity, shortTermLiabilities: o.shortTermLiabilities, longTermLiabilities: o.longTermLiabilities, commitments: sum(plan.interventions.filter((p) => p.intervention.status === 'decided').map((p) => p.remainingAtStart)) },
+    {
+      fixedAssets: o.fixedAssets,
+      receivables: o.receivables,
+      cash: o.cash,
+      equity: o.equity,
+      shortTermLiabilities: o.shortTermLiabilities,
+      longTermLiabilities: o.longTermLiabilities,
+      commitments: sum(plan.interventions.filter((p) => p.intervention.status === 'decided').map((p) => p.remainingAtStart)),
+    },
     ...plan.balance,
   ];
   const rows: OutCell[][] = [];
@@ -276,7 +348,16 @@ function renderChecks(plan: Plan, cells: (string | null)[]): OutputSheet {
   return titled(
     OUTPUT_SHEETS.checks,
     titleOf(plan, 'Kontroller mot styrelsens finansiella mål'),
-    [header('Mål'), header('År'), header('Månad'), header('Status'), header('Värde'), header('Gräns'), header('Förklaring'), header('Cell')],
+    [
+      header('Mål'),
+      header('År'),
+      header('Månad'),
+      header('Status'),
+      header('Värde'),
+      header('Gräns'),
+      header('Förklaring'),
+      header('Cell'),
+    ],
     body,
     [26, 7, 15, 12, 15, 15, 90, 24],
   );
@@ -322,4 +403,3 @@ export function renderPlan(plan: Plan, settingsCells: ReadonlyMap<string, string
   const checks = renderChecks(plan, checkCells);
   return { sheets: [split, interventions, budget.sheet, balance.sheet, liquidity.sheet, checks], checkCells };
 }
-

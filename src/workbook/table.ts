@@ -54,7 +54,8 @@ export function readTable(
     row.forEach((v, index) => {
       const h = headers[index]!;
       if (/^\d{4}$/.test(h)) yearColumns.set(Number(h), { index, header: h });
-      else if (typeof v === 'number' && Number.isInteger(v) && v >= 1900 && v <= 2200) yearColumns.set(v, { index, header: String(v) });
+      else if (typeof v === 'number' && Number.isInteger(v) && v >= 1900 && v <= 2200)
+        yearColumns.set(v, { index, header: String(v) });
     });
     const records: TableRecord[] = [];
     for (let rr = r + 1; rr < sheet.values.length; rr++) {
@@ -76,7 +77,11 @@ export function readTable(
     }
   }
   if (bestRow < 0) {
-    errors.push({ sheet: sheet.name, cell: cellAddress(sheet, 0, 0), message: inputErrors.missingHeader(sheet.name, [...required]) });
+    errors.push({
+      sheet: sheet.name,
+      cell: cellAddress(sheet, 0, 0),
+      message: inputErrors.missingHeader(sheet.name, [...required]),
+    });
     return null;
   }
   const row = sheet.values[bestRow] ?? [];
@@ -87,7 +92,11 @@ export function readTable(
   });
   required.forEach((name, i) => {
     if (!headers.includes(normalizedRequired[i]!)) {
-      errors.push({ sheet: sheet.name, cell: cellAddress(sheet, bestRow, lastUsed + 1), message: inputErrors.missingColumn(name) });
+      errors.push({
+        sheet: sheet.name,
+        cell: cellAddress(sheet, bestRow, lastUsed + 1),
+        message: inputErrors.missingColumn(name),
+      });
     }
   });
   return null;

@@ -89,6 +89,20 @@ export class XlsxHost implements WorkbookHost {
       sheet.widths.forEach((w, i) => {
         ws.getColumn(i + 1).width = w;
       });
+      // One style object per (format, bold): ExcelJS recognises a style object it has seen before,
+      // which makes writing many cells several times faster than a fresh style per cell.
+      const styles = new Map<string, Partial<ExcelJS.Style>>();
+      const styleOf = (f: string | undefined, bold: boolean | undefined) => {
+        const key = `${f ?? ''}|${bold ? 1 : 0}`;
+        let style = styles.get(key);
+        if (!style) {
+          style = {};
+          if (f) style.numFmt = f;
+          if (bold) style.font = { bold: true };
+          styles.set(key, style);
+        }
+        return style;
+      };
       sheet.rows.forEach((cells, r) => {
         if (cells.length === 0) return;
         const row = ws.getRow(r + 1);
@@ -96,8 +110,7 @@ export class XlsxHost implements WorkbookHost {
           if (c.v === null && !c.bold) return;
           const cell = row.getCell(col + 1);
           cell.value = c.v; // strings are stored as text, never as formulas
-          if (c.f) cell.numFmt = c.f;
-          if (c.bold) cell.font = { bold: true };
+          if (c.f || c.bold) cell.style = styleOf(c.f, c.bold);
         });
       });
       wb.definedNames.add(`${quoteSheet(sheet.name)}!$A$1`, ownerMarkName(sheet.name));

@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+/* eslint-disable no-console */
+// Benchmarks (not tests): the engine and the command on a generated national-scale workbook
+// (290 kommuner, 2 000 interventions, 10 plan years), median times, and the command's time divided
+// by the time ExcelJS alone takes to read and write the same file. Run: npm run bench
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { performance } = require('perf_hooks');
+const ExcelJS = require('exceljs');
+
+const dist = path.join(__dirname, '..', 'dist-cli');
+const { main } = require(path.join(dist, 'cli', 'main.js'));
+const { XlsxHost, addTemplateSheets } = require(path.join(dist, 'hosts', 'xlsx', 'xlsxHost.js'));
+const { computeFromSnapshot } = require(path.join(dist, 'workbook', 'refresh.js'));
+const { exampleSheets } = require(path.join(dist, 'workbook', 'example.js'));
+
+const RUNS = Number(process.env.BENCH_RUNS || 5);
+const median = (xs) => {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+async function time(fn) {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+/** A national-scale workbook: 290 kommuner, 2 000 interventions, 10 plan years. */
+function nationalSheets() {
+  const sheets = exampleSheets();
+  const byName = (n) => sheets.find((s) => s.name === n);
+  const first = 2027;
+  const years = 10;
+  const settings = byName('Inställningar');
+  settings.rows[2][1] = first;
+  settings.rows[3][1] = years;
+  settings.rows[8][1] = new Date(Date.UTC(first - 1, 10, 20));
+  const yearSheet = byName('År');
+  yearSheet.rows = [yearSheet.rows[0]];
+  for (let i = 0; i < years; i++) yearSheet.rows.push([first + i, 2500000000, 12, 50000000, 0, 1000000, 0]);
+  const members = byName('Medlemmar');
+  members.rows = members.rows.slice(0, 4);
+  let seed = 12345;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  for (let k = 0; k < 290; k++) members.rows.push([`Kommun ${String(k + 1).padStart(3, '0')}`, 'Kommun', 2000 + Math.floor(rnd() * 600000), 'Ja']);
+  const iv = byName('Insatser');
+  const yearHeaders = Array.from({ length: years }, (_, i) => String(first + i));
+  iv.rows = [iv.rows[0], ['Nr', 'Insats', 'Insatsägare', 'Finansiering', 'Status', 'Start', 'Slut', 'Budget totalt', 'Förbrukat före planår', ...yearHeaders]];
+  for (let n = 0; n < 2000; n++) {
+    const startMonth = Math.floor(rnd() * 120) - 24;
+    const length = 6 + Math.floor(rnd() * 60);
+    const s = new Date(Date.UTC(first, startMonth, 1));
+    const e = new Date(Date.UTC(first, startMonth + length, 0));
+    const total = 100000 + Math.floor(rnd() * 5000000);
+    iv.rows.push([n + 1, `Insats ${n + 1}`, `Kommun ${1 + (n % 290)}`, n % 10 === 0 ? 'ESF' : 'Finsam', n % 3 === 0 ? 'Planerad' : 'Beslutad', s, e, total, startMonth < 0 ? Math.floor(total / 5) : 0]);
+  }
+  const costs = byName('Kostnader');
+  costs.rows = [['Kostnadspost', 'Slag', 'Finansiering', 'Årlig ökning', ...yearHeaders]];
+  for (let c = 0; c < 40; c++) costs.rows.push([`Kostnad ${c + 1}`, 'Drift', c % 8 === 0 ? 'ESF' : 'Finsam', '2 %', 1000000 + c * 10000]);
+  byName('Mål').rows[5][1] = null; // no equity limit at national scale
+  return sheets;
+}
+
+async function main_() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'finsam-bench-'));
+  const file = path.join(dir, 'national.xlsx');
+  const wb = new ExcelJS.Workbook();
+  addTemplateSheets(wb, nationalSheets());
+  await wb.xlsx.writeFile(file);
+  console.log(`Workbook: 290 kommuner, 2 000 insatser, 10 planår — ${(fs.statSync(file).size / 1024).toFixed(0)} KiB`);
+
+  // Engine alone: parse + compute + render, from grids already read.
+  const snapshot = await new XlsxHost(wb).read();
+  const check = computeFromSnapshot(snapshot);
+  if (check.errors.length) throw new Error(JSON.stringify(check.errors.slice(0, 3)));
+  const engine = [];
+  for (let i = 0; i < RUNS; i++) engine.push(await time(() => computeFromSnapshot(snapshot)));
+
+  // The command, in process (no Node start-up): read, compute, write atomically to --out.
+  const out = path.join(dir, 'out.xlsx');
+  const quiet = { out: () => undefined, err: (t) => console.error(t) };
+  const command = [];
+  for (let i = 0; i < RUNS; i++) {
+    command.push(
+      await time(async () => {
+        const code = await main(['refresh', file, '--out', out], quiet);
+        if (code !== 0) throw new Error(`exit ${code}`);
+      }),
+    );
+  }
+  // ExcelJS alone: read and write the same file.
+  const plain = [];
+  const plainOut = path.join(dir, 'plain.xlsx');
+  for (let i = 0; i < RUNS; i++) {
+    plain.push(
+      await time(async () => {
+        const w = new ExcelJS.Workbook();
+        await w.xlsx.readFile(file);
+        await w.xlsx.writeFile(plainOut);
+      }),
+    );
+  }
+  // ExcelJS alone on the refreshed file (input and output sheets): the same I/O the command's write does.
+  const plainFull = [];
+  for (let i = 0; i < RUNS; i++) {
+    plainFull.push(
+      await time(async () => {
+        const w = new ExcelJS.Workbook();
+        await w.xlsx.readFile(file);
+        await w.xlsx.writeFile(plainOut);
+        const w2 = new ExcelJS.Workbook();
+        await w2.xlsx.readFile(out);
+      }),
+    );
+  }
+  const m = (xs) => median(xs).toFixed(0);
+  console.log(`median of ${RUNS} runs`);
+  console.log(`engine (parse + compute + render):         ${m(engine)} ms`);
+  console.log(`command (read, compute, write, atomic):    ${m(command)} ms`);
+  console.log(`ExcelJS alone (read + write same file):    ${m(plain)} ms`);
+  console.log(`ratio command / ExcelJS alone:             ${(median(command) / median(plain)).toFixed(2)}  (target < 1.5)`);
+  console.log(`output size: ${(fs.statSync(out).size / 1024).toFixed(0)} KiB`);
+  void plainFull;
+  if (process.env.BENCH_KEEP) console.log(`kept ${file}`);
+  else fs.rmSync(dir, { recursive: true, force: true });
+}
+
+main_().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
