@@ -1,6 +1,6 @@
 /** Interventions by plan year and plan month, commitments remaining. */
 import { compareDates, monthIndex, MonthIndex } from './calendar';
-import { allocate, dec, Money, sum, ZERO } from './money';
+import { allocateByWeights, dec, Money, sum, ZERO } from './money';
 import type { Intervention, InterventionPlan, InterventionYear } from './types';
 
 export interface PlanCalendar {
@@ -77,20 +77,16 @@ export function planIntervention(iv: Intervention, cal: PlanCalendar): Intervent
   const after = to - Math.max(from, cal.lastMonth + 1) + 1;
   if (after > 0) buckets.set('after', after);
   const bucketKeys = [...buckets.keys()];
-  const totalMonths = bucketKeys.reduce<number>((s, k) => s + buckets.get(k)!, 0);
+  const totalMonths = bucketKeys.reduce<number>((n, k) => n + buckets.get(k)!, 0);
   const yearAmount = new Map<number, Money>();
   let unspreadable = ZERO;
   if (totalMonths === 0) {
     unspreadable = toSpread.greaterThan(0) ? toSpread : ZERO;
   } else if (!toSpread.isZero()) {
-    const parts = allocate(
+    const parts = allocateByWeights(
       toSpread,
-      bucketKeys.map((k, i) => ({
-        exact: toSpread.times(buckets.get(k)!).dividedBy(totalMonths),
-        key: dec(buckets.get(k)!),
-        // Earlier years win ties.
-        name: String(i).padStart(4, '0'),
-      })),
+      // Earlier years win ties (the names sort in year order).
+      bucketKeys.map((k, i) => ({ weight: dec(buckets.get(k)!), key: dec(buckets.get(k)!), name: String(i).padStart(4, '0') })),
     );
     bucketKeys.forEach((k, i) => {
       if (k !== 'after') yearAmount.set(k, parts[i]!);

@@ -1,5 +1,5 @@
 /** Contribution split (5 § SFS 2003:1210) and quarterly instalments. */
-import { allocate, allocateByWeights, compareSv, dec, Money, roundKrona, sum, ZERO } from './money';
+import { allocate, allocateByWeights, compareSv, D, dec, Money, roundKrona, sum, ZERO } from './money';
 import type { Contribution, Member, Party, RoundingMode, Settings, YearInput, YearSplit } from './types';
 import { PARTIES } from './types';
 
@@ -67,9 +67,9 @@ function splitParty(
   const totalPopulation = sum(members.map((m) => m.population));
   if (rounding === 'promille') {
     const permille = promilleShares(members);
-    const amounts = allocate(
+    const amounts = allocateByWeights(
       amount,
-      members.map((m, i) => ({ exact: amount.times(permille[i]!).dividedBy(1000), key: m.population, name: m.name })),
+      members.map((m, i) => ({ weight: permille[i]!, key: m.population, name: m.name })),
     );
     return members.map((m, i) => ({ member: m, share: permille[i]!.dividedBy(1000), amount: amounts[i]! }));
   }
@@ -99,22 +99,26 @@ export function instalments(
     total,
     weights.map((w, q) => ({ exact: total.times(w).dividedBy(months), key: dec(w), name: String(q) })),
   ) as [Money, Money, Money, Money];
-  const exact = amounts.map((a) => weights.map((w) => a.amount.times(w).dividedBy(months)));
-  const rows = exact.map((r) => r.map((x) => x.floor()));
-  const columnNeed = quarterTotals.map((qt, q) => qt.minus(sum(rows.map((r) => r[q]!))).toNumber());
+  // Exact instalment = amount × w / months: integer floors and remainders over the denominator `months`.
+  const m = BigInt(months);
+  const amountsN = amounts.map((a) => BigInt(a.amount.toFixed(0)));
+  const rows = amountsN.map((a) => weights.map((w) => (a * BigInt(w)) / m));
+  const rem = amountsN.map((a) => weights.map((w) => (a * BigInt(w)) % m));
+  const columnNeed = quarterTotals.map((qt, q) => Number(BigInt(qt.toFixed(0)) - rows.reduce((s, r) => s + r[q]!, 0n)));
   // Each member needs `amount − Σ floors` extra kronor, each quarter `its total − Σ floors`: a 0/1
   // assignment of extra kronor to cells (a transportation problem). Every krona is placed along an
   // augmenting path over the four quarters, so a placement is found whenever one exists; a cell whose
   // exact value is whole is used only as a last resort (it then stands exactly one krona off).
-  const taken = exact.map(() => [false, false, false, false]);
-  const frac = exact.map((r, i) => r.map((x, q) => x.minus(rows[i]![q]!)));
-  const can = (j: number, q: number, strict: boolean) =>
-    weights[q]! > 0 && !taken[j]![q] && (!strict || frac[j]![q]!.greaterThan(0));
+  const taken = amounts.map(() => [false, false, false, false]);
+  const can = (j: number, q: number, strict: boolean) => weights[q]! > 0 && !taken[j]![q] && (!strict || rem[j]![q]! > 0n);
   const place = (i: number, strict: boolean): boolean => {
     const prev = new Map<number, { from: number; row: number }>();
     const queue = [0, 1, 2, 3]
       .filter((q) => can(i, q, strict))
-      .sort((a, b) => columnNeed[b]! - columnNeed[a]! || frac[i]![b]!.comparedTo(frac[i]![a]!) || a - b);
+      .sort(
+        (a, b) =>
+          columnNeed[b]! - columnNeed[a]! || (rem[i]![b]! > rem[i]![a]! ? 1 : rem[i]![b]! < rem[i]![a]! ? -1 : 0) || a - b,
+      );
     queue.forEach((q) => prev.set(q, { from: -1, row: i }));
     // Most kronor go straight to a quarter that still needs one; search paths only when none does.
     const direct = queue.find((q) => columnNeed[q]! > 0);
@@ -153,13 +157,15 @@ export function instalments(
     .map((a, i) => ({ a, i }))
     .sort((x, y) => y.a.amount.comparedTo(x.a.amount) || compareSv(x.a.name, y.a.name) || x.i - y.i);
   for (const { a, i } of order) {
-    const need = a.amount.minus(sum(rows[i]!)).toNumber();
+    const need = Number(amountsN[i]! - rows[i]!.reduce((s, x) => s + x, 0n));
     for (let k = 0; k < need; k++) {
       if (!place(i, true) && !place(i, false)) throw new Error(`instalments: no quarter can take a krona for ${a.name}`);
     }
   }
-  taken.forEach((row, i) => row.forEach((t, q) => t && (rows[i]![q] = rows[i]![q]!.plus(1))));
-  return { rows: rows as [Money, Money, Money, Money][], quarterTotals };
+  return {
+    rows: rows.map((r, i) => r.map((x, q) => new D((taken[i]![q] ? x + 1n : x).toString()))) as [Money, Money, Money, Money][],
+    quarterTotals,
+  };
 }
 
 export function splitYear(settings: Settings, yearInput: YearInput, members: readonly Member[]): YearSplit {
