@@ -1,0 +1,271 @@
+/**
+ * The Excel host (Office.js). Reads every input sheet in one `context.sync()` and writes every output
+ * sheet in one batch: whole 2D `values` and `numberFormat` arrays per sheet, never cell by cell.
+ * A refresh costs two round trips whatever the workbook's size (a third only when a write payload
+ * would pass Excel on the web's request limit and must be split).
+ */
+import type { CellValue, OutputSheet, SheetGrid, WorkbookHost, WorkbookSnapshot } from '../../workbook/grid';
+import { parseA1, sameSheetName } from '../../workbook/grid';
+import { INPUT_SHEETS, OUTPUT_SHEET_NAMES, ownerMarkName } from '../../workbook/schema';
+
+/** `Excel.run`, injectable so that tests can pass a mock. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+const INPUT_NAMES: string[] = Object.values(INPUT_SHEETS);
+/** Stay well under Excel on the web's 5 MB request limit. */
+export const MAX_PAYLOAD_BYTES = 4 * 1024 * 1024;
+
+interface SheetHandle {
+  name: string;
+  sheet: Excel.Worksheet;
+  range: Excel.Range;
+}
+
+interface MarkHandle {
+  output: string;
+  item: Excel.NamedItem;
+}
+
+/** Sheet name from a defined name's formula such as `='Insatser per år'!$A$1`. */
+export function sheetOfFormula(formula: string): string | null {
+  const m = /^=?(?:'((?:[^']|'')+)'|([^!]+))!/.exec(formula.trim());
+  if (!m) return null;
+  return m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!;
+}
+
+/** A user string Excel would take for a formula is written with Excel's text prefix, an apostrophe. */
+export function asText(value: string): string {
+  return /^[=+\-@]/.test(value) ? `'${value}` : value;
+}
+
+export class ExcelHost implements WorkbookHost {
+  /** Worksheet ids of the output sheets (as last read): their changes are our own writes. */
+  outputSheetIds = new Set<string>();
+  /** Worksheet ids of the input sheets (as last read). */
+  inputSheetIds = new Map<string, string>();
+  private lastSnapshot: WorkbookSnapshot | null = null;
+
+  constructor(private readonly run: ExcelRun) {}
+
+  async read(): Promise<WorkbookSnapshot> {
+    try {
+      return await this.readOnce();
+    } catch (e) {
+      // A host that refuses to navigate from a null object: find the sheets first, then read them.
+      if (!isItemNotFound(e)) throw e;
+      return this.readInTwoSteps();
+    }
+  }
+
+  /** One round trip: every input sheet's used range (values only), the output sheets and their marks. */
+  private readOnce(): Promise<WorkbookSnapshot> {
+    return this.run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      const inputs: SheetHandle[] = INPUT_NAMES.map((name) => {
+        const sheet = worksheets.getItemOrNullObject(name);
+        sheet.load('name,id');
+        const range = sheet.getUsedRangeOrNullObject(true);
+        range.load('values,numberFormat,address');
+        return { name, sheet, range };
+      });
+      const outputs = OUTPUT_SHEET_NAMES.map((name) => {
+        const sheet = worksheets.getItemOrNullObject(name);
+        sheet.load('name,id');
+        return { name, sheet };
+      });
+      const marks: MarkHandle[] = OUTPUT_SHEET_NAMES.map((output) => {
+        const item = context.workbook.names.getItemOrNullObject(ownerMarkName(output));
+        item.load('formula');
+        return { output, item };
+      });
+      await context.sync();
+      return this.snapshotOf(inputs, outputs, marks);
+    });
+  }
+
+  private async readInTwoSteps(): Promise<WorkbookSnapshot> {
+    return this.run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load('items/name');
+      await context.sync();
+      const existing = new Set(worksheets.items.map((w) => w.name.trim().toLocaleLowerCase('sv')));
+      const has = (name: string) => existing.has(name.toLocaleLowerCase('sv'));
+      const inputs: SheetHandle[] = INPUT_NAMES.filter(has).map((name) => {
+        const sheet = worksheets.getItem(name);
+        sheet.load('name,id');
+        const range = sheet.getUsedRangeOrNullObject(true);
+        range.load('values,numberFormat,address');
+        return { name, sheet, range };
+      });
+      const outputs = OUTPUT_SHEET_NAMES.filter(has).map((name) => {
+        const sheet = worksheets.getItem(name);
+        sheet.load('name,id');
+        return { name, sheet };
+      });
+      const marks: MarkHandle[] = OUTPUT_SHEET_NAMES.map((output) => {
+        const item = context.workbook.names.getItemOrNullObject(ownerMarkName(output));
+        item.load('formula');
+        return { output, item };
+      });
+      await context.sync();
+      return this.snapshotOf(inputs, outputs, marks);
+    });
+  }
+
+  private snapshotOf(
+    inputs: SheetHandle[],
+    outputs: { name: string; sheet: Excel.Worksheet }[],
+    marks: MarkHandle[],
+  ): WorkbookSnapshot {
+    const grids: SheetGrid[] = [];
+    this.inputSheetIds.clear();
+    for (const h of inputs) {
+      if (h.sheet.isNullObject) continue;
+      this.inputSheetIds.set(h.sheet.id, h.sheet.name);
+      if (h.range.isNullObject) {
+        grids.push({ name: h.sheet.name, values: [], rowOffset: 0, colOffset: 0 });
+        continue;
+      }
+      const topLeft = parseA1(h.range.address.split('!').pop()!.split(':')[0]!);
+      grids.push({
+        name: h.sheet.name,
+        values: h.range.values as CellValue[][],
+        formats: h.range.numberFormat as string[][],
+        rowOffset: topLeft.row,
+        colOffset: topLeft.col,
+      });
+    }
+    const present = outputs.filter((o) => !o.sheet.isNullObject);
+    this.outputSheetIds = new Set(present.map((o) => o.sheet.id));
+    const owned = marks
+      .filter((m) => !m.item.isNullObject)
+      .map((m) => sheetOfFormula(m.item.formula))
+      .filter((s): s is string => s !== null);
+    const snapshot: WorkbookSnapshot = {
+      inputs: grids,
+      sheetNames: [...grids.map((g) => g.name), ...present.map((o) => o.sheet.name)],
+      ownedSheets: present.map((o) => o.sheet.name).filter((n) => owned.some((s) => sameSheetName(s, n))),
+    };
+    this.lastSnapshot = snapshot;
+    return snapshot;
+  }
+
+  /**
+   * Writes the output sheets in one batch. Existing output sheets (owned, as the last read found) are
+   * cleared and rewritten; missing ones are added and marked with a workbook-level defined name.
+   */
+  async write(sheets: OutputSheet[]): Promise<void> {
+    const snapshot = this.lastSnapshot ?? (await this.read());
+    const prepared = sheets.map((out) => {
+      const existing = snapshot.sheetNames.find((n) => sameSheetName(n, out.name));
+      if (existing && !snapshot.ownedSheets.some((o) => sameSheetName(o, existing))) {
+        throw new Error(`Refusing to overwrite sheet ${existing}: not created by Finsam Budget`);
+      }
+      return { out, existing, ...toArrays(out) };
+    });
+    const batches = splitByPayload(prepared, (p) => p.bytes, MAX_PAYLOAD_BYTES);
+    await this.run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      // One batch, one round trip; a second only when one request would pass Excel on the web's limit.
+      for (const batch of batches) {
+        for (const { out, existing, values, formats, width } of batch) {
+          let ws: Excel.Worksheet;
+          if (existing) {
+            ws = worksheets.getItem(existing);
+            ws.getRange().clear('All');
+          } else {
+            ws = worksheets.add(out.name);
+            context.workbook.names.add(ownerMarkName(out.name), ws.getRange('A1'), 'Finsam Budget');
+          }
+          const range = ws.getRangeByIndexes(0, 0, values.length, width);
+          range.numberFormat = formats; // formats first: text cells take text
+          range.values = values;
+          for (const [row, from, count] of boldRuns(out)) ws.getRangeByIndexes(row, from, 1, count).format.font.bold = true;
+          out.widths.forEach((w, i) => {
+            ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = Math.round(w * 6.5);
+          });
+          ws.freezePanes.unfreeze();
+          if (out.freezeRows > 0) ws.freezePanes.freezeRows(out.freezeRows);
+        }
+        await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop
+      }
+    });
+    this.lastSnapshot = null;
+  }
+
+  /** Select a cell (e.g. `Likviditet!D6` or `'Insatser per år'!B5`) and bring its sheet forward. */
+  async select(sheet: string, cell: string): Promise<void> {
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(cell).select();
+      await context.sync();
+    });
+  }
+
+  /** Whether a worksheet change (by id) concerns the input: changes on output sheets are our own writes. */
+  isInputChange(worksheetId: string): boolean {
+    return !this.outputSheetIds.has(worksheetId);
+  }
+}
+
+/** An output sheet as the rectangular `values` and `numberFormat` arrays one range write takes. */
+export function toArrays(out: OutputSheet): { values: (string | number)[][]; formats: string[][]; width: number; bytes: number } {
+  const width = Math.max(1, ...out.rows.map((r) => r.length));
+  const values = out.rows.map((r) => {
+    const row: (string | number)[] = new Array<string | number>(width).fill('');
+    r.forEach((c, i) => {
+      row[i] = c.v === null ? '' : typeof c.v === 'string' && c.f === '@' ? asText(c.v) : c.v;
+    });
+    return row;
+  });
+  const formats = out.rows.map((r) => {
+    const row: string[] = new Array<string>(width).fill('General');
+    r.forEach((c, i) => {
+      // A prefixed string is text already (the prefix is not shown); other cells take their format.
+      row[i] = c.f === '@' && typeof c.v === 'string' && asText(c.v) !== c.v ? 'General' : (c.f ?? 'General');
+    });
+    return row;
+  });
+  return { values, formats, width, bytes: JSON.stringify(values).length + JSON.stringify(formats).length };
+}
+
+/** Group items into batches whose payload stays under `limit` (an item larger than the limit goes alone). */
+export function splitByPayload<T>(items: readonly T[], size: (t: T) => number, limit: number): T[][] {
+  const batches: T[][] = [];
+  let current: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const n = size(item);
+    if (current.length > 0 && bytes + n > limit) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(item);
+    bytes += n;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+/** Runs of bold cells per row: [row, first column, count]. */
+export function boldRuns(sheet: OutputSheet): [number, number, number][] {
+  const runs: [number, number, number][] = [];
+  sheet.rows.forEach((r, row) => {
+    let start = -1;
+    for (let i = 0; i <= r.length; i++) {
+      const bold = i < r.length && r[i]!.bold === true;
+      if (bold && start < 0) start = i;
+      if (!bold && start >= 0) {
+        runs.push([row, start, i - start]);
+        start = -1;
+      }
+    }
+  });
+  return runs;
+}
+
+function isItemNotFound(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: string }).code === 'ItemNotFound';
+}

@@ -1,0 +1,240 @@
+import { OfficeMockObject } from 'office-addin-mock';
+import { ExcelHost, ExcelRun, sheetOfFormula, splitByPayload } from '../src/hosts/excel/excelHost';
+import { exampleSheets } from '../src/workbook/example';
+import type { CellValue } from '../src/workbook/grid';
+import { refresh } from '../src/workbook/refresh';
+import { OUTPUT_SHEET_NAMES, ownerMarkName } from '../src/workbook/schema';
+
+/** What a write did to one range. */
+interface RangeWrite {
+  sheet: string;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+  values?: unknown[][];
+  numberFormat?: unknown[][];
+  bold?: boolean;
+}
+
+interface Book {
+  sheets: Map<string, { id: string; values: CellValue[][]; formats: string[][]; address: string }>;
+  names: Map<string, string>;
+}
+
+/**
+ * A workbook behind office-addin-mock objects. Every proxy the code creates is an OfficeMockObject, so
+ * reading a property that was not loaded and synced yields the mock's error value, as in Excel.
+ * The harness counts context.sync() calls (round trips) and records every range written.
+ */
+function mockExcel(book: Book) {
+  const created: { m: OfficeMockObject; synced: boolean }[] = [];
+  const writes: RangeWrite[] = [];
+  const calls: string[] = [];
+  let syncs = 0;
+  /** An OfficeMockObject; `isNullObject` needs no load but, as in Office.js, a sync before it is read. */
+  const mock = (data: object, isNull: boolean) => {
+    const entry = { m: new OfficeMockObject(data), synced: false };
+    created.push(entry);
+    Object.defineProperty(entry.m, 'isNullObject', {
+      get: () => (entry.synced ? isNull : 'Error, context.sync() was not called'),
+    });
+    return entry.m;
+  };
+  const rangeProxy = (sheet: string, row: number, col: number, rows: number, cols: number) => {
+    const record: RangeWrite = { sheet, row, col, rows, cols };
+    writes.push(record);
+    const format = { font: {} as { bold?: boolean }, columnWidth: 0 };
+    const proxy = {
+      format,
+      clear: () => calls.push(`clear ${sheet}`),
+      select: () => calls.push(`select ${sheet}`),
+      set values(v: unknown[][]) {
+        record.values = v;
+      },
+      set numberFormat(v: unknown[][]) {
+        record.numberFormat = v;
+      },
+    };
+    Object.defineProperty(format.font, 'bold', { set: (b: boolean) => (record.bold = b) });
+    return proxy;
+  };
+  const sheetProxy = (name: string) => ({
+    getRange: (address?: string) => {
+      calls.push(`getRange ${name} ${address ?? '(all)'}`);
+      return rangeProxy(name, 0, 0, 0, 0);
+    },
+    getRangeByIndexes: (r: number, c: number, rows: number, cols: number) => rangeProxy(name, r, c, rows, cols),
+    freezePanes: { unfreeze: () => undefined, freezeRows: (n: number) => calls.push(`freeze ${name} ${n}`) },
+    activate: () => calls.push(`activate ${name}`),
+  });
+  const find = (name: string) => [...book.sheets.keys()].find((k) => k.toLowerCase() === name.toLowerCase());
+  const context = {
+    workbook: {
+      worksheets: {
+        getItemOrNullObject: (name: string) => {
+          const key = find(name);
+          const s = key ? book.sheets.get(key)! : undefined;
+          return mock(
+            {
+              name: key ?? '',
+              id: s?.id ?? '',
+              getUsedRangeOrNullObject: () =>
+                mock(
+                  { values: s?.values ?? [], numberFormat: s?.formats ?? [], address: s ? `${key}!${s.address}` : '' },
+                  !s || s.values.length === 0,
+                ),
+            },
+            !s,
+          );
+        },
+        getItem: (name: string) => {
+          calls.push(`getItem ${name}`);
+          return sheetProxy(name);
+        },
+        add: (name: string) => {
+          calls.push(`add ${name}`);
+          return sheetProxy(name);
+        },
+      },
+      names: {
+        getItemOrNullObject: (name: string) => mock({ formula: book.names.get(name) ?? '' }, !book.names.has(name)),
+        add: (name: string) => calls.push(`name ${name}`),
+      },
+    },
+    sync: async () => {
+      syncs++;
+      for (const entry of created) {
+        await entry.m.sync();
+        entry.synced = true;
+      }
+    },
+  };
+  const run: ExcelRun = (batch) => batch(context as unknown as Excel.RequestContext);
+  return { run, writes, calls, syncs: () => syncs };
+}
+
+const serial = (d: Date) => d.getTime() / 86400000 + 25569;
+
+/** The bundled example as Excel gives it: dates as serial numbers; `scale` multiplies kommuner and interventions. */
+function exampleBook(scale = 1): Book {
+  const sheets = new Map<string, { id: string; values: CellValue[][]; formats: string[][]; address: string }>();
+  exampleSheets().forEach((s, i) => {
+    let rows = s.rows.map((r) => r.map((v) => (v instanceof Date ? serial(v) : v)));
+    if (scale > 1 && (s.name === 'Medlemmar' || s.name === 'Insatser')) {
+      const head = s.name === 'Medlemmar' ? 4 : 2;
+      const body = rows.slice(head);
+      rows = [...rows.slice(0, head)];
+      for (let k = 0; k < scale; k++)
+        rows.push(...body.map((r) => r.map((v, c) => (c === (s.name === 'Medlemmar' ? 0 : 1) ? `${v} ${k}` : v))));
+    }
+    const width = Math.max(...rows.map((r) => r.length));
+    const values = rows.map((r) => [...r, ...new Array(width - r.length).fill('')]);
+    sheets.set(s.name, {
+      id: `id-${i}`,
+      values,
+      formats: values.map((r) => r.map(() => 'General')),
+      address: `A1:${String.fromCharCode(64 + width)}${values.length}`,
+    });
+  });
+  return { sheets, names: new Map() };
+}
+
+describe('Excel host (Office.js, through office-addin-mock)', () => {
+  test.each([
+    ['the example', 1],
+    ['a workbook 20× larger', 20],
+  ])('a refresh of %s costs two round trips: one read, one write', async (_label, scale) => {
+    const book = exampleBook(scale);
+    const excel = mockExcel(book);
+    const result = await refresh(new ExcelHost(excel.run));
+    expect(result.errors).toEqual([]);
+    expect(result.written).toBe(true);
+    expect(excel.syncs()).toBe(2);
+    // Each output sheet is added, marked as ours, and written as whole 2D arrays in one range.
+    for (const name of OUTPUT_SHEET_NAMES) {
+      expect(excel.calls).toContain(`add ${name}`);
+      expect(excel.calls).toContain(`name ${ownerMarkName(name)}`);
+      const whole = excel.writes.filter((w) => w.sheet === name && w.values);
+      expect(whole).toHaveLength(1);
+      expect(whole[0]!.values!.length).toBe(whole[0]!.rows);
+      expect(whole[0]!.numberFormat!.length).toBe(whole[0]!.rows);
+    }
+    // Input sheets are never written.
+    const inputNames = exampleSheets().map((s) => s.name);
+    expect(excel.writes.filter((w) => inputNames.includes(w.sheet))).toEqual([]);
+    expect(excel.calls.filter((c) => inputNames.some((n) => c === `getItem ${n}` || c === `add ${n}`))).toEqual([]);
+  });
+
+  test('values and formats written: the budget result, number formats, bold totals, frozen headers', async () => {
+    const excel = mockExcel(exampleBook());
+    await refresh(new ExcelHost(excel.run));
+    const budget = excel.writes.find((w) => w.sheet === 'Budget' && w.values)!;
+    const resultRow = budget.values!.findIndex((r) => r[0] === 'Årets resultat');
+    expect(budget.values![resultRow]!.slice(1)).toEqual([1538000, expect.any(Number), expect.any(Number)]);
+    expect(budget.numberFormat![resultRow]![1]).toBe('#,##0;-#,##0');
+    expect(budget.numberFormat![resultRow]![0]).toBe('@');
+    expect(excel.writes.some((w) => w.sheet === 'Budget' && w.row === resultRow && w.bold === true)).toBe(true);
+    expect(excel.calls).toContain('freeze Budget 3');
+    const split = excel.writes.find((w) => w.sheet === 'Fördelning' && w.values)!;
+    const eskilstuna = split.values!.find((r) => r[1] === 'Eskilstuna' && r[0] === 2024)!;
+    expect(eskilstuna.slice(5)).toEqual([1491665, 372917, 372916, 372916, 372916]);
+  });
+
+  test('user text that looks like a formula is written as text', async () => {
+    const book = exampleBook();
+    book.sheets.get('Insatser')!.values[4]![1] = '=HYPERLINK("http://x","y")';
+    const excel = mockExcel(book);
+    await refresh(new ExcelHost(excel.run));
+    const sheet = excel.writes.find((w) => w.sheet === 'Insatser per år' && w.values)!;
+    const row = sheet.values!.findIndex((r) => String(r[1]).includes('HYPERLINK'));
+    expect(sheet.values![row]![1]).toBe(`'=HYPERLINK("http://x","y")`);
+    expect(sheet.numberFormat![row]![1]).toBe('General');
+    expect(sheet.values![row - 1]![1]).toBe('Unga på väg');
+    expect(sheet.numberFormat![row - 1]![1]).toBe('@');
+  });
+
+  test('owned output sheets are cleared and rewritten; a foreign sheet with an output name stops the refresh', async () => {
+    const book = exampleBook();
+    book.sheets.set('Budget', { id: 'out-1', values: [['gammal']], formats: [['General']], address: 'A1:A1' });
+    book.names.set(ownerMarkName('Budget'), "='Budget'!$A$1");
+    const excel = mockExcel(book);
+    const host = new ExcelHost(excel.run);
+    expect((await refresh(host)).errors).toEqual([]);
+    expect(excel.calls).toContain('getItem Budget');
+    expect(excel.calls).toContain('clear Budget');
+    expect(excel.calls).not.toContain('add Budget');
+    expect(host.isInputChange('out-1')).toBe(false);
+    expect(host.isInputChange('id-0')).toBe(true);
+
+    const foreign = exampleBook();
+    foreign.sheets.set('Kontroller', { id: 'x', values: [['mitt']], formats: [['General']], address: 'A1:A1' });
+    const excel2 = mockExcel(foreign);
+    const r = await refresh(new ExcelHost(excel2.run));
+    expect(r.written).toBe(false);
+    expect(r.errors).toEqual([
+      { sheet: 'Kontroller', cell: 'A1', message: expect.stringMatching(/inte skapat av Finsam Budget/) },
+    ]);
+    expect(excel2.writes).toEqual([]);
+    expect(excel2.syncs()).toBe(1);
+  });
+
+  test('a used range that starts below A1 keeps the cell addresses right in error messages', async () => {
+    const book = exampleBook();
+    const members = book.sheets.get('Medlemmar')!;
+    members.address = 'B3:E15';
+    members.values[5]![2] = 'många';
+    const r = await refresh(new ExcelHost(mockExcel(book).run));
+    expect(r.errors).toEqual([
+      { sheet: 'Medlemmar', cell: 'D8', message: expect.stringMatching(/”många” ska vara ett antal invånare/) },
+    ]);
+  });
+
+  test('helpers: the mark formula names its sheet; payloads are split only past the limit', () => {
+    expect(sheetOfFormula("='Insatser per år'!$A$1")).toBe('Insatser per år');
+    expect(sheetOfFormula('=Budget!$A$1')).toBe('Budget');
+    expect(sheetOfFormula("='Jan''s'!$A$1")).toBe("Jan's");
+    expect(splitByPayload([1, 2, 3], (n) => n, 10)).toEqual([[1, 2, 3]]);
+    expect(splitByPayload([6, 5, 4], (n) => n, 10)).toEqual([[6], [5, 4]]);
+  });
+});
