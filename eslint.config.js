@@ -22,8 +22,16 @@ module.exports = [
   {
     files: ['**/*.{ts,tsx}'],
     languageOptions: { parser: tseslint.parser, ecmaVersion: 2022, sourceType: 'module' },
+    // The same @typescript-eslint plugin instance the office-addins config registered (for .ts).
+    plugins: {
+      '@typescript-eslint': officeAddins.configs.recommended.find((c) => c.plugins && c.plugins['@typescript-eslint']).plugins[
+        '@typescript-eslint'
+      ],
+    },
     rules: {
       'no-undef': 'off', // TypeScript checks names
+      'no-unused-vars': 'off',
+      '@typescript-eslint/no-unused-vars': 'error',
       'react/react-in-jsx-scope': 'off',
       'react/prop-types': 'off',
       'office-addins/no-context-sync-in-loop': 'error',

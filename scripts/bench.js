@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* eslint-disable no-console */
 // Benchmarks (not tests): the engine and the command on a generated national-scale workbook
 // (290 kommuner, 2 000 interventions, 10 plan years), median times, and the command's time divided
 // by the time ExcelJS alone takes to read and write the same file. Run: npm run bench
@@ -43,22 +42,48 @@ function nationalSheets() {
   const members = byName('Medlemmar');
   members.rows = members.rows.slice(0, 4);
   let seed = 12345;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-  for (let k = 0; k < 290; k++) members.rows.push([`Kommun ${String(k + 1).padStart(3, '0')}`, 'Kommun', 2000 + Math.floor(rnd() * 600000), 'Ja']);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (let k = 0; k < 290; k++)
+    members.rows.push([`Kommun ${String(k + 1).padStart(3, '0')}`, 'Kommun', 2000 + Math.floor(rnd() * 600000), 'Ja']);
   const iv = byName('Insatser');
   const yearHeaders = Array.from({ length: years }, (_, i) => String(first + i));
-  iv.rows = [iv.rows[0], ['Nr', 'Insats', 'Insatsägare', 'Finansiering', 'Status', 'Start', 'Slut', 'Budget totalt', 'Förbrukat före planår', ...yearHeaders]];
+  iv.rows = [
+    iv.rows[0],
+    [
+      'Nr',
+      'Insats',
+      'Insatsägare',
+      'Finansiering',
+      'Status',
+      'Start',
+      'Slut',
+      'Budget totalt',
+      'Förbrukat före planår',
+      ...yearHeaders,
+    ],
+  ];
   for (let n = 0; n < 2000; n++) {
     const startMonth = Math.floor(rnd() * 120) - 24;
     const length = 6 + Math.floor(rnd() * 60);
     const s = new Date(Date.UTC(first, startMonth, 1));
     const e = new Date(Date.UTC(first, startMonth + length, 0));
     const total = 100000 + Math.floor(rnd() * 5000000);
-    iv.rows.push([n + 1, `Insats ${n + 1}`, `Kommun ${1 + (n % 290)}`, n % 10 === 0 ? 'ESF' : 'Finsam', n % 3 === 0 ? 'Planerad' : 'Beslutad', s, e, total, startMonth < 0 ? Math.floor(total / 5) : 0]);
+    iv.rows.push([
+      n + 1,
+      `Insats ${n + 1}`,
+      `Kommun ${1 + (n % 290)}`,
+      n % 10 === 0 ? 'ESF' : 'Finsam',
+      n % 3 === 0 ? 'Planerad' : 'Beslutad',
+      s,
+      e,
+      total,
+      startMonth < 0 ? Math.floor(total / 5) : 0,
+    ]);
   }
   const costs = byName('Kostnader');
   costs.rows = [['Kostnadspost', 'Slag', 'Finansiering', 'Årlig ökning', ...yearHeaders]];
-  for (let c = 0; c < 40; c++) costs.rows.push([`Kostnad ${c + 1}`, 'Drift', c % 8 === 0 ? 'ESF' : 'Finsam', '2 %', 1000000 + c * 10000]);
+  for (let c = 0; c < 40; c++)
+    costs.rows.push([`Kostnad ${c + 1}`, 'Drift', c % 8 === 0 ? 'ESF' : 'Finsam', '2 %', 1000000 + c * 10000]);
   byName('Mål').rows[5][1] = null; // no equity limit at national scale
   return sheets;
 }

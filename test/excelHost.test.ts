@@ -56,7 +56,11 @@ function mockExcel(book: Book) {
         record.numberFormat = v;
       },
     };
-    Object.defineProperty(format.font, 'bold', { set: (b: boolean) => (record.bold = b) });
+    Object.defineProperty(format.font, 'bold', {
+      set: (b: boolean) => {
+        record.bold = b;
+      },
+    });
     return proxy;
   };
   const sheetProxy = (name: string) => ({

@@ -2,14 +2,13 @@
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import { performance } from 'perf_hooks';
-import { monthOf } from '../engine/calendar';
-import { Money } from '../engine/money';
 import { addTemplateSheets, XlsxHost } from '../hosts/xlsx/xlsxHost';
 import { loadWorkbook, saveWorkbookAtomic } from '../hosts/xlsx/files';
 import { checkMessage, cliText, formatKr, goalName, statusLabel } from '../messages';
 import { exampleSheets } from '../workbook/example';
 import { planToJson } from '../workbook/json';
 import { refresh } from '../workbook/refresh';
+import { countStatuses, summarize } from '../workbook/summary';
 
 export interface Io {
   out: (text: string) => void;
@@ -93,13 +92,13 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   else {
     const s = plan.input.settings;
     io.out(cliText.summaryHeader(s.name, plan.years[0]!, plan.years[plan.years.length - 1]!));
-    plan.budget.forEach((b) => {
-      const months = plan.liquidity.filter((l) => monthOf(l.month).year === b.year);
-      const low = months.reduce<Money | null>((m, l) => (m === null || l.cash.lessThan(m) ? l.cash : m), null);
-      io.out(cliText.yearLine(b.year, formatKr(b.result), formatKr(b.equityEnd), low === null ? '–' : formatKr(low)));
-    });
-    const count = (st: string) => plan.checks.filter((c) => c.status === st).length;
-    io.out(cliText.checksHeader(count('ok'), count('warning'), count('failed')));
+    for (const y of summarize(plan)) {
+      io.out(
+        cliText.yearLine(y.year, formatKr(y.result), formatKr(y.equityEnd), y.lowestCash === null ? '–' : formatKr(y.lowestCash)),
+      );
+    }
+    const count = countStatuses(plan.checks);
+    io.out(cliText.checksHeader(count.ok, count.warning, count.failed));
     for (const c of plan.checks) {
       if (c.status === 'ok') continue;
       io.out(`  [${statusLabel(c.status)}] ${goalName(c.goal)}${c.year ? ` ${c.year}` : ''}: ${checkMessage(c)}`);

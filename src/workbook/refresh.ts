@@ -13,6 +13,8 @@ export interface Computed {
   errors: InputError[];
   plan: Plan | null;
   sheets: OutputSheet[];
+  /** A1 reference of each check's cell (in the order of plan.checks). */
+  checkCells: (string | null)[];
   /** The command line's JSON document, built on demand. */
   json: () => PlanJson;
 }
@@ -30,11 +32,17 @@ export function computeFromSnapshot(snapshot: WorkbookSnapshot): Computed {
   const parsed = parseWorkbook(snapshot);
   const errors = [...parsed.errors, ...ownershipErrors(snapshot)];
   if (errors.length > 0 || !parsed.input) {
-    return { errors, plan: null, sheets: [], json: () => planToJson(null, errors) };
+    return { errors, plan: null, sheets: [], checkCells: [], json: () => planToJson(null, errors) };
   }
   const plan = computePlan(parsed.input);
   const rendered = renderPlan(plan, parsed.settingsCells);
-  return { errors, plan, sheets: rendered.sheets, json: () => planToJson(plan, errors, rendered.checkCells) };
+  return {
+    errors,
+    plan,
+    sheets: rendered.sheets,
+    checkCells: rendered.checkCells,
+    json: () => planToJson(plan, errors, rendered.checkCells),
+  };
 }
 
 export interface RefreshTimings {

@@ -4,6 +4,7 @@
  * A refresh costs two round trips whatever the workbook's size (a third only when a write payload
  * would pass Excel on the web's request limit and must be split).
  */
+import type { TemplateSheet } from '../../workbook/example';
 import type { CellValue, OutputSheet, SheetGrid, WorkbookHost, WorkbookSnapshot } from '../../workbook/grid';
 import { parseA1, sameSheetName } from '../../workbook/grid';
 import { INPUT_SHEETS, OUTPUT_SHEET_NAMES, ownerMarkName } from '../../workbook/schema';
@@ -164,6 +165,7 @@ export class ExcelHost implements WorkbookHost {
       return { out, existing, ...toArrays(out) };
     });
     const batches = splitByPayload(prepared, (p) => p.bytes, MAX_PAYLOAD_BYTES);
+    const written: Excel.Worksheet[] = [];
     await this.run(async (context) => {
       const worksheets = context.workbook.worksheets;
       // One batch, one round trip; a second only when one request would pass Excel on the web's limit.
@@ -186,11 +188,54 @@ export class ExcelHost implements WorkbookHost {
           });
           ws.freezePanes.unfreeze();
           if (out.freezeRows > 0) ws.freezePanes.freezeRows(out.freezeRows);
+          ws.load('id');
+          written.push(ws);
         }
         await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop
       }
     });
+    // Their ids, loaded with the write: change events from these sheets are our own writes.
+    this.outputSheetIds = new Set(written.map((ws) => ws.id));
     this.lastSnapshot = null;
+  }
+
+  /** Add the template's input sheets in one batch, unless any of them exists (then nothing is added). */
+  async addTemplate(sheets: readonly TemplateSheet[]): Promise<string[]> {
+    return this.run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      const found = sheets.map((s) => {
+        const ws = worksheets.getItemOrNullObject(s.name);
+        ws.load('name');
+        return ws;
+      });
+      await context.sync();
+      const clashes = found.filter((ws) => !ws.isNullObject).map((ws) => ws.name);
+      if (clashes.length > 0) return clashes;
+      for (const s of sheets) {
+        const ws = worksheets.add(s.name);
+        const width = Math.max(...s.rows.map((r) => r.length));
+        const values = s.rows.map((r) => Array.from({ length: width }, (_, c) => templateValue(r[c] ?? null)));
+        const formats = s.rows.map((r, i) =>
+          Array.from({ length: width }, (_, c) => {
+            const v = r[c] ?? null;
+            if (i <= (s.headerRow ?? 0) || typeof v === 'string')
+              return typeof v === 'string' && /^[=+\-@]/.test(v) ? 'General' : '@';
+            return s.columnFormats?.[c] ?? 'General';
+          }),
+        );
+        const range = ws.getRangeByIndexes(0, 0, values.length, width);
+        range.numberFormat = formats;
+        range.values = values;
+        ws.getRangeByIndexes(s.headerRow ?? 0, 0, 1, width).format.font.bold = true;
+        s.widths.forEach((w, i) => {
+          ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = Math.round(w * 6.5);
+        });
+        ws.freezePanes.freezeRows((s.headerRow ?? 0) + 1);
+      }
+      worksheets.getItem(sheets[0]!.name).activate();
+      await context.sync();
+      return [];
+    });
   }
 
   /** Select a cell (e.g. `Likviditet!D6` or `'Insatser per år'!B5`) and bring its sheet forward. */
@@ -207,6 +252,13 @@ export class ExcelHost implements WorkbookHost {
   isInputChange(worksheetId: string): boolean {
     return !this.outputSheetIds.has(worksheetId);
   }
+}
+
+/** A template value as Excel takes it: dates as serial numbers (formatted as dates), text as text. */
+function templateValue(v: CellValue): string | number | boolean {
+  if (v === null) return '';
+  if (v instanceof Date) return v.getTime() / 86400000 + 25569;
+  return typeof v === 'string' ? asText(v) : v;
 }
 
 /** An output sheet as the rectangular `values` and `numberFormat` arrays one range write takes. */

@@ -1,0 +1,94 @@
+import {
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+} from '@fluentui/react-components';
+import { useRef } from 'react';
+import type { Ui } from '../../messages';
+import type { Preview } from '../standalone';
+import { useStyles } from '../styles';
+
+export function StandaloneBar({
+  t,
+  fileName,
+  canDownload,
+  onOpen,
+  onDownload,
+}: {
+  t: Ui;
+  fileName: string | null;
+  canDownload: boolean;
+  onOpen: (file: File) => void;
+  onDownload: () => void;
+}) {
+  const styles = useStyles();
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <section className={styles.section} aria-labelledby="standalone-title">
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle id="standalone-title">{t.standaloneTitle}</MessageBarTitle>
+          {t.standaloneHint}
+        </MessageBarBody>
+      </MessageBar>
+      <Caption1 data-testid="workbook-name">{fileName ? t.usingFile(fileName) : t.usingExample}</Caption1>
+      <div className={styles.row}>
+        <input
+          ref={input}
+          className={styles.hiddenInput}
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          aria-label={t.openFile}
+          data-testid="file-input"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) onOpen(f);
+            e.target.value = '';
+          }}
+        />
+        <Button onClick={() => input.current?.click()}>{t.openFile}</Button>
+        <Button onClick={onDownload} disabled={!canDownload}>
+          {t.download}
+        </Button>
+      </div>
+    </section>
+  );
+}
+
+export function PreviewTable({ preview, t }: { preview: Preview; t: Ui }) {
+  const styles = useStyles();
+  return (
+    <section className={styles.section} aria-label={t.cellShown(`${preview.sheet}!${preview.cell}`)} data-testid="preview">
+      <Caption1>{t.cellShown(`${preview.sheet}!${preview.cell}`)}</Caption1>
+      <div className={styles.tableWrap}>
+        <Table size="extra-small">
+          <TableBody>
+            {preview.rows.map((r, i) => (
+              <TableRow key={i}>
+                <TableCell className={styles.muted}>{preview.firstRow + i + 1}</TableCell>
+                {r.map((v, j) => (
+                  <TableCell
+                    key={j}
+                    className={
+                      i === preview.focus.row && j === preview.focus.col
+                        ? `${styles.previewCell} ${styles.focus}`
+                        : styles.previewCell
+                    }
+                  >
+                    {v}
+                  </TableCell>
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+/** What the task pane needs from where it runs: Excel (Office.js) or the standalone preview (ExcelJS). */
+import type { WorkbookHost } from '../workbook/grid';
+
+export interface PaneHost {
+  kind: 'excel' | 'standalone';
+  /** The workbook to refresh (in the standalone preview it changes when a file is opened). */
+  workbook(): WorkbookHost;
+  /** Show a cell, e.g. `Likviditet` / `D6`. */
+  select(sheet: string, cell: string): Promise<void>;
+  /** Call back on edits to input sheets (not on the tool's own writes); returns an unsubscribe. */
+  watchInputs(onChange: () => void): Promise<() => Promise<void>>;
+  /** Add the input sheets with the bundled example; returns the names that already existed (nothing added). */
+  createTemplate(): Promise<string[]>;
+}
+
+/** Split `'Insatser per år'!B5` or `Likviditet!D6` into sheet and cell. */
+export function splitRef(ref: string): { sheet: string; cell: string } {
+  const i = ref.lastIndexOf('!');
+  const sheet = ref.slice(0, i);
+  return { sheet: sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet, cell: ref.slice(i + 1) };
+}

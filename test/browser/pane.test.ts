@@ -1,0 +1,150 @@
+/**
+ * The real task pane in headless Chromium, against the production build served on 127.0.0.1, outside
+ * Office (office.js blocked): the standalone preview over the bundled example and over user files.
+ */
+import ExcelJS from 'exceljs';
+import { promises as fs, existsSync } from 'fs';
+import * as path from 'path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { OUTPUT_SHEET_NAMES } from '../../src/workbook/schema';
+import { exampleFile, sheetOf, tempDir } from '../helpers/files';
+import { ARTIFACTS, CHROMIUM_ARGS, DIST, requireChromium, serve } from '../helpers/browser';
+
+const executablePath = requireChromium();
+const describeBrowser = executablePath ? describe : describe.skip;
+
+describeBrowser('task pane in Chromium (standalone preview)', () => {
+  let browser: Browser;
+  let server: { url: string; close: () => Promise<void> };
+  let dir: string;
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(DIST, 'taskpane.html'))) throw new Error('dist/ is missing: run `npm run build` (npm test does)');
+    await fs.mkdir(ARTIFACTS, { recursive: true });
+    dir = await tempDir();
+    server = await serve(DIST);
+    browser = await chromium.launch({ executablePath: executablePath!, args: CHROMIUM_ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dir) await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  /** A 320 px wide pane with office.js blocked, as outside Office with no network. */
+  async function openPane(query = ''): Promise<{ page: Page; consoleErrors: string[] }> {
+    const context = await browser.newContext({ viewport: { width: 320, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
+    await page.route('**/appsforoffice.microsoft.com/**', (route) => route.abort());
+    await page.goto(`${server.url}taskpane.html${query}`);
+    await page.getByRole('button', { name: /^(Beräkna|Compute)$/ }).waitFor({ timeout: 20000 });
+    return { page, consoleErrors };
+  }
+
+  test('with office.js blocked the pane renders; Beräkna computes the example: summary and checks', async () => {
+    const { page, consoleErrors } = await openPane();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'pane-start.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Beräkna', exact: true }).click();
+    const y2024 = page.getByTestId('year-2024');
+    await y2024.waitFor();
+    await expectText(y2024, /Årets resultat\s*1\u00a0538\u00a0000\u00a0kr/);
+    await expectText(y2024, /Eget kapital vid årets slut\s*3\u00a0399\u00a0000\u00a0kr\s*Ej uppfyllt/);
+    await expectText(page.getByTestId('year-2026'), /Lägsta beslutsutrymme/);
+    const checks = page.getByTestId('checks');
+    await expectText(checks, /Högsta eget kapital · 2024/);
+    await expectText(checks, /ESF hålls isär · 2024.*ESF-medel används till Finsam-verksamhet/s);
+    await expectText(checks, /Treårsplan · Hela planen/);
+    await expectText(page.getByTestId('timing'), /Klart på \d+ ms/);
+    // Fits a 320 px pane: nothing scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'pane-computed.png'), fullPage: true });
+    // A check's button shows the cell it concerns.
+    await page.getByRole('button', { name: 'Visa cell Balansplan!C11' }).first().click();
+    await expectText(page.getByTestId('preview'), /Cell Balansplan!C11/);
+    expect(await page.getByTestId('preview').locator('td').filter({ hasText: '3 399 000' }).count()).toBeGreaterThan(0);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  test('the downloaded workbook contains the output sheets with the computed figures', async () => {
+    const { page } = await openPane();
+    await page.getByRole('button', { name: 'Beräkna', exact: true }).click();
+    await page.getByTestId('year-2024').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Ladda ner beräknad arbetsbok' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('rar-sormland-2024-beraknad.xlsx');
+    const file = path.join(dir, 'downloaded.xlsx');
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(OUTPUT_SHEET_NAMES));
+    const budget = wb.getWorksheet('Budget')!;
+    const result = (budget.getSheetValues() as unknown[]).find((r) => Array.isArray(r) && r[1] === 'Årets resultat') as unknown[];
+    expect(result[2]).toBe(1538000);
+    expect(wb.definedNames.getNames("'Fördelning'!$A$1")).toContain('FinsamBudget_Fordelning');
+    await page.context().close();
+  });
+
+  test('a broken workbook shows the input error with its cell, and Gå till cell shows it', async () => {
+    const broken = await exampleFile(dir, 'trasig.xlsx', (s) => (sheetOf(s, 'År').rows[2]![1] = 'sexton miljoner'));
+    const { page } = await openPane();
+    await page.getByTestId('file-input').setInputFiles(broken);
+    const errors = page.getByTestId('errors');
+    await errors.waitFor();
+    await expectText(errors, /Ett fel i indata\. Ingenting har skrivits\./);
+    await expectText(errors, /År!B3.*”sexton miljoner” är inte ett tal/s);
+    await expectText(page.getByTestId('workbook-name'), /trasig\.xlsx/);
+    await expect(page.getByRole('button', { name: 'Ladda ner beräknad arbetsbok' }).isDisabled()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Gå till cell År!B3' }).click();
+    await expectText(page.getByTestId('preview'), /Cell År!B3/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'pane-error.png'), fullPage: true });
+    // A file that is not a workbook is refused with a message, and the pane keeps working.
+    const junk = path.join(dir, 'junk.xlsx');
+    await fs.writeFile(junk, 'ingen arbetsbok');
+    await page.getByTestId('file-input').setInputFiles(junk);
+    await expectText(page.locator('main'), /Kan inte läsa ”junk\.xlsx” som en Excel-arbetsbok/);
+    await page.context().close();
+  });
+
+  test('English when asked, and the same figures', async () => {
+    const { page } = await openPane('?lang=en');
+    await page.getByRole('button', { name: 'Compute', exact: true }).click();
+    await expectText(page.getByTestId('year-2024'), /Result\s*1\u00a0538\u00a0000\u00a0kr/);
+    await expectText(page.getByTestId('checks'), /Maximum equity · 2024/);
+    await page.context().close();
+  });
+
+  test('with office.js present outside Office (Office.onReady without a host) the preview still runs', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 700 } });
+    const page = await context.newPage();
+    await page.route('**/appsforoffice.microsoft.com/**', (route) =>
+      route.fulfill({
+        contentType: 'text/javascript',
+        body: 'window.Office={HostType:{Excel:"Excel"},onReady:function(){return Promise.resolve({host:null,platform:null});}};',
+      }),
+    );
+    await page.goto(`${server.url}taskpane.html`);
+    await page.getByRole('button', { name: 'Beräkna', exact: true }).click();
+    await expectText(page.getByTestId('year-2024'), /1\u00a0538\u00a0000/);
+    await context.close();
+  });
+});
+
+async function expectText(
+  locator: { innerText: () => Promise<string>; waitFor: () => Promise<void> },
+  pattern: RegExp,
+): Promise<void> {
+  await locator.waitFor();
+  const deadline = Date.now() + 10000;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = await locator.innerText();
+    if (pattern.test(text)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  expect(text).toMatch(pattern);
+}
