@@ -63,7 +63,9 @@ function mockExcel(book: Book) {
     });
     return proxy;
   };
-  const sheetProxy = (name: string) => ({
+  const sheetProxy = (name: string, id = `new-${name}`) => ({
+    id,
+    load: () => undefined,
     getRange: (address?: string) => {
       calls.push(`getRange ${name} ${address ?? '(all)'}`);
       return rangeProxy(name, 0, 0, 0, 0);
@@ -94,7 +96,7 @@ function mockExcel(book: Book) {
         },
         getItem: (name: string) => {
           calls.push(`getItem ${name}`);
-          return sheetProxy(name);
+          return sheetProxy(name, book.sheets.get(find(name) ?? '')?.id);
         },
         add: (name: string) => {
           calls.push(`add ${name}`);
@@ -240,5 +242,37 @@ describe('Excel host (Office.js, through office-addin-mock)', () => {
     expect(sheetOfFormula("='Jan''s'!$A$1")).toBe("Jan's");
     expect(splitByPayload([1, 2, 3], (n) => n, 10)).toEqual([[1, 2, 3]]);
     expect(splitByPayload([6, 5, 4], (n) => n, 10)).toEqual([[6], [5, 4]]);
+  });
+});
+
+describe('Excel host: template and change events', () => {
+  test('Skapa mall adds the seven input sheets in an empty workbook, in two round trips', async () => {
+    const excel = mockExcel({ sheets: new Map(), names: new Map() });
+    const clashes = await new ExcelHost(excel.run).addTemplate(exampleSheets());
+    expect(clashes).toEqual([]);
+    expect(excel.syncs()).toBe(2);
+    expect(excel.calls.filter((c) => c.startsWith('add '))).toEqual(exampleSheets().map((s) => `add ${s.name}`));
+    const members = excel.writes.find((w) => w.sheet === 'Medlemmar' && w.values)!;
+    expect(members.values![0]).toEqual(['Medlem', 'Part', 'Invånare', 'Betalar']);
+    expect(members.values![4]).toEqual(['Eskilstuna', 'Kommun', 62820, 'Ja']);
+    const interventions = excel.writes.find((w) => w.sheet === 'Insatser' && w.values)!;
+    expect(interventions.values![2]![5]).toBe(45170); // 2023-09-01 as an Excel date
+    expect(interventions.numberFormat![2]![5]).toBe('yyyy-mm-dd');
+  });
+
+  test('Skapa mall never overwrites: with any input sheet present nothing is added', async () => {
+    const book = exampleBook();
+    const excel = mockExcel({ sheets: new Map([['Medlemmar', book.sheets.get('Medlemmar')!]]), names: new Map() });
+    expect(await new ExcelHost(excel.run).addTemplate(exampleSheets())).toEqual(['Medlemmar']);
+    expect(excel.writes).toEqual([]);
+    expect(excel.calls.filter((c) => c.startsWith('add '))).toEqual([]);
+  });
+
+  test('after a refresh, changes on the written output sheets are recognised as the tool’s own', async () => {
+    const excel = mockExcel(exampleBook());
+    const host = new ExcelHost(excel.run);
+    await refresh(host);
+    for (const name of OUTPUT_SHEET_NAMES) expect(host.isInputChange(`new-${name}`)).toBe(false);
+    expect(host.isInputChange('id-2')).toBe(true); // Medlemmar
   });
 });
