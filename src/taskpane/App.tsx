@@ -5,6 +5,7 @@ import {
   Field,
   MessageBar,
   MessageBarBody,
+  mergeClasses,
   ProgressBar,
   Switch,
   Text,
@@ -93,7 +94,7 @@ export function App({ host, lang }: { host: PaneHost; lang: Lang }) {
           {t.appTitle}
         </Title3>
         {plan?.input.settings.name && (
-          <Caption1 as="p" className={`${styles.muted} ${styles.flush}`}>
+          <Caption1 as="p" className={mergeClasses(styles.muted, styles.flush)}>
             {plan.input.settings.name}
           </Caption1>
         )}

@@ -14,6 +14,7 @@ export interface Preview {
   /** A few rows around the cell, as display text; `focus` is the cell's position in them. */
   rows: string[][];
   firstRow: number;
+  firstCol: number;
   focus: { row: number; col: number };
 }
 
@@ -29,7 +30,7 @@ export interface StandalonePane extends PaneHost {
 function display(v: CellValue): string {
   if (v === null) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'number') return Number.isInteger(v) ? v.toLocaleString('sv-SE') : String(v);
+  if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) >= 10000 ? v.toLocaleString('sv-SE') : String(v);
   return String(v);
 }
 
@@ -68,9 +69,20 @@ export function createStandalonePane(): StandalonePane {
       if (!ws) return;
       const grid = readGrid(ws);
       const at = parseA1(cell);
+      // A window of a few rows and four columns around the cell: what fits a 320 px pane.
       const firstRow = Math.max(0, at.row - 3);
-      const rows = grid.values.slice(firstRow, at.row + 4).map((r) => r.slice(0, Math.max(at.col + 1, 6)).map(display));
-      previewListener({ sheet: ws.name, cell, rows, firstRow, focus: { row: at.row - firstRow, col: at.col } });
+      const firstCol = Math.max(0, at.col - 1);
+      const rows = grid.values
+        .slice(firstRow, at.row + 4)
+        .map((r) => Array.from({ length: 4 }, (_, j) => display(r[firstCol + j] ?? null)));
+      previewListener({
+        sheet: ws.name,
+        cell,
+        rows,
+        firstRow,
+        firstCol,
+        focus: { row: at.row - firstRow, col: at.col - firstCol },
+      });
     },
     onPreview(listener) {
       previewListener = listener;

@@ -34,7 +34,7 @@ export const useStyles = makeStyles({
   flush: { margin: 0 },
   badge: { whiteSpace: 'nowrap', flexShrink: 0 },
   hiddenInput: { display: 'none' },
-  previewCell: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: '120px' },
+  previewCell: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: '110px' },
   focus: { backgroundColor: tokens.colorBrandBackground2, fontWeight: tokens.fontWeightSemibold },
   tableWrap: { overflowX: 'auto' },
 });

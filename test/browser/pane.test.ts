@@ -60,6 +60,10 @@ describeBrowser('task pane in Chromium (standalone preview)', () => {
     // Fits a 320 px pane: nothing scrolls sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await page.screenshot({ path: path.join(ARTIFACTS, 'pane-computed.png'), fullPage: true });
+    await page.getByRole('heading', { name: 'Sammanfattning per år' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'pane-summary.png') });
+    await page.getByRole('heading', { name: 'Kontroller' }).evaluate((h) => h.scrollIntoView());
+    await page.screenshot({ path: path.join(ARTIFACTS, 'pane-checks.png') });
     // A check's button shows the cell it concerns.
     await page.getByRole('button', { name: 'Visa cell Balansplan!C11' }).first().click();
     await expectText(page.getByTestId('preview'), /Cell Balansplan!C11/);
@@ -101,7 +105,9 @@ describeBrowser('task pane in Chromium (standalone preview)', () => {
     await expect(page.getByRole('button', { name: 'Ladda ner beräknad arbetsbok' }).isDisabled()).resolves.toBe(true);
     await page.getByRole('button', { name: 'Gå till cell År!B3' }).click();
     await expectText(page.getByTestId('preview'), /Cell År!B3/);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'pane-error.png'), fullPage: true });
+    expect(await page.getByTestId('preview-focus').innerText()).toBe('sexton miljoner');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(ARTIFACTS, 'pane-error.png') });
     // A file that is not a workbook is refused with a message, and the pane keeps working.
     const junk = path.join(dir, 'junk.xlsx');
     await fs.writeFile(junk, 'ingen arbetsbok');

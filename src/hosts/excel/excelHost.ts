@@ -15,6 +15,8 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 const INPUT_NAMES: string[] = Object.values(INPUT_SHEETS);
 /** Stay well under Excel on the web's 5 MB request limit. */
 export const MAX_PAYLOAD_BYTES = 4 * 1024 * 1024;
+/** Change events for sheets not known as input are taken for echoes of a write this long after it. */
+const ECHO_WINDOW_MS = 1500;
 
 interface SheetHandle {
   name: string;
@@ -45,6 +47,8 @@ export class ExcelHost implements WorkbookHost {
   /** Worksheet ids of the input sheets (as last read). */
   inputSheetIds = new Map<string, string>();
   private lastSnapshot: WorkbookSnapshot | null = null;
+  /** Until when events from sheets not yet known may still be echoes of our last write. */
+  private echoUntil = 0;
 
   constructor(private readonly run: ExcelRun) {}
 
@@ -196,6 +200,7 @@ export class ExcelHost implements WorkbookHost {
     });
     // Their ids, loaded with the write: change events from these sheets are our own writes.
     this.outputSheetIds = new Set(written.map((ws) => ws.id));
+    this.echoUntil = Date.now() + ECHO_WINDOW_MS;
     this.lastSnapshot = null;
   }
 
@@ -250,7 +255,10 @@ export class ExcelHost implements WorkbookHost {
 
   /** Whether a worksheet change (by id) concerns the input: changes on output sheets are our own writes. */
   isInputChange(worksheetId: string): boolean {
-    return !this.outputSheetIds.has(worksheetId);
+    if (this.outputSheetIds.has(worksheetId)) return false;
+    // An event that overtook the write's own reply: a sheet we did not read as input, just after a write.
+    if (Date.now() < this.echoUntil && !this.inputSheetIds.has(worksheetId)) return false;
+    return true;
   }
 }
 

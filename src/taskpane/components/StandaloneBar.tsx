@@ -4,11 +4,15 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  mergeClasses,
   Table,
   TableBody,
   TableCell,
+  TableHeader,
+  TableHeaderCell,
   TableRow,
 } from '@fluentui/react-components';
+import { columnLetter } from '../../workbook/grid';
 import { useRef } from 'react';
 import type { Ui } from '../../messages';
 import type { Preview } from '../standalone';
@@ -68,22 +72,31 @@ export function PreviewTable({ preview, t }: { preview: Preview; t: Ui }) {
       <Caption1>{t.cellShown(`${preview.sheet}!${preview.cell}`)}</Caption1>
       <div className={styles.tableWrap}>
         <Table size="extra-small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell />
+              {preview.rows[0]?.map((_, j) => (
+                <TableHeaderCell key={j}>{columnLetter(preview.firstCol + j)}</TableHeaderCell>
+              ))}
+            </TableRow>
+          </TableHeader>
           <TableBody>
             {preview.rows.map((r, i) => (
               <TableRow key={i}>
                 <TableCell className={styles.muted}>{preview.firstRow + i + 1}</TableCell>
-                {r.map((v, j) => (
-                  <TableCell
-                    key={j}
-                    className={
-                      i === preview.focus.row && j === preview.focus.col
-                        ? `${styles.previewCell} ${styles.focus}`
-                        : styles.previewCell
-                    }
-                  >
-                    {v}
-                  </TableCell>
-                ))}
+                {r.map((v, j) => {
+                  const focused = i === preview.focus.row && j === preview.focus.col;
+                  return (
+                    <TableCell
+                      key={j}
+                      className={focused ? mergeClasses(styles.previewCell, styles.focus) : styles.previewCell}
+                      aria-current={focused ? 'true' : undefined}
+                      data-testid={focused ? 'preview-focus' : undefined}
+                    >
+                      {v}
+                    </TableCell>
+                  );
+                })}
               </TableRow>
             ))}
           </TableBody>
