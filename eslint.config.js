@@ -14,6 +14,7 @@ const nodeGlobals = {
   setTimeout: 'readonly',
   clearTimeout: 'readonly',
   URL: 'readonly',
+  performance: 'readonly',
 };
 
 module.exports = [

@@ -19,7 +19,9 @@ console.log(`initial JS (loaded by taskpane.html): ${initial.join(', ')} — ${k
 for (const f of allJs.filter((f) => !initial.includes(f))) console.log(`  lazy chunk ${f}: ${kb(gz(f))} gzip`);
 const exceljs = allJs.find((f) => fs.readFileSync(path.join(dist, f), 'utf8').includes('ExcelJS'));
 const inExcel = allJs.filter((f) => f !== exceljs && !f.startsWith('standalone')).reduce((s, f) => s + gz(f), 0);
-console.log(`all JS the pane loads inside Excel (without ExcelJS): ${kb(inExcel)} gzip; ExcelJS chunk (standalone only): ${exceljs ? kb(gz(exceljs)) : 'none'}`);
+console.log(
+  `all JS the pane loads inside Excel (without ExcelJS): ${kb(inExcel)} gzip; ExcelJS chunk (standalone only): ${exceljs ? kb(gz(exceljs)) : 'none'}`,
+);
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (!fs.existsSync(chromium)) {
@@ -31,14 +33,25 @@ const server = http.createServer((req, res) => {
   const f = path.join(dist, decodeURIComponent(req.url.split('?')[0]).replace(/^\/+/, '') || 'taskpane.html');
   fs.readFile(f, (e, body) => {
     if (e) return res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': f.endsWith('.html') ? 'text/html' : f.endsWith('.js') ? 'text/javascript' : 'application/octet-stream' }).end(body);
+    res
+      .writeHead(200, {
+        'Content-Type': f.endsWith('.html') ? 'text/html' : f.endsWith('.js') ? 'text/javascript' : 'application/octet-stream',
+      })
+      .end(body);
   });
 });
 server.listen(0, '127.0.0.1', async () => {
   const url = `http://127.0.0.1:${server.address().port}/taskpane.html`;
   const browser = await pw.launch({
     executablePath: chromium,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   const first = [];
   const ready = [];
@@ -54,6 +67,12 @@ server.listen(0, '127.0.0.1', async () => {
   }
   await browser.close();
   server.close();
-  const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)].toFixed(0);
-  console.log(`time to first render (headless Chromium, median of ${first.length}): ${median(first)} ms; pane ready (Beräkna shown, standalone with ExcelJS): ${median(ready)} ms`);
+  const median = (xs) =>
+    xs
+      .slice()
+      .sort((a, b) => a - b)
+      [Math.floor(xs.length / 2)].toFixed(0);
+  console.log(
+    `time to first render (headless Chromium, median of ${first.length}): ${median(first)} ms; pane ready (Beräkna shown, standalone with ExcelJS): ${median(ready)} ms`,
+  );
 });
