@@ -3,12 +3,11 @@
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
-
-const DEV_URL = 'https://localhost:3000/';
+const { addinUrl, rewriteManifest } = require('./scripts/manifest-url');
 
 module.exports = (env, argv) => {
   const production = argv.mode === 'production';
-  const addinUrl = (process.env.ADDIN_URL || DEV_URL).replace(/\/?$/, '/');
+  const url = addinUrl(process.env.ADDIN_URL);
   return {
     mode: production ? 'production' : 'development',
     devtool: production ? 'source-map' : 'eval-source-map',
@@ -38,7 +37,7 @@ module.exports = (env, argv) => {
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
-            transform: (content) => content.toString().split(DEV_URL).join(addinUrl),
+            transform: (content) => rewriteManifest(content, url),
           },
         ],
       }),

@@ -69,3 +69,26 @@ describe('manifest.xml', () => {
     expect(config).toMatch(/ADDIN_URL/);
   });
 });
+
+describe('the production URL', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { rewriteManifest, addinUrl } = require('../scripts/manifest-url') as {
+    rewriteManifest: (content: string, url: string) => string;
+    addinUrl: (url?: string) => string;
+  };
+
+  test('ADDIN_URL replaces every dev-server URL and the app domain in the built manifest', () => {
+    const built = rewriteManifest(xml, 'https://example.org/finsam-budget');
+    expect(built).not.toMatch(/localhost/);
+    expect(built).toMatch(/<SourceLocation DefaultValue="https:\/\/example\.org\/finsam-budget\/taskpane\.html"\/>/);
+    expect(built).toMatch(
+      /<bt:Image id="Icon.80x80" DefaultValue="https:\/\/example\.org\/finsam-budget\/assets\/icon-80\.png"\/>/,
+    );
+    expect(built).toMatch(/<AppDomain>https:\/\/example\.org<\/AppDomain>/);
+  });
+
+  test('a URL that is not https is refused', () => {
+    expect(() => addinUrl('http://example.org/')).toThrow(/https/);
+    expect(addinUrl(undefined)).toBe('https://localhost:3000/');
+  });
+});

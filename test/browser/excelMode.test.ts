@@ -14,15 +14,17 @@ const describeBrowser = executablePath ? describe : describe.skip;
 
 const serial = (d: Date) => d.getTime() / 86400000 + 25569;
 
-function fakeWorkbook(displayLanguage = 'sv-SE') {
+function fakeWorkbook(displayLanguage = 'sv-SE', empty = false) {
   const sheets: Record<string, { id: string; values: unknown[][]; formats: string[][] }> = {};
-  exampleSheets().forEach((s, i) => {
-    sheets[s.name] = {
-      id: `in${i}`,
-      values: s.rows.map((r) => r.map((v) => (v instanceof Date ? serial(v) : (v ?? '')))),
-      formats: [],
-    };
-  });
+  if (empty) sheets['Blad1'] = { id: 'blank', values: [], formats: [] };
+  else
+    exampleSheets().forEach((s, i) => {
+      sheets[s.name] = {
+        id: `in${i}`,
+        values: s.rows.map((r) => r.map((v) => (v instanceof Date ? serial(v) : (v ?? '')))),
+        formats: [],
+      };
+    });
   return { sheets, displayLanguage };
 }
 
@@ -42,14 +44,14 @@ describeBrowser('task pane in Chromium, inside (fake) Excel', () => {
     await server?.close();
   });
 
-  async function open(displayLanguage = 'sv-SE'): Promise<Page> {
+  async function open(displayLanguage = 'sv-SE', empty = false): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
     const page = await context.newPage();
     const script = await fs.readFile(fakeScript, 'utf8');
     await page.route('**/appsforoffice.microsoft.com/**', (route) =>
       route.fulfill({
         contentType: 'text/javascript',
-        body: `window.__FAKE_WORKBOOK__=${JSON.stringify(fakeWorkbook(displayLanguage))};\n${script}`,
+        body: `window.__FAKE_WORKBOOK__=${JSON.stringify(fakeWorkbook(displayLanguage, empty))};\n${script}`,
       }),
     );
     await page.goto(`${server.url}taskpane.html`);
@@ -121,6 +123,28 @@ describeBrowser('task pane in Chromium, inside (fake) Excel', () => {
     await page.getByRole('button', { name: 'Gå till cell Medlemmar!C6' }).click();
     await page.waitForFunction('window.__fake.selected && window.__fake.selected.sheet === "Medlemmar"');
     expect(await fake<unknown>(page, 'window.__fake.selected')).toEqual({ sheet: 'Medlemmar', cell: 'C6' });
+    await page.context().close();
+  });
+
+  test('Skapa mall fills an empty workbook with the example, then refuses to add it again', async () => {
+    const page = await open('sv-SE', true);
+    await page.getByRole('button', { name: 'Beräkna', exact: true }).click();
+    await page.getByTestId('errors').waitFor(); // nothing to compute yet: the required sheets are missing
+    await page.getByRole('button', { name: 'Skapa mall' }).click();
+    await page.getByText('Indatabladen med exemplet är tillagda. Tryck Beräkna.').waitFor();
+    expect(await fake<string[]>(page, 'Object.keys(window.__fake.sheets)')).toEqual([
+      'Blad1',
+      ...exampleSheets().map((s) => s.name),
+    ]);
+    await page.getByRole('button', { name: 'Beräkna', exact: true }).click();
+    await page
+      .getByTestId('year-2024')
+      .getByText(/^1\u00a0538\u00a0000\u00a0kr$/)
+      .waitFor();
+    const members = await fake<string>(page, 'JSON.stringify(window.__fake.sheets["Medlemmar"].values)');
+    await page.getByRole('button', { name: 'Skapa mall' }).click();
+    await page.getByText(/Mallen lades inte till: bladen .*Medlemmar.* finns redan\./).waitFor();
+    expect(await fake<string>(page, 'JSON.stringify(window.__fake.sheets["Medlemmar"].values)')).toBe(members);
     await page.context().close();
   });
 
