@@ -71,7 +71,6 @@ describe('manifest.xml', () => {
 });
 
 describe('the production URL', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { rewriteManifest, addinUrl } = require('../scripts/manifest-url') as {
     rewriteManifest: (content: string, url: string) => string;
     addinUrl: (url?: string) => string;
