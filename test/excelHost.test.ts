@@ -27,7 +27,8 @@ interface Book {
  * reading a property that was not loaded and synced yields the mock's error value, as in Excel.
  * The harness counts context.sync() calls (round trips) and records every range written.
  */
-function mockExcel(book: Book) {
+function mockExcel(book: Book, options: { refuseNullNavigation?: boolean } = {}) {
+  let poisoned = false;
   const created: { m: OfficeMockObject; synced: boolean }[] = [];
   const writes: RangeWrite[] = [];
   const calls: string[] = [];
@@ -85,18 +86,27 @@ function mockExcel(book: Book) {
             {
               name: key ?? '',
               id: s?.id ?? '',
-              getUsedRangeOrNullObject: () =>
-                mock(
+              getUsedRangeOrNullObject: () => {
+                if (!s && options.refuseNullNavigation) poisoned = true;
+                return mock(
                   { values: s?.values ?? [], numberFormat: s?.formats ?? [], address: s ? `${key}!${s.address}` : '' },
                   !s || s.values.length === 0,
-                ),
+                );
+              },
             },
             !s,
           );
         },
-        getItem: (name: string) => {
+        load: () => undefined,
+        get items() {
+          return [...book.sheets.keys()].map((name) => ({ name }));
+        },
+        getItem(name: string) {
           calls.push(`getItem ${name}`);
-          return sheetProxy(name, book.sheets.get(find(name) ?? '')?.id);
+          // The read side (as getItemOrNullObject's) and the write side of an existing sheet.
+          // eslint-disable-next-line @typescript-eslint/no-unused-vars
+          const { load, ...write } = sheetProxy(name, book.sheets.get(find(name) ?? '')?.id);
+          return Object.assign(this.getItemOrNullObject(name), write);
         },
         add: (name: string) => {
           calls.push(`add ${name}`);
@@ -110,6 +120,11 @@ function mockExcel(book: Book) {
     },
     sync: async () => {
       syncs++;
+      if (poisoned) {
+        poisoned = false;
+        created.length = 0;
+        throw Object.assign(new Error('The requested resource does not exist.'), { code: 'ItemNotFound' });
+      }
       for (const entry of created) {
         await entry.m.sync();
         entry.synced = true;
@@ -234,6 +249,16 @@ describe('Excel host (Office.js, through office-addin-mock)', () => {
     expect(r.errors).toEqual([
       { sheet: 'Medlemmar', cell: 'D8', message: expect.stringMatching(/”många” ska vara ett antal invånare/) },
     ]);
+  });
+
+  test('a host that refuses to navigate from a null object: the read falls back to finding the sheets first', async () => {
+    const book = exampleBook();
+    book.sheets.delete('Mål'); // an optional sheet missing: its used range would be navigated from a null object
+    const excel = mockExcel(book, { refuseNullNavigation: true });
+    const result = await refresh(new ExcelHost(excel.run));
+    expect(result.errors).toEqual([]);
+    expect(result.plan!.budget[0]!.result.toNumber()).toBe(1538000);
+    expect(excel.syncs()).toBe(4); // the refused try, the sheet list, the read, the write
   });
 
   test('helpers: the mark formula names its sheet; payloads are split only past the limit', () => {

@@ -64,57 +64,45 @@ export class ExcelHost implements WorkbookHost {
 
   /** One round trip: every input sheet's used range (values only), the output sheets and their marks. */
   private readOnce(): Promise<WorkbookSnapshot> {
-    return this.run(async (context) => {
-      const worksheets = context.workbook.worksheets;
-      const inputs: SheetHandle[] = INPUT_NAMES.map((name) => {
-        const sheet = worksheets.getItemOrNullObject(name);
-        sheet.load('name,id');
-        const range = sheet.getUsedRangeOrNullObject(true);
-        range.load('values,numberFormat,address');
-        return { name, sheet, range };
-      });
-      const outputs = OUTPUT_SHEET_NAMES.map((name) => {
-        const sheet = worksheets.getItemOrNullObject(name);
-        sheet.load('name,id');
-        return { name, sheet };
-      });
-      const marks: MarkHandle[] = OUTPUT_SHEET_NAMES.map((output) => {
-        const item = context.workbook.names.getItemOrNullObject(ownerMarkName(output));
-        item.load('formula');
-        return { output, item };
-      });
-      await context.sync();
-      return this.snapshotOf(inputs, outputs, marks);
-    });
+    return this.run((context) => this.loadAndSync(context, (name) => context.workbook.worksheets.getItemOrNullObject(name)));
   }
 
-  private async readInTwoSteps(): Promise<WorkbookSnapshot> {
+  private readInTwoSteps(): Promise<WorkbookSnapshot> {
     return this.run(async (context) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load('items/name');
       await context.sync();
       const existing = new Set(worksheets.items.map((w) => w.name.trim().toLocaleLowerCase('sv')));
-      const has = (name: string) => existing.has(name.toLocaleLowerCase('sv'));
-      const inputs: SheetHandle[] = INPUT_NAMES.filter(has).map((name) => {
-        const sheet = worksheets.getItem(name);
-        sheet.load('name,id');
-        const range = sheet.getUsedRangeOrNullObject(true);
-        range.load('values,numberFormat,address');
-        return { name, sheet, range };
-      });
-      const outputs = OUTPUT_SHEET_NAMES.filter(has).map((name) => {
-        const sheet = worksheets.getItem(name);
-        sheet.load('name,id');
-        return { name, sheet };
-      });
-      const marks: MarkHandle[] = OUTPUT_SHEET_NAMES.map((output) => {
-        const item = context.workbook.names.getItemOrNullObject(ownerMarkName(output));
-        item.load('formula');
-        return { output, item };
-      });
-      await context.sync();
-      return this.snapshotOf(inputs, outputs, marks);
+      return this.loadAndSync(context, (name) => (existing.has(name.toLocaleLowerCase('sv')) ? worksheets.getItem(name) : null));
     });
+  }
+
+  /** Queue the loads of a read (sheets by `sheetFor`, null when known to be missing) and sync once. */
+  private async loadAndSync(
+    context: Excel.RequestContext,
+    sheetFor: (name: string) => Excel.Worksheet | null,
+  ): Promise<WorkbookSnapshot> {
+    const inputs: SheetHandle[] = INPUT_NAMES.flatMap((name) => {
+      const sheet = sheetFor(name);
+      if (!sheet) return [];
+      sheet.load('name,id');
+      const range = sheet.getUsedRangeOrNullObject(true);
+      range.load('values,numberFormat,address');
+      return [{ name, sheet, range }];
+    });
+    const outputs = OUTPUT_SHEET_NAMES.flatMap((name) => {
+      const sheet = sheetFor(name);
+      if (!sheet) return [];
+      sheet.load('name,id');
+      return [{ name, sheet }];
+    });
+    const marks: MarkHandle[] = OUTPUT_SHEET_NAMES.map((output) => {
+      const item = context.workbook.names.getItemOrNullObject(ownerMarkName(output));
+      item.load('formula');
+      return { output, item };
+    });
+    await context.sync();
+    return this.snapshotOf(inputs, outputs, marks);
   }
 
   private snapshotOf(
