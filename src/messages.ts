@@ -38,6 +38,8 @@ const MONTHS_SV = [
   'november',
   'december',
 ];
+/** jan, feb, …, maj, …, okt, … (the first three letters of the Swedish month names). */
+export const MONTH_ABBR_SV = MONTHS_SV.map((m) => m.slice(0, 3));
 const MONTHS_EN = [
   'January',
   'February',

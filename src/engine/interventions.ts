@@ -1,5 +1,5 @@
 /** Interventions by plan year and plan month, commitments remaining. */
-import { compareDates, monthIndex, MonthIndex } from './calendar';
+import { monthIndex, MonthIndex } from './calendar';
 import { allocateByWeights, dec, Money, sum, ZERO } from './money';
 import type { Intervention, InterventionPlan, InterventionYear } from './types';
 
@@ -16,10 +16,6 @@ export interface PlanCalendar {
 /** Months (as indices) in which the intervention runs on at least one day. */
 function activeMonthRange(iv: Intervention): { from: MonthIndex; to: MonthIndex } {
   return { from: monthIndex(iv.start.year, iv.start.month), to: monthIndex(iv.end.year, iv.end.month) };
-}
-
-export function yearOverlaps(iv: Intervention, year: number): boolean {
-  return iv.start.year <= year && iv.end.year >= year;
 }
 
 /**
@@ -52,12 +48,6 @@ export function monthsOf(spread: MonthSpread): Map<MonthIndex, Money> {
   const result = new Map<MonthIndex, Money>();
   for (let m = spread.from; m <= spread.to; m++) result.set(m, amountInMonth(spread, m));
   return result;
-}
-
-/** Spread a whole amount evenly over consecutive months (ties: earlier month). */
-export function spreadOverMonths(amount: Money, months: readonly MonthIndex[]): Map<MonthIndex, Money> {
-  if (months.length === 0) return new Map();
-  return monthsOf(spreadEvenly(amount, months[0]!, months[months.length - 1]!));
 }
 
 export function planIntervention(iv: Intervention, cal: PlanCalendar): InterventionPlan {
@@ -112,8 +102,4 @@ export function planIntervention(iv: Intervention, cal: PlanCalendar): Intervent
     spreads.push(runFrom <= runTo ? spreadEvenly(amount, runFrom, runTo) : spreadEvenly(amount, operatedFrom, yearEnd));
   }
   return { intervention: iv, remainingAtStart, years, spreads, unspreadable };
-}
-
-export function interventionEndsBefore(iv: Intervention): boolean {
-  return compareDates(iv.end, iv.start) < 0;
 }

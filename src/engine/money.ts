@@ -19,10 +19,6 @@ export function roundKrona(value: Money): Money {
   return value.toDecimalPlaces(0, D.ROUND_HALF_UP);
 }
 
-export function isWhole(value: Money): boolean {
-  return value.isInteger();
-}
-
 export function sum(values: readonly Money[]): Money {
   let total = ZERO;
   for (const v of values) if (!v.isZero()) total = total.plus(v);

@@ -49,7 +49,6 @@ export function promilleShares(members: readonly { name: string; population: Mon
 }
 
 function splitParty(
-  year: number,
   party: Party,
   amount: Money,
   members: readonly Member[],
@@ -178,7 +177,7 @@ export function splitYear(settings: Settings, yearInput: YearInput, members: rea
       .filter((m) => m.party === party && m.pays && isActive(m, year))
       .slice()
       .sort((a, b) => compareSv(a.name, b.name));
-    members2.push(...splitParty(year, party, parties[party], payers, settings.rounding));
+    members2.push(...splitParty(party, parties[party], payers, settings.rounding));
   }
   const { rows, quarterTotals } = instalments(
     members2.map((m) => ({ name: m.member.name, amount: m.amount })),

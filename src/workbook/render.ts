@@ -2,7 +2,7 @@
 import { monthLabel, MonthIndex } from '../engine/calendar';
 import { Money, sum, toKronor } from '../engine/money';
 import type { Check, Plan } from '../engine/types';
-import { checkMessage, formatMonth, goalName, PARTY_SV, statusLabel } from '../messages';
+import { checkMessage, formatMonth, goalName, MONTH_ABBR_SV, PARTY_SV, statusLabel } from '../messages';
 import { a1, OutCell, OutputSheet, sheetRef } from './grid';
 import { INPUT_SHEETS, OUTPUT_SHEETS } from './schema';
 
@@ -84,8 +84,7 @@ function renderSplit(plan: Plan): OutputSheet {
   const quarterHead = (q: number) => {
     const months = new Set(plan.splits.map((s) => s.quarterMonths[q]));
     const m = months.size === 1 ? [...months][0] : null;
-    const names = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
-    return header(m ? `Kvartal ${q + 1} (${names[m - 1]})` : `Kvartal ${q + 1}`);
+    return header(m ? `Kvartal ${q + 1} (${MONTH_ABBR_SV[m - 1]})` : `Kvartal ${q + 1}`);
   };
   return titled(
     OUTPUT_SHEETS.split,

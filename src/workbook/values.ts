@@ -1,7 +1,7 @@
 /** Reading single cell values: Swedish numbers, amounts, percents, dates, yes/no. */
 import { daysInMonth, fromExcelSerial, isValidDate, YMD } from '../engine/calendar';
 import { D, Money } from '../engine/money';
-import { inputErrors } from '../messages';
+import { inputErrors, MONTH_ABBR_SV } from '../messages';
 import type { CellValue } from './grid';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -102,8 +102,6 @@ export function parseYesNo(v: CellValue, fallback: boolean): Parsed<boolean> {
   return fail(inputErrors.notYesNo(cellText(v)));
 }
 
-const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
-
 /** `30 november`, `30 nov`, `11-30`, or any date (its year ignored). */
 export function parseDayMonth(v: CellValue): Parsed<{ month: number; day: number }> {
   const d = parseDate(v);
@@ -111,7 +109,7 @@ export function parseDayMonth(v: CellValue): Parsed<{ month: number; day: number
   const t = cellText(v).toLowerCase();
   let m = /^(\d{1,2})\s*([a-zåäö]+)\.?$/.exec(t);
   if (m) {
-    const month = MONTH_NAMES.findIndex((n) => m![2]!.startsWith(n) || (n === 'maj' && m![2] === 'may')) + 1;
+    const month = MONTH_ABBR_SV.findIndex((n) => m![2]!.startsWith(n) || (n === 'maj' && m![2] === 'may')) + 1;
     const day = Number(m[1]);
     if (month > 0 && day >= 1 && day <= daysInMonth(2000, month)) return ok({ month, day });
   }
