@@ -1,6 +1,6 @@
 /** Interventions by plan year and plan month, commitments remaining. */
 import { monthIndex, MonthIndex } from './calendar';
-import { allocateByWeights, dec, Money, sum, ZERO } from './money';
+import { allocateIntegers, D, Money, sum, toBigInt, ZERO } from './money';
 import type { Intervention, InterventionPlan, InterventionYear } from './types';
 
 export interface PlanCalendar {
@@ -33,9 +33,12 @@ export interface MonthSpread {
 export function spreadEvenly(amount: Money, from: MonthIndex, to: MonthIndex): MonthSpread {
   const count = to - from + 1;
   if (count <= 0) throw new Error('spreadEvenly: no months');
-  const base = amount.dividedToIntegerBy(count).minus(amount.isNegative() && !amount.mod(count).isZero() ? 1 : 0);
-  const extra = amount.minus(base.times(count)).toNumber();
-  return { from, to, base, extra };
+  // Integer floor division and remainder (exact): base = ⌊amount / count⌋, extra = amount − base × count.
+  const a = toBigInt(amount);
+  const n = BigInt(count);
+  let base = a / n;
+  if (a < 0n && base * n !== a) base -= 1n;
+  return { from, to, base: new D(base.toString()), extra: Number(a - base * n) };
 }
 
 export function amountInMonth(spread: MonthSpread, month: MonthIndex): Money {
@@ -73,10 +76,14 @@ export function planIntervention(iv: Intervention, cal: PlanCalendar): Intervent
   if (totalMonths === 0) {
     unspreadable = toSpread.greaterThan(0) ? toSpread : ZERO;
   } else if (!toSpread.isZero()) {
-    const parts = allocateByWeights(
+    const parts = allocateIntegers(
       toSpread,
       // Earlier years win ties (the names sort in year order).
-      bucketKeys.map((k, i) => ({ weight: dec(buckets.get(k)!), key: dec(buckets.get(k)!), name: String(i).padStart(4, '0') })),
+      bucketKeys.map((k, i) => ({
+        weight: BigInt(buckets.get(k)!),
+        key: BigInt(buckets.get(k)!),
+        name: String(i).padStart(4, '0'),
+      })),
     );
     bucketKeys.forEach((k, i) => {
       if (k !== 'after') yearAmount.set(k, parts[i]!);
@@ -89,7 +96,7 @@ export function planIntervention(iv: Intervention, cal: PlanCalendar): Intervent
   let remaining = remainingAtStart;
   for (const year of cal.years) {
     const amount = yearAmount.get(year) ?? ZERO;
-    remaining = remaining.minus(amount);
+    if (!amount.isZero()) remaining = remaining.minus(amount);
     years.push({ year, amount, remainingAfter: remaining });
     if (amount.isZero()) continue;
     // The year's operated months are consecutive, and so are the intervention's months within them.

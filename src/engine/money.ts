@@ -6,7 +6,8 @@
  */
 import Decimal from 'decimal.js';
 
-export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+// Plain notation for every amount a budget can hold (no exponent in toString).
+export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpPos: 40, toExpNeg: -40 });
 export type Money = InstanceType<typeof D>;
 export const ZERO: Money = new D(0);
 
@@ -78,7 +79,10 @@ export function allocateByWeights(total: Money, weights: readonly { weight: Mone
     return [];
   }
   if (total.isInteger() && weights.every((w) => w.weight.isInteger() && w.key.isInteger())) {
-    return allocateIntegers(total, weights);
+    return allocateIntegers(
+      total,
+      weights.map((w) => ({ weight: toBigInt(w.weight), key: toBigInt(w.key), name: w.name })),
+    );
   }
   const totalWeight = sum(weights.map((w) => w.weight));
   if (totalWeight.isZero()) {
@@ -96,9 +100,13 @@ export function allocateByWeights(total: Money, weights: readonly { weight: Mone
  * floors and remainders are integer quotients and remainders over one denominator W. Exact integer
  * arithmetic (BigInt), many times faster than decimal division for large tables.
  */
-function allocateIntegers(total: Money, weights: readonly { weight: Money; key: Money; name: string }[]): Money[] {
-  const t = BigInt(total.toFixed(0));
-  const w = weights.map((x) => BigInt(x.weight.toFixed(0)));
+export function allocateIntegers(total: Money, weights: readonly { weight: bigint; key: bigint; name: string }[]): Money[] {
+  if (weights.length === 0) {
+    if (!total.isZero()) throw new Error('allocateByWeights: nothing to allocate to');
+    return [];
+  }
+  const t = toBigInt(total);
+  const w = weights.map((x) => x.weight);
   const W = w.reduce((a, b) => a + b, 0n);
   if (W === 0n) {
     if (t !== 0n) throw new Error('allocateByWeights: all weights are zero');
@@ -119,7 +127,7 @@ function allocateIntegers(total: Money, weights: readonly { weight: Money; key: 
     remainders.push(r);
   }
   let missing = t - floors.reduce((a, b) => a + b, 0n);
-  const keys = weights.map((x) => BigInt(x.key.toFixed(0)));
+  const keys = weights.map((x) => x.key);
   const order = weights
     .map((_, i) => i)
     .sort((a, b) => {
@@ -135,6 +143,12 @@ function allocateIntegers(total: Money, weights: readonly { weight: Money; key: 
     missing -= 1n;
   }
   return floors.map((f) => new D(f.toString()));
+}
+
+/** A whole number as an exact BigInt (for integer kernels); refuses anything with a fraction. */
+export function toBigInt(value: Money): bigint {
+  if (!value.isInteger()) throw new Error(`toBigInt: ${value.toString()} is not whole`);
+  return BigInt(value.toString());
 }
 
 /** Convert a whole-krona decimal to a JavaScript number for output (safe below 2^53). */

@@ -109,11 +109,20 @@ export function computePlan(input: PlanInput): Plan {
     const lineAmounts = costLines.map((c) => ({ line: c.line, amount: c.years[yi]!.amount }));
     const operatingCosts = sum(lineAmounts.map((l) => l.amount));
     const depreciation = sum(lineAmounts.filter((l) => l.line.kind === 'depreciation').map((l) => l.amount));
-    const ivAmounts = interventions.map((p) => ({ iv: p.intervention, amount: p.years[yi]!.amount }));
-    const interventionCosts = sum(ivAmounts.map((x) => x.amount));
-    const esfCosts = sum(lineAmounts.filter((l) => l.line.funding === 'esf').map((l) => l.amount)).plus(
-      sum(ivAmounts.filter((x) => x.iv.funding === 'esf').map((x) => x.amount)),
-    );
+    // One pass over the interventions: their cost this year, the ESF-funded part, and what decided
+    // ones still commit after the year.
+    let interventionCosts = ZERO;
+    let esfInterventionCosts = ZERO;
+    let commitments = ZERO;
+    for (const p of interventions) {
+      const { amount, remainingAfter } = p.years[yi]!;
+      if (!amount.isZero()) {
+        interventionCosts = interventionCosts.plus(amount);
+        if (p.intervention.funding === 'esf') esfInterventionCosts = esfInterventionCosts.plus(amount);
+      }
+      if (p.intervention.status === 'decided' && !remainingAfter.isZero()) commitments = commitments.plus(remainingAfter);
+    }
+    const esfCosts = sum(lineAmounts.filter((l) => l.line.funding === 'esf').map((l) => l.amount)).plus(esfInterventionCosts);
     const income = split.total.plus(y.esfIncome).plus(y.otherIncome);
     const operatingResult = income.minus(operatingCosts).minus(interventionCosts);
     const result = operatingResult.plus(y.financialIncome);
@@ -147,9 +156,6 @@ export function computePlan(input: PlanInput): Plan {
     shortTerm = newShort;
     longTerm = newLong;
     const cash = equity.plus(shortTerm).plus(longTerm).minus(fixedAssets).minus(receivables);
-    const commitments = sum(
-      interventions.filter((p) => p.intervention.status === 'decided').map((p) => p.years[yi]!.remainingAfter),
-    );
     balance.push({
       year: y.year,
       fixedAssets,

@@ -1,5 +1,5 @@
 /** Contribution split (5 § SFS 2003:1210) and quarterly instalments. */
-import { allocate, allocateByWeights, compareSv, D, dec, Money, roundKrona, sum, ZERO } from './money';
+import { allocate, allocateByWeights, compareSv, D, dec, Money, roundKrona, sum, toBigInt, ZERO } from './money';
 import type { Contribution, Member, Party, RoundingMode, Settings, YearInput, YearSplit } from './types';
 import { PARTIES } from './types';
 
@@ -100,10 +100,10 @@ export function instalments(
   ) as [Money, Money, Money, Money];
   // Exact instalment = amount × w / months: integer floors and remainders over the denominator `months`.
   const m = BigInt(months);
-  const amountsN = amounts.map((a) => BigInt(a.amount.toFixed(0)));
+  const amountsN = amounts.map((a) => toBigInt(a.amount));
   const rows = amountsN.map((a) => weights.map((w) => (a * BigInt(w)) / m));
   const rem = amountsN.map((a) => weights.map((w) => (a * BigInt(w)) % m));
-  const columnNeed = quarterTotals.map((qt, q) => Number(BigInt(qt.toFixed(0)) - rows.reduce((s, r) => s + r[q]!, 0n)));
+  const columnNeed = quarterTotals.map((qt, q) => Number(toBigInt(qt) - rows.reduce((s, r) => s + r[q]!, 0n)));
   // Each member needs `amount − Σ floors` extra kronor, each quarter `its total − Σ floors`: a 0/1
   // assignment of extra kronor to cells (a transportation problem). Every krona is placed along an
   // augmenting path over the four quarters, so a placement is found whenever one exists; a cell whose

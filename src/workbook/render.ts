@@ -1,6 +1,6 @@
 /** Rendering a Plan into the output sheets: Swedish headers, whole kronor, totals rows. */
 import { monthLabel, MonthIndex } from '../engine/calendar';
-import { Money, sum, toKronor } from '../engine/money';
+import { Money, sum, toKronor, ZERO } from '../engine/money';
 import type { Check, Plan } from '../engine/types';
 import { checkMessage, formatMonth, goalName, MONTH_ABBR_SV, PARTY_SV, statusLabel } from '../messages';
 import { a1, OutCell, OutputSheet, sheetRef } from './grid';
@@ -103,7 +103,36 @@ function renderSplit(plan: Plan): OutputSheet {
   );
 }
 
-function renderInterventions(plan: Plan): OutputSheet {
+interface StatusTotals {
+  remainingAtStart: Money;
+  amounts: Money[];
+  remainingAfter: Money;
+}
+
+/** The interventions' totals by status, in one pass (Insatser per år and Budget both show them). */
+function interventionTotals(plan: Plan): Record<'decided' | 'planned', StatusTotals> {
+  const empty = (): StatusTotals => ({ remainingAtStart: ZERO, amounts: plan.years.map(() => ZERO), remainingAfter: ZERO });
+  const totals = { decided: empty(), planned: empty() };
+  for (const p of plan.interventions) {
+    const t = totals[p.intervention.status];
+    t.remainingAtStart = t.remainingAtStart.plus(p.remainingAtStart);
+    p.years.forEach((y, yi) => {
+      if (!y.amount.isZero()) t.amounts[yi] = t.amounts[yi]!.plus(y.amount);
+    });
+    t.remainingAfter = t.remainingAfter.plus(p.years[p.years.length - 1]!.remainingAfter);
+  }
+  return totals;
+}
+
+function addTotals(a: StatusTotals, b: StatusTotals): StatusTotals {
+  return {
+    remainingAtStart: a.remainingAtStart.plus(b.remainingAtStart),
+    amounts: a.amounts.map((x, i) => x.plus(b.amounts[i]!)),
+    remainingAfter: a.remainingAfter.plus(b.remainingAfter),
+  };
+}
+
+function renderInterventions(plan: Plan, totals: Record<'decided' | 'planned', StatusTotals>): OutputSheet {
   const years = plan.years;
   const body: OutCell[][] = plan.interventions.map((p) => {
     const iv = p.intervention;
@@ -118,22 +147,19 @@ function renderInterventions(plan: Plan): OutputSheet {
       money(p.years[p.years.length - 1]!.remainingAfter),
     ];
   });
-  const total = (labelText: string, filter: (s: 'decided' | 'planned') => boolean) => {
-    const ps = plan.interventions.filter((p) => filter(p.intervention.status));
-    return [
-      blank,
-      label(labelText, true),
-      blank,
-      blank,
-      blank,
-      money(sum(ps.map((p) => p.remainingAtStart)), true),
-      ...years.map((_, yi) => money(sum(ps.map((p) => p.years[yi]!.amount)), true)),
-      money(sum(ps.map((p) => p.years[p.years.length - 1]!.remainingAfter)), true),
-    ];
-  };
-  body.push(total('Summa beslutade', (s) => s === 'decided'));
-  body.push(total('Summa planerade', (s) => s === 'planned'));
-  body.push(total('Summa insatser', () => true));
+  const row = (labelText: string, t: StatusTotals) => [
+    blank,
+    label(labelText, true),
+    blank,
+    blank,
+    blank,
+    money(t.remainingAtStart, true),
+    ...t.amounts.map((a) => money(a, true)),
+    money(t.remainingAfter, true),
+  ];
+  body.push(row('Summa beslutade', totals.decided));
+  body.push(row('Summa planerade', totals.planned));
+  body.push(row('Summa insatser', addTotals(totals.decided, totals.planned)));
   return titled(
     OUTPUT_SHEETS.interventions,
     titleOf(plan, 'Insatser per år'),
@@ -157,7 +183,10 @@ interface BudgetLayout {
   colOfYear: Map<number, number>;
 }
 
-function renderBudget(plan: Plan): { sheet: OutputSheet; layout: BudgetLayout } {
+function renderBudget(
+  plan: Plan,
+  totals: Record<'decided' | 'planned', StatusTotals>,
+): { sheet: OutputSheet; layout: BudgetLayout } {
   const rows: { key?: string; cells: OutCell[] }[] = [];
   const line = (text: string, values: Money[], opts: { bold?: boolean; key?: string } = {}) =>
     rows.push({ key: opts.key, cells: [label(text, opts.bold), ...values.map((v) => money(v, opts.bold))] });
@@ -205,12 +234,8 @@ function renderBudget(plan: Plan): { sheet: OutputSheet; layout: BudgetLayout } 
       ],
     }),
   );
-  const ivSum = (status: 'decided' | 'planned') =>
-    plan.years.map((_, yi) =>
-      sum(plan.interventions.filter((p) => p.intervention.status === status).map((p) => p.years[yi]!.amount)),
-    );
-  rows.push({ cells: [label('Beslutade insatser'), ...ivSum('decided').map((v) => negMoney(v))] });
-  rows.push({ cells: [label('Planerade insatser'), ...ivSum('planned').map((v) => negMoney(v))] });
+  rows.push({ cells: [label('Beslutade insatser'), ...totals.decided.amounts.map((v) => negMoney(v))] });
+  rows.push({ cells: [label('Planerade insatser'), ...totals.planned.amounts.map((v) => negMoney(v))] });
   rows.push({
     cells: [label('Summa kostnader', true), ...B.map((b) => negMoney(b.operatingCosts.plus(b.interventionCosts), true))],
   });
@@ -375,8 +400,9 @@ function valueCell(v: Check['value']): OutCell {
  */
 export function renderPlan(plan: Plan, settingsCells: ReadonlyMap<string, string> = new Map()): Rendered {
   const split = renderSplit(plan);
-  const interventions = renderInterventions(plan);
-  const budget = renderBudget(plan);
+  const totals = interventionTotals(plan);
+  const interventions = renderInterventions(plan, totals);
+  const budget = renderBudget(plan, totals);
   const balance = renderBalance(plan);
   const liquidity = renderLiquidity(plan);
   const checkCells = plan.checks.map((c): string | null => {
