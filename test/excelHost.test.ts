@@ -261,6 +261,32 @@ describe('Excel host (Office.js, through office-addin-mock)', () => {
     expect(excel.syncs()).toBe(4); // the refused try, the sheet list, the read, the write
   });
 
+  test('past the request limit the write is split into row blocks, more round trips, the same content', async () => {
+    const whole = mockExcel(exampleBook(20));
+    await refresh(new ExcelHost(whole.run));
+    const split = mockExcel(exampleBook(20));
+    await refresh(new ExcelHost(split.run, 20000));
+    expect(whole.syncs()).toBe(2);
+    expect(split.syncs()).toBeGreaterThan(3);
+    /** Reassemble each output sheet from the range writes. */
+    const content = (writes: RangeWrite[]) =>
+      Object.fromEntries(
+        OUTPUT_SHEET_NAMES.map((name) => {
+          const rows: unknown[][] = [];
+          for (const w of writes.filter((x) => x.sheet === name && x.values)) {
+            w.values!.forEach((r, i) => (rows[w.row + i] = [...r, ...w.numberFormat![i]!]));
+          }
+          return [name, rows];
+        }),
+      );
+    const blocks = split.writes.filter((w) => w.sheet === 'Fördelning' && w.values);
+    expect(blocks.length).toBeGreaterThan(1);
+    for (const b of blocks)
+      expect(JSON.stringify(b.values).length + JSON.stringify(b.numberFormat).length).toBeLessThanOrEqual(20000);
+    expect(content(split.writes)).toEqual(content(whole.writes));
+    expect(split.calls.filter((c) => c.startsWith('add '))).toEqual(OUTPUT_SHEET_NAMES.map((n) => `add ${n}`));
+  });
+
   test('helpers: the mark formula names its sheet; payloads are split only past the limit', () => {
     expect(sheetOfFormula("='Insatser per år'!$A$1")).toBe('Insatser per år');
     expect(sheetOfFormula('=Budget!$A$1')).toBe('Budget');

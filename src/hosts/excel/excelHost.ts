@@ -50,7 +50,10 @@ export class ExcelHost implements WorkbookHost {
   /** Until when events from sheets not yet known may still be echoes of our last write. */
   private echoUntil = 0;
 
-  constructor(private readonly run: ExcelRun) {}
+  constructor(
+    private readonly run: ExcelRun,
+    private readonly maxPayloadBytes = MAX_PAYLOAD_BYTES,
+  ) {}
 
   async read(): Promise<WorkbookSnapshot> {
     try {
@@ -149,45 +152,45 @@ export class ExcelHost implements WorkbookHost {
    */
   async write(sheets: OutputSheet[]): Promise<void> {
     const snapshot = this.lastSnapshot ?? (await this.read());
-    const prepared = sheets.map((out) => {
+    // Each sheet as whole arrays, cut into row blocks only where one sheet alone would pass the limit.
+    const blocks = sheets.flatMap((out) => {
       const existing = snapshot.sheetNames.find((n) => sameSheetName(n, out.name));
       if (existing && !snapshot.ownedSheets.some((o) => sameSheetName(o, existing))) {
         throw new Error(`Refusing to overwrite sheet ${existing}: not created by Finsam Budget`);
       }
-      return { out, existing, ...toArrays(out) };
+      const { values, formats, width } = toArrays(out);
+      return rowBlocks(values, formats, this.maxPayloadBytes).map((b) => ({ out, existing, width, ...b }));
     });
-    const batches = splitByPayload(prepared, (p) => p.bytes, MAX_PAYLOAD_BYTES);
-    const written: Excel.Worksheet[] = [];
+    const batches = splitByPayload(blocks, (b) => b.bytes, this.maxPayloadBytes);
+    const written = new Map<string, Excel.Worksheet>();
     await this.run(async (context) => {
       const worksheets = context.workbook.worksheets;
-      // One batch, one round trip; a second only when one request would pass Excel on the web's limit.
+      // One batch, one round trip; more only when one request would pass Excel on the web's limit.
       for (const batch of batches) {
-        for (const { out, existing, values, formats, width } of batch) {
-          let ws: Excel.Worksheet;
-          if (existing) {
-            ws = worksheets.getItem(existing);
-            ws.getRange().clear('All');
-          } else {
-            ws = worksheets.add(out.name);
-            context.workbook.names.add(ownerMarkName(out.name), ws.getRange('A1'), 'Finsam Budget');
+        for (const { out, existing, width, firstRow, values, formats } of batch) {
+          let ws = written.get(out.name);
+          if (!ws) {
+            ws = existing ? worksheets.getItem(existing) : worksheets.add(out.name);
+            if (existing) ws.getRange().clear('All');
+            else context.workbook.names.add(ownerMarkName(out.name), ws.getRange('A1'), 'Finsam Budget');
+            for (const [row, from, count] of boldRuns(out)) ws.getRangeByIndexes(row, from, 1, count).format.font.bold = true;
+            out.widths.forEach((w, i) => {
+              ws!.getRangeByIndexes(0, i, 1, 1).format.columnWidth = Math.round(w * 6.5);
+            });
+            ws.freezePanes.unfreeze();
+            if (out.freezeRows > 0) ws.freezePanes.freezeRows(out.freezeRows);
+            ws.load('id');
+            written.set(out.name, ws);
           }
-          const range = ws.getRangeByIndexes(0, 0, values.length, width);
+          const range = ws.getRangeByIndexes(firstRow, 0, values.length, width);
           range.numberFormat = formats; // formats first: text cells take text
           range.values = values;
-          for (const [row, from, count] of boldRuns(out)) ws.getRangeByIndexes(row, from, 1, count).format.font.bold = true;
-          out.widths.forEach((w, i) => {
-            ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = Math.round(w * 6.5);
-          });
-          ws.freezePanes.unfreeze();
-          if (out.freezeRows > 0) ws.freezePanes.freezeRows(out.freezeRows);
-          ws.load('id');
-          written.push(ws);
         }
         await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop
       }
     });
     // Their ids, loaded with the write: change events from these sheets are our own writes.
-    this.outputSheetIds = new Set(written.map((ws) => ws.id));
+    this.outputSheetIds = new Set([...written.values()].map((ws) => ws.id));
     this.echoUntil = Date.now() + ECHO_WINDOW_MS;
     this.lastSnapshot = null;
   }
@@ -258,7 +261,7 @@ function templateValue(v: CellValue): string | number | boolean {
 }
 
 /** An output sheet as the rectangular `values` and `numberFormat` arrays one range write takes. */
-export function toArrays(out: OutputSheet): { values: (string | number)[][]; formats: string[][]; width: number; bytes: number } {
+export function toArrays(out: OutputSheet): { values: (string | number)[][]; formats: string[][]; width: number } {
   const width = Math.max(1, ...out.rows.map((r) => r.length));
   const values = out.rows.map((r) => {
     const row: (string | number)[] = new Array<string | number>(width).fill('');
@@ -275,7 +278,26 @@ export function toArrays(out: OutputSheet): { values: (string | number)[][]; for
     });
     return row;
   });
-  return { values, formats, width, bytes: JSON.stringify(values).length + JSON.stringify(formats).length };
+  return { values, formats, width };
+}
+
+/** Rows of a sheet's arrays in blocks whose payload stays under `limit` (one block when it fits). */
+export function rowBlocks(
+  values: (string | number)[][],
+  formats: string[][],
+  limit: number,
+): { firstRow: number; values: (string | number)[][]; formats: string[][]; bytes: number }[] {
+  const rows = values.map((v, i) => ({ i, bytes: JSON.stringify(v).length + JSON.stringify(formats[i]).length + 2 }));
+  return splitByPayload(rows, (r) => r.bytes, limit).map((block) => {
+    const first = block[0]!.i;
+    const last = block[block.length - 1]!.i + 1;
+    return {
+      firstRow: first,
+      values: values.slice(first, last),
+      formats: formats.slice(first, last),
+      bytes: block.reduce((n, r) => n + r.bytes, 0),
+    };
+  });
 }
 
 /** Group items into batches whose payload stays under `limit` (an item larger than the limit goes alone). */
