@@ -116,6 +116,26 @@ describeBrowser('task pane in Chromium (standalone preview)', () => {
     await page.context().close();
   });
 
+  test('accessibility: no serious axe-core violations; the pane works from the keyboard alone', async () => {
+    const { page } = await openPane();
+    // Keyboard: Tab to Beräkna and press Enter.
+    let focused = '';
+    for (let i = 0; i < 10 && focused !== 'Beräkna'; i++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText ?? '');
+    }
+    expect(focused).toBe('Beräkna');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('year-2024').waitFor();
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    const result = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as {
+      violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+    };
+    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await page.context().close();
+  });
+
   test('English when asked, and the same figures', async () => {
     const { page } = await openPane('?lang=en');
     await page.getByRole('button', { name: 'Compute', exact: true }).click();
