@@ -81,7 +81,9 @@ export function useRefresh(host: PaneHost, auto: boolean) {
       .then((u) => {
         if (cancelled) void u();
         else unsubscribe = u;
-      });
+      })
+      // Without change events (an older Excel) the pane still refreshes on Beräkna.
+      .catch(() => undefined);
     return () => {
       cancelled = true;
       if (timer.current) clearTimeout(timer.current);
