@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { dec, Money, sum } from '../src/engine/money';
-import { instalments, partyAmounts, promilleShares, quarterWeights, splitYear, yearTotal } from '../src/engine/split';
+import { instalments, partyAmounts, promilleShares, quarterWeights, splitYear, splitYears, yearTotal } from '../src/engine/split';
 import type { Member } from '../src/engine/types';
 import { KOMMUNER_2018, kommun, planInput, region, state, year } from './helpers/input';
 
@@ -90,6 +90,23 @@ describe('contribution split — golden figures from the seeds', () => {
   test('declining part of the state offer shrinks every party together (16 mkr, not 21 mkr)', () => {
     const p = partyAmounts(dec(16000000), { state: dec('0.5'), region: dec('0.25'), municipalities: dec('0.25') });
     expect([p.state, p.region, p.municipalities].map((x) => x.toNumber())).toEqual([8000000, 4000000, 4000000]);
+  });
+
+  test('years with the same total, months and payers share one computation, each with its own year', () => {
+    const members = [state(), region(), kommun('A', 100), kommun('B', 300, { fromYear: 2026 })];
+    const years = [year(2024, 4000), year(2025, 4000), year(2026, 4000), year(2027, 4001)];
+    const splits = splitYears(settings(), years, members);
+    expect(splits.map((s) => s.year)).toEqual([2024, 2025, 2026, 2027]);
+    for (const s of splits) expect(s.members.every((m) => m.year === s.year)).toBe(true);
+    // The same as computing each year on its own.
+    splits.forEach((s, i) => {
+      const alone = splitYear(settings(), years[i]!, members);
+      expect(s.members.map((m) => [m.member, m.amount.toString(), m.quarters.map(String)])).toEqual(
+        alone.members.map((m) => [m.member, m.amount.toString(), m.quarters.map(String)]),
+      );
+    });
+    expect(byName(splits[1]!).get('A')!.amount.toNumber()).toBe(1000);
+    expect(byName(splits[2]!).get('A')!.amount.toNumber()).toBe(250); // B joined in 2026
   });
 
   test('membership years: a kommun outside its years gets no share', () => {

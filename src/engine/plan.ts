@@ -3,7 +3,7 @@ import { monthIndex, MonthIndex } from './calendar';
 import { evaluateGoals } from './goals';
 import { MonthSpread, planIntervention, PlanCalendar, spreadEvenly } from './interventions';
 import { Money, roundKrona, sum, ZERO } from './money';
-import { firstOperatedMonth, splitYear } from './split';
+import { firstOperatedMonth, splitYears } from './split';
 import type {
   BalanceYear,
   BudgetYear,
@@ -81,7 +81,7 @@ class MonthlyFlows {
 
 export function computePlan(input: PlanInput): Plan {
   const cal = planCalendar(input);
-  const splits: YearSplit[] = input.years.map((y) => splitYear(input.settings, y, input.members));
+  const splits: YearSplit[] = splitYears(input.settings, input.years, input.members);
   const interventions: InterventionPlan[] = input.interventions.map((iv) => planIntervention(iv, cal));
   const costLines = planCostLines(input);
 

@@ -197,3 +197,23 @@ export function splitYear(settings: Settings, yearInput: YearInput, members: rea
   }));
   return { year, total, parties, quarterTotals, quarterMonths, members: contributions };
 }
+
+/**
+ * The split of every plan year. Years with the same total, months operated and paying members have
+ * the same split (only the year differs), so each distinct case is computed once.
+ */
+export function splitYears(settings: Settings, years: readonly YearInput[], members: readonly Member[]): YearSplit[] {
+  const done = new Map<string, YearSplit>();
+  return years.map((y) => {
+    const payers = members
+      .filter((m) => m.pays && isActive(m, y.year))
+      .map((m) => m.name)
+      .join('\u0000');
+    const key = `${yearTotal(y).toString()}|${y.months}|${payers}`;
+    const same = done.get(key);
+    if (same) return { ...same, year: y.year, members: same.members.map((c) => ({ ...c, year: y.year })) };
+    const split = splitYear(settings, y, members);
+    done.set(key, split);
+    return split;
+  });
+}

@@ -91,17 +91,15 @@ export class XlsxHost implements WorkbookHost {
       });
       // One style object per (format, bold): ExcelJS recognises a style object it has seen before,
       // which makes writing many cells several times faster than a fresh style per cell.
-      const styles = new Map<string, Partial<ExcelJS.Style>>();
+      const styles = new Map<string, [Partial<ExcelJS.Style>, Partial<ExcelJS.Style>]>();
       const styleOf = (f: string | undefined, bold: boolean | undefined) => {
-        const key = `${f ?? ''}|${bold ? 1 : 0}`;
-        let style = styles.get(key);
-        if (!style) {
-          style = {};
-          if (f) style.numFmt = f;
-          if (bold) style.font = { bold: true };
-          styles.set(key, style);
+        let pair = styles.get(f ?? '');
+        if (!pair) {
+          const plain: Partial<ExcelJS.Style> = f ? { numFmt: f } : {};
+          pair = [plain, { ...plain, font: { bold: true } }];
+          styles.set(f ?? '', pair);
         }
-        return style;
+        return pair[bold ? 1 : 0];
       };
       sheet.rows.forEach((cells, r) => {
         if (cells.length === 0) return;
