@@ -88,6 +88,9 @@ function splitParty(
  * its amount; each quarter's instalments sum to that quarter's share of the total (rounded by largest
  * remainder); no instalment is a krona or more from its exact value unless that value is whole.
  */
+/** Compare two BigInts for sorting. */
+const cmp = (a: bigint, b: bigint): number => (a > b ? 1 : a < b ? -1 : 0);
+
 export function instalments(
   amounts: readonly { name: string; amount: Money }[],
   months: number,
@@ -103,7 +106,7 @@ export function instalments(
   const amountsN = amounts.map((a) => toBigInt(a.amount));
   const rows = amountsN.map((a) => weights.map((w) => (a * BigInt(w)) / m));
   const rem = amountsN.map((a) => weights.map((w) => (a * BigInt(w)) % m));
-  const columnNeed = quarterTotals.map((qt, q) => Number(toBigInt(qt) - rows.reduce((s, r) => s + r[q]!, 0n)));
+  const columnNeed = quarterTotals.map((qt, q) => toBigInt(qt) - rows.reduce((s, r) => s + r[q]!, 0n));
   // Each member needs `amount − Σ floors` extra kronor, each quarter `its total − Σ floors`: a 0/1
   // assignment of extra kronor to cells (a transportation problem). Every krona is placed along an
   // augmenting path over the four quarters, so a placement is found whenever one exists; a cell whose
@@ -114,22 +117,19 @@ export function instalments(
     const prev = new Map<number, { from: number; row: number }>();
     const queue = [0, 1, 2, 3]
       .filter((q) => can(i, q, strict))
-      .sort(
-        (a, b) =>
-          columnNeed[b]! - columnNeed[a]! || (rem[i]![b]! > rem[i]![a]! ? 1 : rem[i]![b]! < rem[i]![a]! ? -1 : 0) || a - b,
-      );
+      .sort((a, b) => cmp(columnNeed[b]!, columnNeed[a]!) || cmp(rem[i]![b]!, rem[i]![a]!) || a - b);
     queue.forEach((q) => prev.set(q, { from: -1, row: i }));
     // Most kronor go straight to a quarter that still needs one; search paths only when none does.
-    const direct = queue.find((q) => columnNeed[q]! > 0);
+    const direct = queue.find((q) => columnNeed[q]! > 0n);
     if (direct !== undefined) {
-      columnNeed[direct] = columnNeed[direct]! - 1;
+      columnNeed[direct] = columnNeed[direct]! - 1n;
       taken[i]![direct] = true;
       return true;
     }
     for (let head = 0; head < queue.length; head++) {
       const q = queue[head]!;
-      if (columnNeed[q]! > 0) {
-        columnNeed[q] = columnNeed[q]! - 1;
+      if (columnNeed[q]! > 0n) {
+        columnNeed[q] = columnNeed[q]! - 1n;
         for (let at = q; at >= 0;) {
           const step = prev.get(at)!;
           taken[step.row]![at] = true;
@@ -156,8 +156,8 @@ export function instalments(
     .map((a, i) => ({ a, i }))
     .sort((x, y) => y.a.amount.comparedTo(x.a.amount) || compareSv(x.a.name, y.a.name) || x.i - y.i);
   for (const { a, i } of order) {
-    const need = Number(amountsN[i]! - rows[i]!.reduce((s, x) => s + x, 0n));
-    for (let k = 0; k < need; k++) {
+    const need = amountsN[i]! - rows[i]!.reduce((s, x) => s + x, 0n);
+    for (let k = 0n; k < need; k++) {
       if (!place(i, true) && !place(i, false)) throw new Error(`instalments: no quarter can take a krona for ${a.name}`);
     }
   }
