@@ -51,7 +51,7 @@ function parseArgs(argv: string[]): Args | null {
 }
 
 function usageError(io: Io, json: boolean, message: string): number {
-  if (json) io.out(JSON.stringify({ ...planToJson(null, [{ sheet: '', cell: '', message }]) }, null, 2));
+  if (json) io.out(JSON.stringify(planToJson(null, [{ sheet: '', cell: '', message }]), null, 2));
   else io.err(message);
   return 2;
 }

@@ -11,7 +11,7 @@ import {
   Text,
   Title3,
 } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Lang, ui } from '../messages';
 import { summarize } from '../workbook/summary';
 import { Checks } from './components/Checks';
@@ -32,7 +32,7 @@ export function App({ host, lang }: { host: PaneHost; lang: Lang }) {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [fileName, setFileName] = useState<string | null>(null);
   const standalone = host.kind === 'standalone' ? (host as StandalonePane) : null;
-  if (standalone) standalone.onPreview(setPreview);
+  useEffect(() => standalone?.onPreview(setPreview), [standalone]);
 
   const plan = state.result?.plan ?? null;
   const years = useMemo(() => (plan ? summarize(plan) : []), [plan]);

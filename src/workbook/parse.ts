@@ -458,8 +458,9 @@ function parseCosts(sheet: SheetGrid, settings: Settings, errors: InputError[]):
 
 // ------------------------------------------------------------------ Ingående balans
 
-function parseOpening(sheet: SheetGrid, errors: InputError[]): OpeningBalance {
-  const opening: OpeningBalance = {
+/** No `Ingående balans` sheet: everything starts at zero. */
+function zeroOpening(): OpeningBalance {
+  return {
     equity: ZERO,
     fixedAssets: ZERO,
     receivables: ZERO,
@@ -467,6 +468,10 @@ function parseOpening(sheet: SheetGrid, errors: InputError[]): OpeningBalance {
     shortTermLiabilities: ZERO,
     longTermLiabilities: ZERO,
   };
+}
+
+function parseOpening(sheet: SheetGrid, errors: InputError[]): OpeningBalance {
+  const opening = zeroOpening();
   const table = readTable(sheet, ['Post', 'Belopp'], [], errors);
   if (!table) return opening;
   const known = Object.entries(BALANCE_ITEMS) as [keyof OpeningBalance, string][];
@@ -628,9 +633,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot): ParseResult {
     ? parseInterventions(sheet(INPUT_SHEETS.interventions)!, settings, errors)
     : [];
   const costLines = sheet(INPUT_SHEETS.costs) ? parseCosts(sheet(INPUT_SHEETS.costs)!, settings, errors) : [];
-  const opening = sheet(INPUT_SHEETS.opening)
-    ? parseOpening(sheet(INPUT_SHEETS.opening)!, errors)
-    : parseOpening({ name: INPUT_SHEETS.opening, values: [], rowOffset: 0, colOffset: 0 }, []);
+  const opening = sheet(INPUT_SHEETS.opening) ? parseOpening(sheet(INPUT_SHEETS.opening)!, errors) : zeroOpening();
   const goals = sheet(INPUT_SHEETS.goals) ? parseGoals(sheet(INPUT_SHEETS.goals)!, errors) : defaultGoals();
   if (errors.length > 0) return { input: null, errors, settingsCells };
   return { input: { settings, years, members, interventions, costLines, opening, goals }, errors, settingsCells };

@@ -41,6 +41,11 @@ export function asText(value: string): string {
   return /^[=+\-@]/.test(value) ? `'${value}` : value;
 }
 
+/** Number format for a user string: "@" (text), or "General" where the text prefix already makes it text. */
+export function textFormat(value: string): string {
+  return asText(value) === value ? '@' : 'General';
+}
+
 export class ExcelHost implements WorkbookHost {
   /** Worksheet ids of the output sheets (as last read): their changes are our own writes. */
   outputSheetIds = new Set<string>();
@@ -214,9 +219,8 @@ export class ExcelHost implements WorkbookHost {
         const formats = s.rows.map((r, i) =>
           Array.from({ length: width }, (_, c) => {
             const v = r[c] ?? null;
-            if (i <= (s.headerRow ?? 0) || typeof v === 'string')
-              return typeof v === 'string' && /^[=+\-@]/.test(v) ? 'General' : '@';
-            return s.columnFormats?.[c] ?? 'General';
+            if (typeof v === 'string') return textFormat(v);
+            return i <= (s.headerRow ?? 0) ? '@' : (s.columnFormats?.[c] ?? 'General');
           }),
         );
         const range = ws.getRangeByIndexes(0, 0, values.length, width);
@@ -274,7 +278,7 @@ export function toArrays(out: OutputSheet): { values: (string | number)[][]; for
     const row: string[] = new Array<string>(width).fill('General');
     r.forEach((c, i) => {
       // A prefixed string is text already (the prefix is not shown); other cells take their format.
-      row[i] = c.f === '@' && typeof c.v === 'string' && asText(c.v) !== c.v ? 'General' : (c.f ?? 'General');
+      row[i] = c.f === '@' && typeof c.v === 'string' ? textFormat(c.v) : (c.f ?? 'General');
     });
     return row;
   });
