@@ -189,9 +189,37 @@ describe('the refresh command on the bundled example', () => {
     expect(eskilstuna.slice(6, 11)).toEqual([1491665, 372917, 372916, 372916, 372916]);
     const total = rows.find((r) => r[2] === 'Totalt 2024')!;
     expect(total[6]).toBe(16000000);
+    // On the sheet itself: members sum to their party, parties to the year, in every amount column.
+    const members = rows.filter((r) => ['Stat', 'Region', 'Kommun'].includes(r[3] as string));
+    const parties = rows.filter((r) => /^Summa /.test(r[2] as string));
+    expect(parties.map((r) => r[2])).toEqual(['Summa stat', 'Summa region', 'Summa kommun']);
+    for (let col = 6; col <= 10; col++) {
+      const colSum = (xs: unknown[][]) => xs.reduce((n, r) => n + (r[col] as number), 0);
+      expect(colSum(members)).toBe(total[col]);
+      expect(colSum(parties)).toBe(total[col]);
+      parties.forEach((p, i) => expect(colSum(members.filter((m) => m[3] === ['Stat', 'Region', 'Kommun'][i]))).toBe(p[col]));
+    }
     const budget = wb.getWorksheet('Budget')!;
     const result = budget.getSheetValues().find((r) => Array.isArray(r) && r[1] === 'Årets resultat') as unknown[];
     expect(result.slice(2, 5)).toEqual([1538000, expect.any(Number), expect.any(Number)]);
+    // Budget: income + costs (negative) = operating result; + financial income = the year's result.
+    const line = (name: string) =>
+      (budget.getSheetValues().find((r) => Array.isArray(r) && r[1] === name) as unknown[]).slice(2, 5) as number[];
+    const [income, costs, operating, financial] = [
+      'Summa intäkter',
+      'Summa kostnader',
+      'Verksamhetens resultat',
+      'Finansiella intäkter',
+    ].map(line);
+    [0, 1, 2].forEach((y) => {
+      expect(income![y]! + costs![y]!).toBe(operating![y]);
+      expect(operating![y]! + financial![y]!).toBe(result[2 + y]);
+    });
+    // Balance plan: assets = equity + liabilities in every column.
+    const balance = wb.getWorksheet('Balansplan')!;
+    const bline = (name: string) =>
+      (balance.getSheetValues().find((r) => Array.isArray(r) && r[1] === name) as unknown[]).slice(2, 6);
+    expect(bline('Summa tillgångar')).toEqual(bline('Summa eget kapital och skulder'));
     expect(budget.getCell('B5').numFmt).toBe('#,##0;-#,##0');
     const checks = wb.getWorksheet('Kontroller')!;
     expect((checks.getRow(3).values as unknown[]).slice(1)).toEqual([
