@@ -9,10 +9,14 @@ const zlib = require('zlib');
 
 const dist = path.join(__dirname, '..', 'dist');
 const html = fs.readFileSync(path.join(dist, 'taskpane.html'), 'utf8');
+/** @param {string} f */
 const gz = (f) => zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length;
+/** @param {number} n */
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
-const initial = [...html.matchAll(/<script[^>]+src="?([^" >]+\.js)/g)].map((m) => m[1]).filter((s) => !/^https?:/.test(s));
+const initial = [...html.matchAll(/<script[^>]+src="?([^" >]+\.js)/g)]
+  .map((m) => m[1] ?? '')
+  .filter((s) => s && !/^https?:/.test(s));
 const allJs = fs.readdirSync(dist).filter((f) => f.endsWith('.js'));
 const initialGz = initial.reduce((s, f) => s + gz(f), 0);
 console.log(`initial JS (loaded by taskpane.html): ${initial.join(', ')} — ${kb(initialGz)} gzip (target < 150 KB)`);
@@ -30,7 +34,7 @@ if (!fs.existsSync(chromium)) {
 }
 const { chromium: pw } = require('playwright-core');
 const server = http.createServer((req, res) => {
-  const f = path.join(dist, decodeURIComponent(req.url.split('?')[0]).replace(/^\/+/, '') || 'taskpane.html');
+  const f = path.join(dist, decodeURIComponent((req.url ?? '/').split('?')[0] ?? '').replace(/^\/+/, '') || 'taskpane.html');
   fs.readFile(f, (e, body) => {
     if (e) return res.writeHead(404).end();
     res
@@ -41,7 +45,7 @@ const server = http.createServer((req, res) => {
   });
 });
 server.listen(0, '127.0.0.1', async () => {
-  const url = `http://127.0.0.1:${server.address().port}/taskpane.html`;
+  const url = `http://127.0.0.1:${/** @type {import('net').AddressInfo} */ (server.address()).port}/taskpane.html`;
   const browser = await pw.launch({
     executablePath: chromium,
     args: [
@@ -53,7 +57,9 @@ server.listen(0, '127.0.0.1', async () => {
       '--no-first-run',
     ],
   });
+  /** @type {number[]} */
   const first = [];
+  /** @type {number[]} */
   const ready = [];
   for (let i = 0; i < Number(process.env.BENCH_RUNS || 7); i++) {
     const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
@@ -67,11 +73,8 @@ server.listen(0, '127.0.0.1', async () => {
   }
   await browser.close();
   server.close();
-  const median = (xs) =>
-    xs
-      .slice()
-      .sort((a, b) => a - b)
-      [Math.floor(xs.length / 2)].toFixed(0);
+  /** @param {number[]} xs */
+  const median = (xs) => (xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN).toFixed(0);
   console.log(
     `time to first render (headless Chromium, median of ${first.length}): ${median(first)} ms; pane ready (Beräkna shown, standalone with ExcelJS): ${median(ready)} ms`,
   );

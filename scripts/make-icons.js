@@ -11,11 +11,16 @@ const crcTable = Array.from({ length: 256 }, (_, n) => {
   for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
   return c >>> 0;
 });
+/** @param {Buffer} buf */
 function crc32(buf) {
   let c = 0xffffffff;
-  for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+  for (const b of buf) c = /** @type {number} */ (crcTable[(c ^ b) & 0xff]) ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
+/**
+ * @param {string} type
+ * @param {Buffer} data
+ */
 function chunk(type, data) {
   const len = Buffer.alloc(4);
   len.writeUInt32BE(data.length);
@@ -24,6 +29,12 @@ function chunk(type, data) {
   crc.writeUInt32BE(crc32(td));
   return Buffer.concat([len, td, crc]);
 }
+/** @typedef {[number, number, number, number]} Rgba */
+
+/**
+ * @param {number} size
+ * @param {(x: number, y: number, size: number) => Rgba} pixel
+ */
 function png(size, pixel) {
   const raw = Buffer.alloc(size * (size * 4 + 1));
   for (let y = 0; y < size; y++) {
@@ -49,6 +60,12 @@ function png(size, pixel) {
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
+/**
+ * @param {number} x
+ * @param {number} y
+ * @param {number} s
+ * @returns {Rgba}
+ */
 function icon(x, y, s) {
   const u = x / s;
   const v = y / s;
@@ -56,6 +73,7 @@ function icon(x, y, s) {
   const dx = Math.max(r - u, 0, u - (1 - r));
   const dy = Math.max(r - v, 0, v - (1 - r));
   if (dx * dx + dy * dy > r * r) return [0, 0, 0, 0];
+  /** @type {[number, number, number][]} */
   const bars = [
     [0.2, 0.36, 0.55],
     [0.42, 0.58, 0.3],

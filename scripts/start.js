@@ -12,10 +12,14 @@ const port = process.env.PORT || '3000';
 const url = `https://localhost:${port}/taskpane.html`;
 const desktop = process.platform === 'win32' || process.platform === 'darwin';
 
+/**
+ * @param {string} cmd
+ * @param {string[]} args
+ */
 function run(cmd, args) {
   const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
   child.on('exit', (code) => process.exit(code ?? 0));
-  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+  for (const sig of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(sig, () => child.kill(sig));
   return child;
 }
 

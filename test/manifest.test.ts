@@ -4,6 +4,7 @@
  */
 import { readFileSync, existsSync } from 'fs';
 import * as path from 'path';
+import { addinUrl, rewriteManifest } from '../scripts/manifest-url';
 
 const root = path.resolve(__dirname, '..');
 const xml = readFileSync(path.join(root, 'manifest.xml'), 'utf8');
@@ -71,11 +72,6 @@ describe('manifest.xml', () => {
 });
 
 describe('the production URL', () => {
-  const { rewriteManifest, addinUrl } = require('../scripts/manifest-url') as {
-    rewriteManifest: (content: string, url: string) => string;
-    addinUrl: (url?: string) => string;
-  };
-
   test('ADDIN_URL replaces every dev-server URL and the app domain in the built manifest', () => {
     const built = rewriteManifest(xml, 'https://example.org/finsam-budget');
     expect(built).not.toMatch(/localhost/);

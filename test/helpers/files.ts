@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { execFileSync } from 'child_process';
-import { promises as fs, existsSync } from 'fs';
+import { promises as fs, existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { addTemplateSheets, readGrid } from '../../src/hosts/xlsx/xlsxHost';
@@ -41,15 +41,36 @@ export async function gridsOf(file: string): Promise<Record<string, unknown[][]>
   return Object.fromEntries(wb.worksheets.map((ws) => [ws.name, readGrid(ws).values]));
 }
 
-/** The compiled command (npm ci runs `prepare`, which builds it); built here if missing. */
+/** Newest modification time (ms) of the files under `dir`, 0 when it does not exist. */
+function newestMtime(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(file) : statSync(file).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * The compiled command. `npm test` builds it first (`npm run build:cli`); a test run on its own
+ * rebuilds it here when it is missing or older than any of its sources, so it never runs a stale build.
+ */
 export function cliPath(): string {
   const root = path.resolve(__dirname, '..', '..');
-  if (!existsSync(path.join(root, 'dist-cli', 'cli', 'main.js'))) {
-    execFileSync(process.execPath, [
-      path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
-      '-p',
-      path.join(root, 'tsconfig.cli.json'),
-    ]);
+  const main = path.join(root, 'dist-cli', 'cli', 'main.js');
+  const config = path.join(root, 'tsconfig.cli.json');
+  const { include } = JSON.parse(readFileSync(config, 'utf8')) as { include: string[] };
+  const sources = Math.max(statSync(config).mtimeMs, ...include.map((dir) => newestMtime(path.join(root, dir))));
+  if (!existsSync(main) || statSync(main).mtimeMs < sources) {
+    try {
+      execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', config], {
+        encoding: 'utf8',
+      });
+    } catch (error) {
+      const output = (error as { stdout?: string }).stdout ?? '';
+      throw new Error(`The command does not build (tsc -p tsconfig.cli.json):\n${output}`);
+    }
   }
   return path.join(root, 'bin', 'finsam-budget.js');
 }
