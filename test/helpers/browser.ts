@@ -40,21 +40,26 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain',
 };
 
+/** One request of `serve`: a file of `dir`, 403 outside it, 404 when missing. */
+async function respond(dir: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '') || 'taskpane.html';
+  const file = path.join(dir, rel);
+  if (!file.startsWith(path.resolve(dir))) {
+    res.writeHead(403).end();
+    return;
+  }
+  try {
+    const body = await fs.readFile(file);
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(body);
+  } catch {
+    res.writeHead(404).end('not found');
+  }
+}
+
 /** Serve a folder on 127.0.0.1 (a random free port). */
 export async function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = http.createServer(async (req, res) => {
-    const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '') || 'taskpane.html';
-    const file = path.join(dir, rel);
-    if (!file.startsWith(path.resolve(dir))) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = await fs.readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      res.writeHead(404).end('not found');
-    }
+  const server = http.createServer((req, res) => {
+    respond(dir, req, res).catch(() => res.writeHead(500).end());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
