@@ -1,329 +1,476 @@
-import { OfficeMockObject } from 'office-addin-mock';
-import { ExcelHost, ExcelRun, sheetOfFormula, splitByPayload } from '../src/hosts/excel/excelHost';
-import { exampleSheets } from '../src/workbook/example';
-import type { CellValue } from '../src/workbook/grid';
-import { refresh } from '../src/workbook/refresh';
-import { OUTPUT_SHEET_NAMES, ownerMarkName } from '../src/workbook/schema';
-
-/** What a write did to one range. */
-interface RangeWrite {
-  sheet: string;
-  row: number;
-  col: number;
-  rows: number;
-  cols: number;
-  values?: unknown[][];
-  numberFormat?: unknown[][];
-  bold?: boolean;
-}
-
-interface Book {
-  sheets: Map<string, { id: string; values: CellValue[][]; formats: string[][]; address: string }>;
-  names: Map<string, string>;
-}
-
 /**
- * A workbook behind office-addin-mock objects. Every proxy the code creates is an OfficeMockObject, so
- * reading a property that was not loaded and synced yields the mock's error value, as in Excel.
- * The harness counts context.sync() calls (round trips) and records every range written.
+ * The Excel host against a fake Office.js that behaves like Excel where it matters (test/fakeOffice.ts):
+ * queued commands, PropertyNotLoaded, ItemAlreadyExists, #REF! marks, cell edit mode, protection,
+ * co-authoring events, handler removal on its own context, and a count of round trips and bytes.
  */
-function mockExcel(book: Book, options: { refuseNullNavigation?: boolean } = {}) {
-  let poisoned = false;
-  const created: { m: OfficeMockObject; synced: boolean }[] = [];
-  const writes: RangeWrite[] = [];
-  const calls: string[] = [];
-  let syncs = 0;
-  /** An OfficeMockObject; `isNullObject` needs no load but, as in Office.js, a sync before it is read. */
-  const mock = (data: object, isNull: boolean) => {
-    const entry = { m: new OfficeMockObject(data), synced: false };
-    created.push(entry);
-    Object.defineProperty(entry.m, 'isNullObject', {
-      get: () => (entry.synced ? isNull : 'Error, context.sync() was not called'),
-    });
-    return entry.m;
-  };
-  const rangeProxy = (sheet: string, row: number, col: number, rows: number, cols: number) => {
-    const record: RangeWrite = { sheet, row, col, rows, cols };
-    writes.push(record);
-    const format = { font: {} as { bold?: boolean }, columnWidth: 0 };
-    const proxy = {
-      format,
-      clear: () => calls.push(`clear ${sheet}`),
-      select: () => calls.push(`select ${sheet}`),
-      set values(v: unknown[][]) {
-        record.values = v;
-      },
-      set numberFormat(v: unknown[][]) {
-        record.numberFormat = v;
-      },
-    };
-    Object.defineProperty(format.font, 'bold', {
-      set: (b: boolean) => {
-        record.bold = b;
-      },
-    });
-    return proxy;
-  };
-  const sheetProxy = (name: string, id = `new-${name}`) => ({
-    id,
-    load: () => undefined,
-    getRange: (address?: string) => {
-      calls.push(`getRange ${name} ${address ?? '(all)'}`);
-      return rangeProxy(name, 0, 0, 0, 0);
-    },
-    getRangeByIndexes: (r: number, c: number, rows: number, cols: number) => rangeProxy(name, r, c, rows, cols),
-    freezePanes: { unfreeze: () => undefined, freezeRows: (n: number) => calls.push(`freeze ${name} ${n}`) },
-    activate: () => calls.push(`activate ${name}`),
-  });
-  const find = (name: string) => [...book.sheets.keys()].find((k) => k.toLowerCase() === name.toLowerCase());
-  const context = {
-    workbook: {
-      worksheets: {
-        getItemOrNullObject: (name: string) => {
-          const key = find(name);
-          const s = key ? book.sheets.get(key)! : undefined;
-          return mock(
-            {
-              name: key ?? '',
-              id: s?.id ?? '',
-              getUsedRangeOrNullObject: () => {
-                if (!s && options.refuseNullNavigation) poisoned = true;
-                return mock(
-                  { values: s?.values ?? [], numberFormat: s?.formats ?? [], address: s ? `${key}!${s.address}` : '' },
-                  !s || s.values.length === 0,
-                );
-              },
-            },
-            !s,
-          );
-        },
-        load: () => undefined,
-        get items() {
-          return [...book.sheets.keys()].map((name) => ({ name }));
-        },
-        getItem(name: string) {
-          calls.push(`getItem ${name}`);
-          // The read side (as getItemOrNullObject's) and the write side of an existing sheet.
-          // eslint-disable-next-line @typescript-eslint/no-unused-vars
-          const { load, ...write } = sheetProxy(name, book.sheets.get(find(name) ?? '')?.id);
-          return Object.assign(this.getItemOrNullObject(name), write);
-        },
-        add: (name: string) => {
-          calls.push(`add ${name}`);
-          return sheetProxy(name);
-        },
-      },
-      names: {
-        getItemOrNullObject: (name: string) => mock({ formula: book.names.get(name) ?? '' }, !book.names.has(name)),
-        add: (name: string) => calls.push(`name ${name}`),
-      },
-    },
-    sync: async () => {
-      syncs++;
-      if (poisoned) {
-        poisoned = false;
-        created.length = 0;
-        throw Object.assign(new Error('The requested resource does not exist.'), { code: 'ItemNotFound' });
-      }
-      for (const entry of created) {
-        await entry.m.sync();
-        entry.synced = true;
-      }
-    },
-  };
-  const run: ExcelRun = (batch) => batch(context as unknown as Excel.RequestContext);
-  return { run, writes, calls, syncs: () => syncs };
-}
+import {
+  ExcelHost,
+  formatRuns,
+  officeExcel,
+  OfficeHostError,
+  sheetOfFormula,
+  splitByPayload,
+} from '../src/hosts/excel/excelHost';
+import { excelPane } from '../src/hosts/excel/excelPane';
+import { exampleSheets } from '../src/workbook/example';
+import { refresh } from '../src/workbook/refresh';
+import { INPUT_SHEETS, OUTPUT_SHEET_NAMES, ownerMarkName } from '../src/workbook/schema';
+import { FakeExcel, fail } from './fakeOffice';
+import { exampleExcel, nationalExcel } from './fakeOfficeWorkbooks';
 
-const serial = (d: Date) => d.getTime() / 86400000 + 25569;
+const api = (excel: FakeExcel) => officeExcel(excel.Excel as never);
+const hostOf = (excel: FakeExcel, limit?: number) => new ExcelHost(api(excel), limit);
+const allValues = (excel: FakeExcel) =>
+  Object.fromEntries(excel.sheets.map((s) => [s.name, JSON.stringify(excel.valuesOf(s.name))]));
+const flush = () => new Promise((r) => setTimeout(r, 0));
 
-/** The bundled example as Excel gives it: dates as serial numbers; `scale` multiplies kommuner and interventions. */
-function exampleBook(scale = 1): Book {
-  const sheets = new Map<string, { id: string; values: CellValue[][]; formats: string[][]; address: string }>();
-  exampleSheets().forEach((s, i) => {
-    let rows = s.rows.map((r) => r.map((v) => (v instanceof Date ? serial(v) : v)));
-    if (scale > 1 && (s.name === 'Medlemmar' || s.name === 'Insatser')) {
-      const head = s.name === 'Medlemmar' ? 4 : 2;
-      const body = rows.slice(head);
-      rows = [...rows.slice(0, head)];
-      for (let k = 0; k < scale; k++)
-        rows.push(...body.map((r) => r.map((v, c) => (c === (s.name === 'Medlemmar' ? 0 : 1) ? `${v} ${k}` : v))));
-    }
-    const width = Math.max(...rows.map((r) => r.length));
-    const values = rows.map((r) => [...r, ...new Array(width - r.length).fill('')]);
-    sheets.set(s.name, {
-      id: `id-${i}`,
-      values,
-      formats: values.map((r) => r.map(() => 'General')),
-      address: `A1:${String.fromCharCode(64 + width)}${values.length}`,
-    });
-  });
-  return { sheets, names: new Map() };
-}
-
-describe('Excel host (Office.js, through office-addin-mock)', () => {
+describe('Excel host: a refresh as Excel sees it', () => {
   test.each([
     ['the example', 1],
     ['a workbook 20× larger', 20],
-  ])('a refresh of %s costs two round trips: one read, one write', async (_label, scale) => {
-    const book = exampleBook(scale);
-    const excel = mockExcel(book);
-    const result = await refresh(new ExcelHost(excel.run));
+  ])('a refresh of %s costs two round trips; outputs added and marked; input untouched', async (_label, scale) => {
+    const excel = exampleExcel(scale);
+    const before = allValues(excel);
+    const result = await refresh(hostOf(excel));
     expect(result.errors).toEqual([]);
     expect(result.written).toBe(true);
-    expect(excel.syncs()).toBe(2);
-    // Each output sheet is added, marked as ours, and written as whole 2D arrays in one range.
+    expect(excel.syncs).toBe(2);
     for (const name of OUTPUT_SHEET_NAMES) {
-      expect(excel.calls).toContain(`add ${name}`);
-      expect(excel.calls).toContain(`name ${ownerMarkName(name)}`);
-      const whole = excel.writes.filter((w) => w.sheet === name && w.values);
-      expect(whole).toHaveLength(1);
-      expect(whole[0]!.values!.length).toBe(whole[0]!.rows);
-      expect(whole[0]!.numberFormat!.length).toBe(whole[0]!.rows);
+      expect(excel.sheet(name)).toBeDefined();
+      expect(excel.nameFormula(ownerMarkName(name))).toBe(`=${/\s/.test(name) ? `'${name}'` : name}!$A$1`);
     }
-    // Input sheets are never written.
-    const inputNames = exampleSheets().map((s) => s.name);
-    expect(excel.writes.filter((w) => inputNames.includes(w.sheet))).toEqual([]);
-    expect(excel.calls.filter((c) => inputNames.some((n) => c === `getItem ${n}` || c === `add ${n}`))).toEqual([]);
+    for (const s of exampleSheets()) expect(JSON.stringify(excel.valuesOf(s.name))).toBe(before[s.name]);
+    for (const s of excel.sheets) expect(s.formulas).toEqual([]);
   });
 
-  test('values and formats written: the budget result, number formats, bold totals, frozen headers', async () => {
-    const excel = mockExcel(exampleBook());
-    await refresh(new ExcelHost(excel.run));
-    const budget = excel.writes.find((w) => w.sheet === 'Budget' && w.values)!;
-    const resultRow = budget.values!.findIndex((r) => r[0] === 'Årets resultat');
-    expect(budget.values![resultRow]!.slice(1)).toEqual([1538000, expect.any(Number), expect.any(Number)]);
-    expect(budget.numberFormat![resultRow]![1]).toBe('#,##0;-#,##0');
-    expect(budget.numberFormat![resultRow]![0]).toBe('@');
-    expect(excel.writes.some((w) => w.sheet === 'Budget' && w.row === resultRow && w.bold === true)).toBe(true);
-    expect(excel.calls).toContain('freeze Budget 3');
-    const split = excel.writes.find((w) => w.sheet === 'Fördelning' && w.values)!;
-    const eskilstuna = split.values!.find((r) => r[1] === 'Eskilstuna' && r[0] === 2024)!;
-    expect(eskilstuna.slice(5)).toEqual([1491665, 372917, 372916, 372916, 372916]);
-  });
-
-  test('user text that looks like a formula is written as text', async () => {
-    const book = exampleBook();
-    book.sheets.get('Insatser')!.values[4]![1] = '=HYPERLINK("http://x","y")';
-    const excel = mockExcel(book);
-    await refresh(new ExcelHost(excel.run));
-    const sheet = excel.writes.find((w) => w.sheet === 'Insatser per år' && w.values)!;
-    const row = sheet.values!.findIndex((r) => String(r[1]).includes('HYPERLINK'));
-    expect(sheet.values![row]![1]).toBe(`'=HYPERLINK("http://x","y")`);
-    expect(sheet.numberFormat![row]![1]).toBe('General');
-    expect(sheet.values![row - 1]![1]).toBe('Unga på väg');
-    expect(sheet.numberFormat![row - 1]![1]).toBe('@');
-  });
-
-  test('owned output sheets are cleared and rewritten; a foreign sheet with an output name stops the refresh', async () => {
-    const book = exampleBook();
-    book.sheets.set('Budget', { id: 'out-1', values: [['gammal']], formats: [['General']], address: 'A1:A1' });
-    book.names.set(ownerMarkName('Budget'), "='Budget'!$A$1");
-    const excel = mockExcel(book);
-    const host = new ExcelHost(excel.run);
-    expect((await refresh(host)).errors).toEqual([]);
-    expect(excel.calls).toContain('getItem Budget');
-    expect(excel.calls).toContain('clear Budget');
-    expect(excel.calls).not.toContain('add Budget');
-    expect(host.isInputChange('out-1')).toBe(false);
-    expect(host.isInputChange('id-0')).toBe(true);
-
-    const foreign = exampleBook();
-    foreign.sheets.set('Kontroller', { id: 'x', values: [['mitt']], formats: [['General']], address: 'A1:A1' });
-    const excel2 = mockExcel(foreign);
-    const r = await refresh(new ExcelHost(excel2.run));
-    expect(r.written).toBe(false);
-    expect(r.errors).toEqual([
-      { sheet: 'Kontroller', cell: 'A1', message: expect.stringMatching(/inte skapat av Finsam Budget/) },
+  test('values and formats as stored by Excel: the budget result, number formats, bold totals, frozen headers', async () => {
+    const excel = exampleExcel();
+    await refresh(hostOf(excel));
+    const budget = excel.sheet('Budget')!;
+    const values = excel.valuesOf('Budget');
+    const row = values.findIndex((r) => r[0] === 'Årets resultat');
+    expect(values[row]!.slice(1, 4)).toEqual([1538000, expect.any(Number), expect.any(Number)]);
+    expect(budget.formats[row]![1]).toBe('#,##0;-#,##0');
+    expect(budget.formats[row]![0]).toBe('@');
+    expect(budget.bold.has(`${row},0`)).toBe(true);
+    expect(budget.frozenRows).toBe(3);
+    const split = excel.valuesOf('Fördelning');
+    expect(split.find((r) => r[1] === 'Eskilstuna' && r[0] === 2024)!.slice(5, 10)).toEqual([
+      1491665, 372917, 372916, 372916, 372916,
     ]);
-    expect(excel2.writes).toEqual([]);
-    expect(excel2.syncs()).toBe(1);
+  });
+
+  test('user text that looks like a formula is stored as that text, not as a formula', async () => {
+    const excel = exampleExcel();
+    excel.sheet('Insatser')!.values[4]![1] = '=HYPERLINK("http://x","y")';
+    await refresh(hostOf(excel));
+    const rows = excel.valuesOf('Insatser per år');
+    expect(rows.some((r) => r[1] === '=HYPERLINK("http://x","y")')).toBe(true);
+    expect(rows.some((r) => r[1] === 'Unga på väg')).toBe(true);
+    expect(excel.sheet('Insatser per år')!.formulas).toEqual([]);
   });
 
   test('a used range that starts below A1 keeps the cell addresses right in error messages', async () => {
-    const book = exampleBook();
-    const members = book.sheets.get('Medlemmar')!;
-    members.address = 'B3:E15';
-    members.values[5]![2] = 'många';
-    const r = await refresh(new ExcelHost(mockExcel(book).run));
+    const excel = new FakeExcel();
+    for (const s of exampleSheets()) {
+      const rows = s.rows as unknown[][];
+      excel.addSheet(s.name, s.name === 'Medlemmar' ? [[], [], ...rows.map((r) => ['', ...r])] : rows);
+    }
+    excel.sheet('Medlemmar')!.values[7]![3] = 'många';
+    const r = await refresh(hostOf(excel));
     expect(r.errors).toEqual([
       { sheet: 'Medlemmar', cell: 'D8', message: expect.stringMatching(/”många” ska vara ett antal invånare/) },
     ]);
   });
 
-  test('a host that refuses to navigate from a null object: the read falls back to finding the sheets first', async () => {
-    const book = exampleBook();
-    book.sheets.delete('Mål'); // an optional sheet missing: its used range would be navigated from a null object
-    const excel = mockExcel(book, { refuseNullNavigation: true });
-    const result = await refresh(new ExcelHost(excel.run));
-    expect(result.errors).toEqual([]);
-    expect(result.plan!.budget[0]!.result.toNumber()).toBe(1538000);
-    expect(excel.syncs()).toBe(4); // the refused try, the sheet list, the read, the write
+  test('a foreign sheet with an output name stops the refresh before anything is written', async () => {
+    const excel = exampleExcel();
+    excel.addSheet('Kontroller', [['mitt']]);
+    const r = await refresh(hostOf(excel));
+    expect(r.written).toBe(false);
+    expect(r.errors).toEqual([
+      { sheet: 'Kontroller', cell: 'A1', message: expect.stringMatching(/inte skapat av Finsam Budget/) },
+    ]);
+    expect(excel.syncs).toBe(1);
+    expect(excel.valuesOf('Kontroller')).toEqual([['mitt']]);
   });
 
-  test('past the request limit the write is split into row blocks, more round trips, the same content', async () => {
-    const whole = mockExcel(exampleBook(20));
-    await refresh(new ExcelHost(whole.run));
-    const split = mockExcel(exampleBook(20));
-    await refresh(new ExcelHost(split.run, 20000));
-    expect(whole.syncs()).toBe(2);
-    expect(split.syncs()).toBeGreaterThan(3);
-    /** Reassemble each output sheet from the range writes. */
-    const content = (writes: RangeWrite[]) =>
-      Object.fromEntries(
-        OUTPUT_SHEET_NAMES.map((name) => {
-          const rows: unknown[][] = [];
-          for (const w of writes.filter((x) => x.sheet === name && x.values)) {
-            w.values!.forEach((r, i) => (rows[w.row + i] = [...r, ...w.numberFormat![i]!]));
-          }
-          return [name, rows];
-        }),
-      );
-    const blocks = split.writes.filter((w) => w.sheet === 'Fördelning' && w.values);
-    expect(blocks.length).toBeGreaterThan(1);
-    for (const b of blocks)
-      expect(JSON.stringify(b.values).length + JSON.stringify(b.numberFormat).length).toBeLessThanOrEqual(20000);
-    expect(content(split.writes)).toEqual(content(whole.writes));
-    expect(split.calls.filter((c) => c.startsWith('add '))).toEqual(OUTPUT_SHEET_NAMES.map((n) => `add ${n}`));
-  });
-
-  test('helpers: the mark formula names its sheet; payloads are split only past the limit', () => {
-    expect(sheetOfFormula("='Insatser per år'!$A$1")).toBe('Insatser per år');
-    expect(sheetOfFormula('=Budget!$A$1')).toBe('Budget');
-    expect(sheetOfFormula("='Jan''s'!$A$1")).toBe("Jan's");
-    expect(splitByPayload([1, 2, 3], (n) => n, 10)).toEqual([[1, 2, 3]]);
-    expect(splitByPayload([6, 5, 4], (n) => n, 10)).toEqual([[6], [5, 4]]);
+  test('number formats load only for the sheets whose parsing uses them', async () => {
+    const excel = exampleExcel();
+    const snapshot = await hostOf(excel).read();
+    const withFormats = snapshot.inputs.filter((g) => g.formats).map((g) => g.name);
+    expect(withFormats.sort()).toEqual([INPUT_SHEETS.costs, INPUT_SHEETS.settings, INPUT_SHEETS.goals].sort());
   });
 });
 
-describe('Excel host: template and change events', () => {
+describe('Excel host: failure modes of real Excel', () => {
+  test('a deleted output sheet (its mark now =#REF!) is simply recreated', async () => {
+    const excel = exampleExcel();
+    const host = hostOf(excel);
+    await refresh(host);
+    excel.deleteSheet('Budget');
+    expect(excel.nameFormula(ownerMarkName('Budget'))).toBe('=#REF!');
+    const r = await refresh(host);
+    expect(r.errors).toEqual([]);
+    expect(r.written).toBe(true);
+    expect(excel.nameFormula(ownerMarkName('Budget'))).toBe('=Budget!$A$1');
+    expect(excel.valuesOf('Budget').some((row) => row[0] === 'Årets resultat')).toBe(true);
+    // and again: the repaired mark holds
+    expect((await refresh(host)).errors).toEqual([]);
+  });
+
+  test('a renamed output sheet (its mark follows it) is recreated; the renamed copy is left as the user’s', async () => {
+    const excel = exampleExcel();
+    const host = hostOf(excel);
+    await refresh(host);
+    excel.renameSheet('Likviditet', 'Likviditet maj');
+    const copy = JSON.stringify(excel.valuesOf('Likviditet maj'));
+    expect(excel.nameFormula(ownerMarkName('Likviditet'))).toBe("='Likviditet maj'!$A$1");
+    const r = await refresh(host);
+    expect(r.errors).toEqual([]);
+    expect(excel.nameFormula(ownerMarkName('Likviditet'))).toBe('=Likviditet!$A$1');
+    expect(JSON.stringify(excel.valuesOf('Likviditet maj'))).toBe(copy);
+    expect(excel.valuesOf('Likviditet').length).toBeGreaterThan(3);
+  });
+
+  test('a refresh while the user is typing in a cell waits for the edit to end, then succeeds', async () => {
+    const excel = exampleExcel();
+    excel.startCellEdit();
+    let done = false;
+    const pending = refresh(hostOf(excel)).then((r) => ((done = true), r));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(done).toBe(false);
+    expect(excel.sheet('Budget')).toBeUndefined();
+    excel.endCellEdit();
+    const r = await pending;
+    expect(r.written).toBe(true);
+    expect(excel.syncs).toBe(2);
+  });
+
+  test('without delayForCellEdit the fake fails as Excel does; the host retries such a batch', async () => {
+    const excel = exampleExcel();
+    excel.startCellEdit();
+    const plain = { run: (b: never) => excel.Excel.run(b), runOn: (c: never, b: never) => excel.Excel.run(c, b) };
+    await expect(plain.run((async (ctx: { sync: () => Promise<void> }) => ctx.sync()) as never)).rejects.toMatchObject({
+      code: 'InvalidOperationInCellEditMode',
+    });
+    let pauses = 0;
+    const host = new ExcelHost(plain as never, undefined, undefined, async () => {
+      if (++pauses === 2) excel.endCellEdit();
+    });
+    const r = await refresh(host);
+    expect(r.written).toBe(true);
+    expect(pauses).toBe(2);
+  });
+
+  test('a protected output sheet: a Swedish message naming it, and nothing written anywhere', async () => {
+    const excel = exampleExcel();
+    const host = hostOf(excel);
+    await refresh(host);
+    excel.sheet('Balansplan')!.protected = true;
+    excel.sheet('År')!.values[1]![1] = 15000000;
+    const before = allValues(excel);
+    const syncs = excel.syncs;
+    const e = await refresh(host).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(OfficeHostError);
+    expect((e as OfficeHostError).code).toBe('SheetProtected');
+    expect((e as Error).message).toMatch(/^Bladet ”Balansplan” är skyddat, så ingenting har skrivits\./);
+    expect(allValues(excel)).toEqual(before);
+    expect(excel.syncs).toBe(syncs + 1); // the read only
+    const snapshot = await host.read();
+    expect(snapshot.writeBlockers).toEqual([{ sheet: 'Balansplan', code: 'SheetProtected' }]);
+  });
+
+  test('protected workbook structure with an output sheet to add: refused before writing', async () => {
+    const excel = exampleExcel();
+    excel.structureProtected = true;
+    const host = hostOf(excel);
+    host.lang = 'en';
+    const before = allValues(excel);
+    await expect(refresh(host)).rejects.toThrow(/The workbook structure is protected, so the sheet “Fördelning” cannot be added/);
+    expect(allValues(excel)).toEqual(before);
+    expect(excel.sheets.map((s) => s.name)).toEqual(exampleSheets().map((s) => s.name));
+  });
+
+  test('the fake itself: a batch failing halfway leaves the commands before it applied (why the check matters)', async () => {
+    const excel = exampleExcel();
+    await refresh(hostOf(excel));
+    excel.sheet('Likviditet')!.protected = true;
+    await expect(
+      excel.Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Budget').getRange('A1').values = [['ny']];
+        ctx.workbook.worksheets.getItem('Likviditet').getRange('A1').values = [['ny']];
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'AccessDenied' });
+    expect(excel.valuesOf('Budget')[0]![0]).toBe('ny');
+  });
+
+  test('any error of the one-sync read falls back to the two-step read', async () => {
+    const excel = exampleExcel();
+    excel.failNextSyncs.push('GeneralException');
+    const r = await refresh(hostOf(excel));
+    expect(r.errors).toEqual([]);
+    expect(r.written).toBe(true);
+    expect(excel.syncs).toBe(4); // the failed try, the sheet list, the read, the write
+  });
+
+  test('a host that refuses to navigate from a null object: the read falls back too', async () => {
+    const excel = exampleExcel();
+    excel.deleteSheet('Mål');
+    excel.refuseNullNavigation = true;
+    const r = await refresh(hostOf(excel));
+    expect(r.errors).toEqual([]);
+    expect(excel.syncs).toBe(4);
+  });
+
+  test('an Office error leaves the host as a message that says what to do', async () => {
+    const excel = exampleExcel();
+    const host = hostOf(excel);
+    await host.read();
+    excel.failNextSyncs.push('RequestPayloadSizeLimitExceeded');
+    const e = await host.write([]).then(
+      () => host.select('Budget', 'Z99').catch((x: unknown) => x),
+      (x: unknown) => x,
+    );
+    expect(e).toBeInstanceOf(OfficeHostError);
+    expect((e as Error).message).toMatch(/för stor/);
+  });
+
+  test('past the request limit the write is split into row blocks: more round trips, the same content', async () => {
+    const whole = exampleExcel(20);
+    await refresh(hostOf(whole));
+    const split = exampleExcel(20);
+    await refresh(hostOf(split, 20000));
+    expect(whole.syncs).toBe(2);
+    expect(split.syncs).toBeGreaterThan(3);
+    for (const t of split.trips) expect(t.request).toBeLessThan(40000);
+    for (const name of OUTPUT_SHEET_NAMES) {
+      expect(split.valuesOf(name)).toEqual(whole.valuesOf(name));
+      expect(JSON.stringify(split.sheet(name)!.formats)).toBe(JSON.stringify(whole.sheet(name)!.formats));
+    }
+  });
+});
+
+describe('Excel host: less to send', () => {
+  test('number formats as rectangles of one format; "General" needs nothing', () => {
+    const f = [
+      ['@', '#,##0', '#,##0'],
+      ['@', '#,##0', '#,##0'],
+      ['General', '0 %', '#,##0'],
+    ];
+    expect(formatRuns(f)).toEqual([
+      [0, 0, 2, 1, '@'],
+      [0, 1, 2, 2, '#,##0'],
+      [2, 1, 1, 1, '0 %'],
+      [2, 2, 1, 1, '#,##0'],
+    ]);
+  });
+
+  test('unchanged output sheets are not rewritten; edited or deleted ones are', async () => {
+    const excel = exampleExcel();
+    const pane = excelPane(api(excel), { features: { core: true, workbookEvents: true, triggerSource: true } });
+    const stop = await pane.watchInputs(() => undefined);
+    await refresh(pane.host);
+    const first = excel.requestBytes;
+    const syncs = excel.syncs;
+    expect((await refresh(pane.host)).written).toBe(true);
+    expect(excel.syncs).toBe(syncs + 1); // the read; nothing to write
+    // The user types into an output sheet: that sheet is rewritten next time, only that one.
+    excel.userEdit('Budget', 0, 0, 'skräp');
+    await flush();
+    const bytes = excel.requestBytes;
+    await refresh(pane.host);
+    expect(excel.valuesOf('Budget')[0]![0]).not.toBe('skräp');
+    expect(excel.requestBytes - bytes).toBeLessThan(first / 3);
+    // Deleted: recreated.
+    excel.deleteSheet('Kontroller');
+    await refresh(pane.host);
+    expect(excel.sheet('Kontroller')).toBeDefined();
+    await stop();
+  });
+
+  test.each([
+    ['the example', () => exampleExcel(), 60_000],
+    ['the national workbook', () => nationalExcel(), 1_000_000],
+  ])('bytes per refresh of %s', async (label, make, limit) => {
+    const excel = make();
+    const r = await refresh(hostOf(excel));
+    expect(r.errors).toEqual([]);
+    const [read, write] = excel.trips;
+    const total = excel.requestBytes + excel.responseBytes;
+    console.log(
+      `${label}: ${excel.syncs} round trips; read request ${read!.request} B, response ${read!.response} B; ` +
+        `write request ${write!.request} B; in all ${total} B`,
+    );
+    expect(excel.syncs).toBe(2);
+    expect(total).toBeLessThanOrEqual(limit);
+  });
+
+  test('4× national: still two round trips', async () => {
+    const excel = nationalExcel(4);
+    const r = await refresh(hostOf(excel));
+    expect(r.errors).toEqual([]);
+    console.log(`4× national: ${excel.syncs} round trips, ${excel.requestBytes + excel.responseBytes} B`);
+    expect(excel.syncs).toBe(2);
+  });
+});
+
+describe('Excel pane: change events', () => {
+  const setup = async (apiVersion = '1.14') => {
+    const excel = exampleExcel();
+    excel.apiVersion = apiVersion;
+    const notes = excel.addSheet('Mina anteckningar', [['att göra']]);
+    const features = {
+      core: true,
+      workbookEvents: excel.isSetSupported('ExcelApi', '1.9'),
+      triggerSource: excel.isSetSupported('ExcelApi', '1.14'),
+    };
+    const pane = excelPane(api(excel), { features });
+    const local: number[] = [];
+    const remote: number[] = [];
+    const stop = await pane.watchInputs(
+      () => local.push(1),
+      () => remote.push(1),
+    );
+    await refresh(pane.host);
+    await flush();
+    local.length = 0;
+    return { excel, pane, local, remote, stop, notes };
+  };
+
+  test.each(['1.14', '1.9', '1.7'])(
+    'ExcelApi %s: a local edit of an input sheet recomputes; own writes, notes and remote edits do not',
+    async (v) => {
+      const { excel, pane, local, remote, stop } = await setup(v);
+      excel.userEdit('År', 1, 1, 15000000);
+      await flush();
+      expect(local).toHaveLength(1);
+      // The add-in's own write raises events on the output sheets: not an edit.
+      const before = local.length;
+      await refresh(pane.host);
+      await flush();
+      expect(local).toHaveLength(before);
+      // The user's notes sheet: nothing.
+      excel.userEdit('Mina anteckningar', 0, 0, 'ring Eva');
+      await flush();
+      expect(local).toHaveLength(before);
+      // A co-author's edit: stale only, no recompute and so no write here.
+      const syncs = excel.syncs;
+      excel.userEdit('Medlemmar', 5, 2, 40000, 'Remote');
+      await flush();
+      expect(local).toHaveLength(before);
+      expect(remote).toHaveLength(1);
+      expect(excel.syncs).toBe(syncs);
+      await stop();
+    },
+  );
+
+  test('handler removal takes effect: it runs on the context the handler was added with', async () => {
+    const { excel, local, stop } = await setup();
+    expect(excel.handlers).toHaveLength(1);
+    await stop();
+    expect(excel.handlers).toHaveLength(0);
+    excel.userEdit('År', 1, 1, 14000000);
+    await flush();
+    expect(local).toHaveLength(0);
+  });
+
+  test('the fake: a removal synced on another context never takes effect (the old bug)', async () => {
+    const excel = exampleExcel();
+    const h = await excel.Excel.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.onChanged.add(async () => undefined);
+      await ctx.sync();
+      return r;
+    });
+    await excel.Excel.run(async (ctx) => {
+      h.remove();
+      await ctx.sync();
+    });
+    expect(excel.handlers).toHaveLength(1);
+  });
+
+  test('an event from a sheet written in this very write, before its id is known, is an echo', async () => {
+    const excel = exampleExcel();
+    excel.apiVersion = '1.9'; // no triggerSource
+    const host = hostOf(excel);
+    const seen: string[] = [];
+    excel.handlers.push({ target: 'collection', fn: (e) => seen.push(host.classify(e)), context: null as never });
+    await refresh(host);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(new Set(seen)).toEqual(new Set(['own']));
+  });
+});
+
+describe('Excel host: template and helpers', () => {
   test('Skapa mall adds the seven input sheets in an empty workbook, in two round trips', async () => {
-    const excel = mockExcel({ sheets: new Map(), names: new Map() });
-    const clashes = await new ExcelHost(excel.run).addTemplate(exampleSheets());
+    const excel = new FakeExcel();
+    const clashes = await hostOf(excel).addTemplate(exampleSheets());
     expect(clashes).toEqual([]);
-    expect(excel.syncs()).toBe(2);
-    expect(excel.calls.filter((c) => c.startsWith('add '))).toEqual(exampleSheets().map((s) => `add ${s.name}`));
-    const members = excel.writes.find((w) => w.sheet === 'Medlemmar' && w.values)!;
-    expect(members.values![0]).toEqual(['Medlem', 'Part', 'Invånare', 'Betalar']);
-    expect(members.values![4]).toEqual(['Eskilstuna', 'Kommun', 62820, 'Ja']);
-    const interventions = excel.writes.find((w) => w.sheet === 'Insatser' && w.values)!;
-    expect(interventions.values![2]![5]).toBe(45170); // 2023-09-01 as an Excel date
-    expect(interventions.numberFormat![2]![5]).toBe('yyyy-mm-dd');
+    expect(excel.syncs).toBe(2);
+    expect(excel.sheets.map((s) => s.name)).toEqual(exampleSheets().map((s) => s.name));
+    expect(excel.valuesOf('Medlemmar')[0]).toEqual(['Medlem', 'Part', 'Invånare', 'Betalar']);
+    expect(excel.valuesOf('Medlemmar')[4]).toEqual(['Eskilstuna', 'Kommun', 62820, 'Ja']);
+    expect(excel.valuesOf('Insatser')[2]![5]).toBe(45170);
+    expect(excel.sheet('Insatser')!.formats[2]![5]).toBe('yyyy-mm-dd');
+    // and it computes
+    expect((await refresh(hostOf(excel))).errors).toEqual([]);
   });
 
   test('Skapa mall never overwrites: with any input sheet present nothing is added', async () => {
-    const book = exampleBook();
-    const excel = mockExcel({ sheets: new Map([['Medlemmar', book.sheets.get('Medlemmar')!]]), names: new Map() });
-    expect(await new ExcelHost(excel.run).addTemplate(exampleSheets())).toEqual(['Medlemmar']);
-    expect(excel.writes).toEqual([]);
-    expect(excel.calls.filter((c) => c.startsWith('add '))).toEqual([]);
+    const excel = new FakeExcel();
+    excel.addSheet('Medlemmar', [['x']]);
+    expect(await hostOf(excel).addTemplate(exampleSheets())).toEqual(['Medlemmar']);
+    expect(excel.sheets.map((s) => s.name)).toEqual(['Medlemmar']);
   });
 
-  test('after a refresh, changes on the written output sheets are recognised as the tool’s own', async () => {
-    const excel = mockExcel(exampleBook());
-    const host = new ExcelHost(excel.run);
-    await refresh(host);
-    for (const name of OUTPUT_SHEET_NAMES) expect(host.isInputChange(`new-${name}`)).toBe(false);
-    expect(host.isInputChange('id-2')).toBe(true); // Medlemmar
+  test('the fake: properties need load + sync; getItem of a missing sheet fails; names.add twice fails', async () => {
+    const excel = exampleExcel();
+    await excel.Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Medlemmar');
+      expect(() => ws.name).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      ws.load('name');
+      expect(() => ws.name).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      await ctx.sync();
+      expect(ws.name).toBe('Medlemmar');
+    });
+    await expect(
+      excel.Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Saknas').load('name');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ItemNotFound' });
+    await expect(
+      excel.Excel.run(async (ctx) => {
+        const a1 = ctx.workbook.worksheets.getItem('År').getRange('A1');
+        ctx.workbook.names.add('X', a1 as never);
+        ctx.workbook.names.add('x', a1 as never);
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ItemAlreadyExists' });
+    // values as Excel stores them
+    await excel.Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.add('T');
+      ws.getRange('A1:A2').numberFormat = [['@'], ['General']];
+      ws.getRange('A1:D2').values = [
+        ['0123', "'=1+1", '42', 7],
+        ['0123', '=1+1', 'text', true],
+      ];
+      await ctx.sync();
+    });
+    expect(excel.valuesOf('T')).toEqual([
+      ['0123', '=1+1', 42, 7],
+      [123, '#NAME?', 'text', true],
+    ]);
+    expect(fail('X').code).toBe('X');
+  });
+
+  test('helpers: the mark formula names its sheet (or none for #REF!); payloads are split only past the limit', () => {
+    expect(sheetOfFormula("='Insatser per år'!$A$1")).toBe('Insatser per år');
+    expect(sheetOfFormula('=Budget!$A$1')).toBe('Budget');
+    expect(sheetOfFormula("='Jan''s'!$A$1")).toBe("Jan's");
+    expect(sheetOfFormula('=#REF!')).toBeNull();
+    expect(splitByPayload([1, 2, 3], (n) => n, 10)).toEqual([[1, 2, 3]]);
+    expect(splitByPayload([6, 5, 4], (n) => n, 10)).toEqual([[6], [5, 4]]);
   });
 });

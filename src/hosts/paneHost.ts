@@ -7,8 +7,12 @@ export interface PaneHost {
   workbook(): WorkbookHost;
   /** Show a cell, e.g. `Likviditet` / `D6`. */
   select(sheet: string, cell: string): Promise<void>;
-  /** Call back on edits to input sheets (not on the tool's own writes); returns an unsubscribe. */
-  watchInputs(onChange: () => void): Promise<() => Promise<void>>;
+  /**
+   * Call back on the user's own edits to input sheets (not on the tool's own writes, nor on other
+   * sheets); a co-author's edits (Excel reports them as Remote) call `onRemoteChange` instead: mark the
+   * outputs stale, do not write (the co-author's pane does). Returns an unsubscribe.
+   */
+  watchInputs(onChange: () => void, onRemoteChange?: () => void): Promise<() => Promise<void>>;
   /** Add the input sheets with the bundled example; returns the names that already existed (nothing added). */
   createTemplate(): Promise<string[]>;
 }

@@ -1,22 +1,106 @@
 /**
- * The Excel host (Office.js). Reads every input sheet in one `context.sync()` and writes every output
- * sheet in one batch: whole 2D `values` and `numberFormat` arrays per sheet, never cell by cell.
- * A refresh costs two round trips whatever the workbook's size (a third only when a write payload
- * would pass Excel on the web's request limit and must be split).
+ * The Excel host (Office.js). Reads every input sheet in one `context.sync()` and writes the output
+ * sheets in one batch. A refresh costs two round trips whatever the workbook's size (a third only when
+ * a write payload would pass Excel on the web's request limit and must be split).
+ *
+ * As Excel behaves:
+ * - every batch runs under `Excel.run({ delayForCellEdit: true }, …)`: Excel holds it while the user
+ *   is typing in a cell instead of failing it (https://learn.microsoft.com/javascript/api/excel/excel.runoptions);
+ *   a host that ignores the option and still refuses (`InvalidOperationInCellEditMode`) is retried;
+ * - a deleted output sheet leaves its defined name behind as `=#REF!`, a renamed one takes it along:
+ *   the write batch deletes a stale mark before it adds the sheet and its mark again
+ *   (`names.add` of an existing name fails with `ItemAlreadyExists`,
+ *   https://learn.microsoft.com/javascript/api/excel/excel.nameditemcollection#excel-excel-nameditemcollection-add-member(1));
+ * - protection is read with the input (`Worksheet.protection.protected`, ExcelApi 1.2;
+ *   `Workbook.protection.protected`, ExcelApi 1.7) and a write that would fail on it is refused before
+ *   anything is sent, so old and new outputs are never mixed;
+ * - every Office error leaves the host as an `OfficeHostError` whose message says what to do
+ *   (src/messages/office.ts).
  */
 import type { TemplateSheet } from '../../workbook/example';
 import type { CellValue, OutputSheet, SheetGrid, WorkbookHost, WorkbookSnapshot } from '../../workbook/grid';
 import { parseA1, sameSheetName } from '../../workbook/grid';
 import { INPUT_SHEETS, OUTPUT_SHEET_NAMES, ownerMarkName } from '../../workbook/schema';
+import { BlockCode, officeErrorCode, officeErrorMessage, OfficeLang, writeBlockedMessage } from '../../messages/office';
 
-/** `Excel.run`, injectable so that tests can pass a mock. */
+/** `Excel.run` as the host uses it: a new batch, or one more on the context of an earlier one. */
+export interface ExcelApi {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** Continue on an existing context: event handlers must be removed on the context they were added with. */
+  runOn<T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
+
+/** The older injectable form: a function that runs one batch. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
+interface ExcelNamespace {
+  run(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<unknown>): Promise<unknown>;
+  run(
+    context: OfficeExtension.ClientRequestContext,
+    batch: (context: Excel.RequestContext) => Promise<unknown>,
+  ): Promise<unknown>;
+}
+
+/**
+ * The real adapter: every new batch with `delayForCellEdit`, and `Excel.run(context, batch)` to reuse a
+ * context (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events#remove-an-event-handler).
+ */
+export function officeExcel(excel: ExcelNamespace = (globalThis as unknown as { Excel: ExcelNamespace }).Excel): ExcelApi {
+  return {
+    run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => excel.run({ delayForCellEdit: true }, batch) as Promise<T>,
+    runOn: <T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>) =>
+      excel.run(context, batch) as Promise<T>,
+  };
+}
+
+export function asExcelApi(api: ExcelApi | ExcelRun): ExcelApi {
+  if (typeof api !== 'function') return api;
+  return { run: api, runOn: (_context, batch) => api(batch) };
+}
+
 const INPUT_NAMES: string[] = Object.values(INPUT_SHEETS);
+/** Input sheets whose parsing looks at number formats (percent cells: src/workbook/parse.ts `c.format(`). */
+export const FORMAT_SHEETS: readonly string[] = [INPUT_SHEETS.settings, INPUT_SHEETS.costs, INPUT_SHEETS.goals];
 /** Stay well under Excel on the web's 5 MB request limit. */
 export const MAX_PAYLOAD_BYTES = 4 * 1024 * 1024;
-/** Change events for sheets not known as input are taken for echoes of a write this long after it. */
-const ECHO_WINDOW_MS = 1500;
+/** Change events from sheets not known as input are taken for echoes of a write this long after it. */
+export const ECHO_WINDOW_MS = 1500;
+/** A batch refused in cell edit mode (a host without `delayForCellEdit`): tries and pause between them. */
+const EDIT_MODE_TRIES = 20;
+const EDIT_MODE_PAUSE_MS = 1000;
+
+export interface WriteBlocker {
+  sheet: string;
+  code: BlockCode;
+}
+
+/** The snapshot plus what the read found about writing (the lead may move this into WorkbookSnapshot). */
+export interface ExcelSnapshot extends WorkbookSnapshot {
+  /** Output sheets a write would fail on: protected sheets, or sheets to add in a protected workbook. */
+  writeBlockers?: WriteBlocker[];
+}
+
+/** An Office error (or a refused write) with a message for the user; `code` is Excel's or the block's. */
+export class OfficeHostError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly sheet?: string,
+    readonly cause?: unknown,
+  ) {
+    super(message);
+    this.name = 'OfficeHostError';
+  }
+}
+
+export type ChangeKind = 'own' | 'local' | 'remote' | 'other';
+
+/** The parts of `Excel.WorksheetChangedEventArgs` the host looks at. */
+export interface ChangeEvent {
+  worksheetId: string;
+  source?: string;
+  triggerSource?: string;
+}
 
 interface SheetHandle {
   name: string;
@@ -24,16 +108,31 @@ interface SheetHandle {
   range: Excel.Range;
 }
 
+interface OutputHandle {
+  name: string;
+  sheet: Excel.Worksheet;
+}
+
 interface MarkHandle {
   output: string;
   item: Excel.NamedItem;
 }
 
-/** Sheet name from a defined name's formula such as `='Insatser per år'!$A$1`. */
+/** What the last read found about the output sheets and their marks. */
+interface OutputState {
+  /** Sheet name as in the workbook, when present. */
+  existing?: string;
+  id?: string;
+  /** The mark exists (whatever it refers to: this sheet, a renamed copy, or `#REF!`). */
+  marked: boolean;
+}
+
+/** Sheet name from a defined name's formula such as `='Insatser per år'!$A$1` (null for `=#REF!`). */
 export function sheetOfFormula(formula: string): string | null {
   const m = /^=?(?:'((?:[^']|'')+)'|([^!]+))!/.exec(formula.trim());
   if (!m) return null;
-  return m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!;
+  const name = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!;
+  return name.startsWith('#') ? null : name;
 }
 
 /** A user string Excel would take for a formula is written with Excel's text prefix, an apostrophe. */
@@ -46,42 +145,86 @@ export function textFormat(value: string): string {
   return asText(value) === value ? '@' : 'General';
 }
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 export class ExcelHost implements WorkbookHost {
-  /** Worksheet ids of the output sheets (as last read): their changes are our own writes. */
+  /** Worksheet ids of the output sheets (as last read or written): their changes are our own writes. */
   outputSheetIds = new Set<string>();
-  /** Worksheet ids of the input sheets (as last read). */
+  /** Worksheet ids of the input sheets (as last read) and their names. */
   inputSheetIds = new Map<string, string>();
-  private lastSnapshot: WorkbookSnapshot | null = null;
-  /** Until when events from sheets not yet known may still be echoes of our last write. */
+  /** Other sheets (the user's own, e.g. notes) as last read: their changes never trigger. */
+  otherSheetIds = new Set<string>();
+  /** The language of messages in errors thrown. */
+  lang: OfficeLang = 'sv';
+  /** Set when change events are watched: only then can unchanged sheets be skipped safely. */
+  watching = false;
+  /** Called after each read with the input sheets' ids (the pane registers handlers on new ones). */
+  onInputSheets: ((ids: string[]) => void) | null = null;
+  private readonly api: ExcelApi;
+  private lastSnapshot: ExcelSnapshot | null = null;
+  private outputs = new Map<string, OutputState>();
+  /** Until when events from sheets not yet known may still be echoes of our write (Infinity while writing). */
   private echoUntil = 0;
+  /** Per output sheet: the id it was written to and a hash of what was written, this session. */
+  private written = new Map<string, { id: string; hash: string }>();
 
   constructor(
-    private readonly run: ExcelRun,
+    api: ExcelApi | ExcelRun,
     private readonly maxPayloadBytes = MAX_PAYLOAD_BYTES,
-  ) {}
+    private readonly now: () => number = () => Date.now(),
+    private readonly pause: (ms: number) => Promise<void> = sleep,
+  ) {
+    this.api = asExcelApi(api);
+  }
 
-  async read(): Promise<WorkbookSnapshot> {
+  /** A batch, retried while Excel refuses it for cell edit mode, with any Office error mapped to a message. */
+  private async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.api.run(batch);
+      } catch (e) {
+        if (officeErrorCode(e) === 'InvalidOperationInCellEditMode' && attempt < EDIT_MODE_TRIES) {
+          await this.pause(EDIT_MODE_PAUSE_MS);
+          continue;
+        }
+        throw this.mapped(e);
+      }
+    }
+  }
+
+  private mapped(e: unknown): Error {
+    if (e instanceof OfficeHostError) return e;
+    const code = officeErrorCode(e);
+    if (code === null) return e instanceof Error ? e : new Error(String(e));
+    return new OfficeHostError(code, officeErrorMessage(e, this.lang), undefined, e);
+  }
+
+  async read(): Promise<ExcelSnapshot> {
     try {
       return await this.readOnce();
     } catch (e) {
-      // A host that refuses to navigate from a null object: find the sheets first, then read them.
-      if (!isItemNotFound(e)) throw e;
+      // Any failure of the one-sync read (a host that refuses to navigate from a null object, a
+      // transient error): find the sheets first, then read only those that exist.
+      if (e instanceof OfficeHostError && e.code === 'InvalidOperationInCellEditMode') throw e;
       return this.readInTwoSteps();
     }
   }
 
-  /** One round trip: every input sheet's used range (values only), the output sheets and their marks. */
-  private readOnce(): Promise<WorkbookSnapshot> {
+  /** One round trip: every input sheet's used range (values only), the output sheets, marks and protection. */
+  private readOnce(): Promise<ExcelSnapshot> {
     return this.run((context) => this.loadAndSync(context, (name) => context.workbook.worksheets.getItemOrNullObject(name)));
   }
 
-  private readInTwoSteps(): Promise<WorkbookSnapshot> {
+  private readInTwoSteps(): Promise<ExcelSnapshot> {
     return this.run(async (context) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load('items/name');
       await context.sync();
-      const existing = new Set(worksheets.items.map((w) => w.name.trim().toLocaleLowerCase('sv')));
-      return this.loadAndSync(context, (name) => (existing.has(name.toLocaleLowerCase('sv')) ? worksheets.getItem(name) : null));
+      const existing = new Map(worksheets.items.map((w) => [w.name.trim().toLocaleLowerCase('sv'), w.name]));
+      return this.loadAndSync(context, (name) => {
+        const found = existing.get(name.toLocaleLowerCase('sv'));
+        return found ? worksheets.getItem(found) : null;
+      });
     });
   }
 
@@ -89,19 +232,20 @@ export class ExcelHost implements WorkbookHost {
   private async loadAndSync(
     context: Excel.RequestContext,
     sheetFor: (name: string) => Excel.Worksheet | null,
-  ): Promise<WorkbookSnapshot> {
+  ): Promise<ExcelSnapshot> {
     const inputs: SheetHandle[] = INPUT_NAMES.flatMap((name) => {
       const sheet = sheetFor(name);
       if (!sheet) return [];
       sheet.load('name,id');
       const range = sheet.getUsedRangeOrNullObject(true);
-      range.load('values,numberFormat,address');
+      // Formats only where parsing reads them: a third of the read's payload otherwise.
+      range.load(FORMAT_SHEETS.includes(name) ? 'values,numberFormat,address' : 'values,address');
       return [{ name, sheet, range }];
     });
-    const outputs = OUTPUT_SHEET_NAMES.flatMap((name) => {
+    const outputs: OutputHandle[] = OUTPUT_SHEET_NAMES.flatMap((name) => {
       const sheet = sheetFor(name);
       if (!sheet) return [];
-      sheet.load('name,id');
+      sheet.load('name,id,protection/protected');
       return [{ name, sheet }];
     });
     const marks: MarkHandle[] = OUTPUT_SHEET_NAMES.map((output) => {
@@ -109,15 +253,21 @@ export class ExcelHost implements WorkbookHost {
       item.load('formula');
       return { output, item };
     });
+    const all = context.workbook.worksheets;
+    all.load('items/name,items/id');
+    const workbookProtection = context.workbook.protection;
+    workbookProtection.load('protected');
     await context.sync();
-    return this.snapshotOf(inputs, outputs, marks);
+    return this.snapshotOf(inputs, outputs, marks, all.items, workbookProtection.protected);
   }
 
   private snapshotOf(
     inputs: SheetHandle[],
-    outputs: { name: string; sheet: Excel.Worksheet }[],
+    outputs: OutputHandle[],
     marks: MarkHandle[],
-  ): WorkbookSnapshot {
+    all: Excel.Worksheet[],
+    structureProtected: boolean,
+  ): ExcelSnapshot {
     const grids: SheetGrid[] = [];
     this.inputSheetIds.clear();
     for (const h of inputs) {
@@ -128,76 +278,138 @@ export class ExcelHost implements WorkbookHost {
         continue;
       }
       const topLeft = parseA1(h.range.address.split('!').pop()!.split(':')[0]!);
-      grids.push({
+      const grid: SheetGrid = {
         name: h.sheet.name,
         values: h.range.values as CellValue[][],
-        formats: h.range.numberFormat as string[][],
         rowOffset: topLeft.row,
         colOffset: topLeft.col,
-      });
+      };
+      if (FORMAT_SHEETS.includes(h.name)) grid.formats = h.range.numberFormat as string[][];
+      grids.push(grid);
     }
     const present = outputs.filter((o) => !o.sheet.isNullObject);
     this.outputSheetIds = new Set(present.map((o) => o.sheet.id));
-    const owned = marks
-      .filter((m) => !m.item.isNullObject)
-      .map((m) => sheetOfFormula(m.item.formula))
-      .filter((s): s is string => s !== null);
-    const snapshot: WorkbookSnapshot = {
+    this.otherSheetIds = new Set(
+      all.map((w) => w.id).filter((id) => !this.outputSheetIds.has(id) && !this.inputSheetIds.has(id)),
+    );
+    const markOf = new Map(marks.map((m) => [m.output, m.item.isNullObject ? null : m.item.formula]));
+    const owned = [...markOf.values()].map((f) => (f ? sheetOfFormula(f) : null)).filter((s): s is string => s !== null);
+    this.outputs = new Map(
+      OUTPUT_SHEET_NAMES.map((name) => {
+        const o = present.find((p) => p.name === name);
+        return [name, { existing: o?.sheet.name, id: o?.sheet.id, marked: markOf.get(name) != null }];
+      }),
+    );
+    const ownedSheets = present.map((o) => o.sheet.name).filter((n) => owned.some((s) => sameSheetName(s, n)));
+    const writeBlockers: WriteBlocker[] = [];
+    for (const name of OUTPUT_SHEET_NAMES) {
+      const o = present.find((p) => p.name === name);
+      if (o && ownedSheets.includes(o.sheet.name) && o.sheet.protection.protected)
+        writeBlockers.push({ sheet: o.sheet.name, code: 'SheetProtected' });
+      if (!o && structureProtected) writeBlockers.push({ sheet: name, code: 'WorkbookProtected' });
+    }
+    const snapshot: ExcelSnapshot = {
       inputs: grids,
-      sheetNames: [...grids.map((g) => g.name), ...present.map((o) => o.sheet.name)],
-      ownedSheets: present.map((o) => o.sheet.name).filter((n) => owned.some((s) => sameSheetName(s, n))),
+      sheetNames: all.map((w) => w.name),
+      ownedSheets,
+      writeBlockers,
     };
     this.lastSnapshot = snapshot;
+    this.onInputSheets?.([...this.inputSheetIds.keys()]);
     return snapshot;
   }
 
   /**
    * Writes the output sheets in one batch. Existing output sheets (owned, as the last read found) are
-   * cleared and rewritten; missing ones are added and marked with a workbook-level defined name.
+   * cleared and rewritten; missing ones are added and marked with a workbook-level defined name. A sheet
+   * whose content is what this session last wrote to it (and that nobody changed since) is left alone.
    */
   async write(sheets: OutputSheet[]): Promise<void> {
     const snapshot = this.lastSnapshot ?? (await this.read());
-    // Each sheet as whole arrays, cut into row blocks only where one sheet alone would pass the limit.
-    const blocks = sheets.flatMap((out) => {
+    this.lastSnapshot = null;
+    const plans = sheets.map((out) => {
       const existing = snapshot.sheetNames.find((n) => sameSheetName(n, out.name));
       if (existing && !snapshot.ownedSheets.some((o) => sameSheetName(o, existing))) {
-        throw new Error(`Refusing to overwrite sheet ${existing}: not created by Finsam Budget`);
+        throw new OfficeHostError('NotOwned', `Refusing to overwrite sheet ${existing}: not created by Finsam Budget`, existing);
       }
-      const { values, formats, width } = toArrays(out);
-      return rowBlocks(values, formats, this.maxPayloadBytes).map((b) => ({ out, existing, width, ...b }));
+      const state = this.outputs.get(out.name) ?? { marked: false };
+      const hash = sheetHash(out);
+      const last = this.written.get(out.name);
+      const unchanged = this.watching && existing !== undefined && last?.hash === hash && last.id === state.id;
+      return { out, existing, state, hash, unchanged };
+    });
+    const todo = plans.filter((p) => !p.unchanged);
+    // Refuse before anything is sent: a protected sheet or structure would fail the batch halfway.
+    const blockers = (snapshot.writeBlockers ?? []).filter((b) => todo.some((p) => sameSheetName(p.out.name, b.sheet)));
+    if (blockers.length > 0) {
+      const b = blockers[0]!;
+      throw new OfficeHostError(b.code, writeBlockedMessage(b.code, b.sheet, this.lang), b.sheet);
+    }
+    if (todo.length === 0) return;
+    // Each sheet as value rows, cut into row blocks only where one sheet alone would pass the limit.
+    const blocks = todo.flatMap((plan) => {
+      const { values, formats, width } = toArrays(plan.out);
+      const runs = formatRuns(formats);
+      return rowBlocks(values, this.maxPayloadBytes).map((b, i) => ({
+        plan,
+        width,
+        runs: i === 0 ? runs : [],
+        ...b,
+        bytes: b.bytes + (i === 0 ? JSON.stringify(runs).length : 0),
+      }));
     });
     const batches = splitByPayload(blocks, (b) => b.bytes, this.maxPayloadBytes);
-    const written = new Map<string, Excel.Worksheet>();
-    await this.run(async (context) => {
-      const worksheets = context.workbook.worksheets;
-      // One batch, one round trip; more only when one request would pass Excel on the web's limit.
-      for (const batch of batches) {
-        for (const { out, existing, width, firstRow, values, formats } of batch) {
-          let ws = written.get(out.name);
-          if (!ws) {
-            ws = existing ? worksheets.getItem(existing) : worksheets.add(out.name);
-            if (existing) ws.getRange().clear('All');
-            else context.workbook.names.add(ownerMarkName(out.name), ws.getRange('A1'), 'Finsam Budget');
-            for (const [row, from, count] of boldRuns(out)) ws.getRangeByIndexes(row, from, 1, count).format.font.bold = true;
-            out.widths.forEach((w, i) => {
-              ws!.getRangeByIndexes(0, i, 1, 1).format.columnWidth = Math.round(w * 6.5);
-            });
-            ws.freezePanes.unfreeze();
-            if (out.freezeRows > 0) ws.freezePanes.freezeRows(out.freezeRows);
-            ws.load('id');
-            written.set(out.name, ws);
+    const handles = new Map<string, Excel.Worksheet>();
+    // Our own change events may overtake the reply: the echo window opens before the write starts.
+    this.echoUntil = Infinity;
+    try {
+      await this.run(async (context) => {
+        handles.clear();
+        const worksheets = context.workbook.worksheets;
+        // One batch, one round trip; more only when one request would pass Excel on the web's limit.
+        for (const batch of batches) {
+          for (const { plan, width, firstRow, values, runs } of batch) {
+            const { out, existing, state } = plan;
+            let ws = handles.get(out.name);
+            if (!ws) {
+              if (existing) {
+                ws = worksheets.getItem(existing);
+                ws.getRange().clear('All');
+              } else {
+                // A mark left by a deleted (`=#REF!`) or renamed output sheet: names.add would fail.
+                if (state.marked) context.workbook.names.getItem(ownerMarkName(out.name)).delete();
+                ws = worksheets.add(out.name);
+                context.workbook.names.add(ownerMarkName(out.name), ws.getRange('A1'), 'Finsam Budget');
+              }
+              for (const [row, from, count] of boldRuns(out)) ws.getRangeByIndexes(row, from, 1, count).format.font.bold = true;
+              out.widths.forEach((w, i) => {
+                ws!.getRangeByIndexes(0, i, 1, 1).format.columnWidth = Math.round(w * 6.5);
+              });
+              ws.freezePanes.unfreeze();
+              if (out.freezeRows > 0) ws.freezePanes.freezeRows(out.freezeRows);
+              ws.load('id');
+              handles.set(out.name, ws);
+            }
+            // Formats first (text cells take text), as runs: a cleared sheet is "General" already.
+            for (const [row, col, rows, cols, format] of runs)
+              ws.getRangeByIndexes(row, col, rows, cols).numberFormat = [[format]];
+            ws.getRangeByIndexes(firstRow, 0, values.length, width).values = values;
           }
-          const range = ws.getRangeByIndexes(firstRow, 0, values.length, width);
-          range.numberFormat = formats; // formats first: text cells take text
-          range.values = values;
+          await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop
         }
-        await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop
-      }
-    });
+      });
+    } catch (e) {
+      for (const p of todo) this.written.delete(p.out.name); // whatever was written is unknown now
+      throw e;
+    } finally {
+      this.echoUntil = this.now() + ECHO_WINDOW_MS;
+    }
     // Their ids, loaded with the write: change events from these sheets are our own writes.
-    this.outputSheetIds = new Set([...written.values()].map((ws) => ws.id));
-    this.echoUntil = Date.now() + ECHO_WINDOW_MS;
-    this.lastSnapshot = null;
+    for (const p of todo) {
+      const id = handles.get(p.out.name)!.id;
+      this.outputSheetIds.add(id);
+      this.written.set(p.out.name, { id, hash: p.hash });
+    }
   }
 
   /** Add the template's input sheets in one batch, unless any of them exists (then nothing is added). */
@@ -212,7 +424,7 @@ export class ExcelHost implements WorkbookHost {
       await context.sync();
       const clashes = found.filter((ws) => !ws.isNullObject).map((ws) => ws.name);
       if (clashes.length > 0) return clashes;
-      for (const s of sheets) {
+      const added = sheets.map((s) => {
         const ws = worksheets.add(s.name);
         const width = Math.max(...s.rows.map((r) => r.length));
         const values = s.rows.map((r) => Array.from({ length: width }, (_, c) => templateValue(r[c] ?? null)));
@@ -231,9 +443,13 @@ export class ExcelHost implements WorkbookHost {
           ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = Math.round(w * 6.5);
         });
         ws.freezePanes.freezeRows((s.headerRow ?? 0) + 1);
-      }
+        ws.load('id,name');
+        return ws;
+      });
       worksheets.getItem(sheets[0]!.name).activate();
       await context.sync();
+      for (const ws of added) this.inputSheetIds.set(ws.id, ws.name);
+      this.onInputSheets?.([...this.inputSheetIds.keys()]);
       return [];
     });
   }
@@ -248,12 +464,37 @@ export class ExcelHost implements WorkbookHost {
     });
   }
 
-  /** Whether a worksheet change (by id) concerns the input: changes on output sheets are our own writes. */
+  /**
+   * What a change event means: the add-in's own write (`triggerSource`, ExcelApi 1.14, or an output
+   * sheet, or an unknown sheet during the echo window), a local or remote edit of an input sheet, or a
+   * change elsewhere (the user's own sheets). `source` is ExcelApi 1.7:
+   * https://learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs
+   * An edit of an output sheet by someone else makes it be rewritten next time.
+   */
+  classify(event: ChangeEvent): ChangeKind {
+    // With triggerSource (ExcelApi 1.14) the event says whose it is; without, only timing can tell.
+    const known = event.triggerSource !== undefined;
+    const own = event.triggerSource === 'ThisLocalAddin';
+    const echo = known ? own : this.now() < this.echoUntil;
+    if (this.outputSheetIds.has(event.worksheetId)) {
+      if (!echo) this.forgetWritten(event.worksheetId);
+      return 'own';
+    }
+    if (own) return 'own';
+    if (this.inputSheetIds.has(event.worksheetId)) return event.source === 'Remote' ? 'remote' : 'local';
+    if (this.otherSheetIds.has(event.worksheetId)) return 'other';
+    // A sheet not seen by the last read: an echo of a write in progress, or a sheet added since.
+    return echo ? 'own' : 'other';
+  }
+
+  /** Whether a worksheet change (by id) concerns the input (older interface; see classify). */
   isInputChange(worksheetId: string): boolean {
-    if (this.outputSheetIds.has(worksheetId)) return false;
-    // An event that overtook the write's own reply: a sheet we did not read as input, just after a write.
-    if (Date.now() < this.echoUntil && !this.inputSheetIds.has(worksheetId)) return false;
-    return true;
+    const kind = this.classify({ worksheetId, source: 'Local' });
+    return kind === 'local';
+  }
+
+  private forgetWritten(id: string): void {
+    for (const [name, w] of this.written) if (w.id === id) this.written.delete(name);
   }
 }
 
@@ -264,7 +505,7 @@ function templateValue(v: CellValue): string | number | boolean {
   return typeof v === 'string' ? asText(v) : v;
 }
 
-/** An output sheet as the rectangular `values` and `numberFormat` arrays one range write takes. */
+/** An output sheet as the rectangular `values` and `numberFormat` arrays of its cells. */
 export function toArrays(out: OutputSheet): { values: (string | number)[][]; formats: string[][]; width: number } {
   const width = Math.max(1, ...out.rows.map((r) => r.length));
   const values = out.rows.map((r) => {
@@ -285,22 +526,49 @@ export function toArrays(out: OutputSheet): { values: (string | number)[][]; for
   return { values, formats, width };
 }
 
-/** Rows of a sheet's arrays in blocks whose payload stays under `limit` (one block when it fits). */
+/**
+ * Rectangles of one number format, [row, column, rows, columns, format]: runs along each row, merged
+ * down while the run below has the same columns and format. "General" needs nothing on a cleared sheet.
+ * Each is written as a 1×1 array, which Excel applies to the whole range
+ * (https://github.com/OfficeDev/office-js-docs-pr/issues/5400).
+ */
+export function formatRuns(formats: string[][]): [number, number, number, number, string][] {
+  const done: [number, number, number, number, string][] = [];
+  let open = new Map<string, [number, number, number, number, string]>();
+  formats.forEach((row, r) => {
+    const next = new Map<string, [number, number, number, number, string]>();
+    for (let c = 0; c < row.length;) {
+      let end = c + 1;
+      while (end < row.length && row[end] === row[c]) end++;
+      const format = row[c]!;
+      if (format !== 'General') {
+        const key = `${c}:${end}:${format}`;
+        const above = open.get(key);
+        if (above) {
+          above[2]++;
+          open.delete(key);
+          next.set(key, above);
+        } else next.set(key, [r, c, 1, end - c, format]);
+      }
+      c = end;
+    }
+    done.push(...open.values());
+    open = next;
+  });
+  done.push(...open.values());
+  return done.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+}
+
+/** Rows of a sheet's values in blocks whose payload stays under `limit` (one block when it fits). */
 export function rowBlocks(
   values: (string | number)[][],
-  formats: string[][],
   limit: number,
-): { firstRow: number; values: (string | number)[][]; formats: string[][]; bytes: number }[] {
-  const rows = values.map((v, i) => ({ i, bytes: JSON.stringify(v).length + JSON.stringify(formats[i]).length + 2 }));
+): { firstRow: number; values: (string | number)[][]; bytes: number }[] {
+  const rows = values.map((v, i) => ({ i, bytes: JSON.stringify(v).length + 1 }));
   return splitByPayload(rows, (r) => r.bytes, limit).map((block) => {
     const first = block[0]!.i;
     const last = block[block.length - 1]!.i + 1;
-    return {
-      firstRow: first,
-      values: values.slice(first, last),
-      formats: formats.slice(first, last),
-      bytes: block.reduce((n, r) => n + r.bytes, 0),
-    };
+    return { firstRow: first, values: values.slice(first, last), bytes: block.reduce((n, r) => n + r.bytes, 0) };
   });
 }
 
@@ -340,6 +608,13 @@ export function boldRuns(sheet: OutputSheet): [number, number, number][] {
   return runs;
 }
 
-function isItemNotFound(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { code?: string }).code === 'ItemNotFound';
+/** A cheap, stable hash of everything a sheet write sends (FNV-1a over its JSON). */
+export function sheetHash(out: OutputSheet): string {
+  const s = JSON.stringify([out.rows, out.widths, out.freezeRows]);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return `${(h >>> 0).toString(16)}:${s.length}`;
 }

@@ -1,29 +1,82 @@
 /** The task pane inside Excel: refresh through ExcelHost, react to edits, select cells, add the template. */
-import type { PaneHost } from '../../taskpane/paneHost';
+import type { PaneHost } from '../paneHost';
 import { exampleSheets } from '../../workbook/example';
-import { ExcelHost, ExcelRun } from './excelHost';
+import { INPUT_SHEETS } from '../../workbook/schema';
+import type { OfficeLang } from '../../messages/office';
+import { asExcelApi, ChangeEvent, ExcelApi, ExcelHost, ExcelRun, officeExcel } from './excelHost';
+import { currentExcelFeatures, ExcelFeatures } from './requirements';
 
-export function excelPane(run: ExcelRun): PaneHost {
-  const host = new ExcelHost(run);
+export interface ExcelPaneOptions {
+  lang?: OfficeLang;
+  /** What the host supports (default: asked of Office.context.requirements). */
+  features?: ExcelFeatures;
+}
+
+type Registration = OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>;
+
+export function excelPane(run?: ExcelApi | ExcelRun, options: ExcelPaneOptions = {}): PaneHost & { host: ExcelHost } {
+  const api = run ? asExcelApi(run) : officeExcel();
+  const host = new ExcelHost(api);
+  host.lang = options.lang ?? 'sv';
+  const features = () => options.features ?? currentExcelFeatures();
   return {
     kind: 'excel',
+    host,
     workbook: () => host,
     select: (sheet, cell) => host.select(sheet, cell),
-    async watchInputs(onChange) {
-      let handler: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null = null;
-      await run(async (context) => {
-        handler = context.workbook.worksheets.onChanged.add(async (event) => {
-          if (host.isInputChange(event.worksheetId)) onChange();
-        });
-        await context.sync();
-      });
-      return async () => {
-        const h = handler as OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null;
-        if (!h) return;
-        await run(async (context) => {
-          h.remove();
+    /**
+     * Local edits of input sheets call `onChange` (recompute); a co-author's edits (`source` Remote) only
+     * `onRemoteChange` (mark stale: their own pane recomputes, this one must not write as well); the
+     * add-in's own writes and other sheets call nothing. One handler for the workbook where ExcelApi 1.9
+     * has it, else one per input sheet (ExcelApi 1.7), added for new input sheets after each read.
+     * Removal runs on the context each handler was added with, as Office.js requires:
+     * https://learn.microsoft.com/javascript/api/office/officeextension.eventhandlerresult
+     */
+    async watchInputs(onChange: () => void, onRemoteChange?: () => void) {
+      const registrations: Registration[] = [];
+      const watched = new Set<string>();
+      let stopped = false;
+      const handler = async (event: Excel.WorksheetChangedEventArgs) => {
+        const kind = host.classify(event as unknown as ChangeEvent);
+        if (kind === 'local') onChange();
+        else if (kind === 'remote') onRemoteChange?.();
+      };
+      const perSheet = async (ids: string[]) => {
+        const fresh = ids.filter((id) => !watched.has(id));
+        if (stopped || fresh.length === 0) return;
+        fresh.forEach((id) => watched.add(id));
+        await api.run(async (context) => {
+          for (const id of fresh) registrations.push(context.workbook.worksheets.getItem(id).onChanged.add(handler));
           await context.sync();
         });
+      };
+      if (features().workbookEvents) {
+        await api.run(async (context) => {
+          registrations.push(context.workbook.worksheets.onChanged.add(handler));
+          await context.sync();
+        });
+      } else {
+        const ids = await api.run(async (context) => {
+          const sheets = Object.values(INPUT_SHEETS).map((name) =>
+            context.workbook.worksheets.getItemOrNullObject(name).load('id'),
+          );
+          await context.sync();
+          return sheets.filter((s) => !s.isNullObject).map((s) => s.id);
+        });
+        await perSheet(ids);
+        host.onInputSheets = (next) => void perSheet(next).catch(() => undefined);
+      }
+      host.watching = true;
+      return async () => {
+        stopped = true;
+        host.watching = false;
+        host.onInputSheets = null;
+        const all = registrations.splice(0);
+        for (const r of all)
+          await api.runOn(r.context, async (context) => {
+            r.remove();
+            await context.sync();
+          });
       };
     },
     createTemplate: () => host.addTemplate(exampleSheets()),

@@ -1,0 +1,56 @@
+/**
+ * What the add-in needs from Excel and what it uses where available, checked at run time with
+ * `Office.context.requirements.isSetSupported`.
+ * https://learn.microsoft.com/office/dev/add-ins/develop/specify-office-hosts-and-api-requirements
+ *
+ * The core needs ExcelApi 1.7 (each API as its reference page states):
+ * - 1.4: `worksheets.getItemOrNullObject`, `Worksheet.getUsedRangeOrNullObject`, `names.add`,
+ *   `names.getItemOrNullObject`, `NamedItem.delete`;
+ * - 1.7: `NamedItem.formula`, `Worksheet.getRangeByIndexes`, `Worksheet.freezePanes`,
+ *   `Worksheet.onChanged` with `WorksheetChangedEventArgs.source` and `worksheetId`, `Workbook.protection`;
+ * - 1.2: `Worksheet.protection`, `RangeFormat.columnWidth`; 1.1: values, numberFormat, clear, select.
+ * Optional: `WorksheetCollection.onChanged` (1.9: one handler for every sheet, including sheets added
+ * later) and `WorksheetChangedEventArgs.triggerSource` (1.14: the add-in's own writes recognised).
+ * `Excel.run({ delayForCellEdit: true }, …)` (https://learn.microsoft.com/javascript/api/excel/excel.runoptions)
+ * names no requirement set; where a host ignores it, a batch refused in cell edit mode is retried.
+ */
+import { officeText, OfficeLang, OptionalFeature } from '../../messages/office';
+
+export const CORE_EXCEL_API = '1.7';
+
+export type IsSetSupported = (name: string, minVersion?: string) => boolean;
+
+export interface ExcelFeatures {
+  /** ExcelApi 1.7: the add-in can run. */
+  core: boolean;
+  /** ExcelApi 1.9: `worksheets.onChanged`. */
+  workbookEvents: boolean;
+  /** ExcelApi 1.14: `triggerSource` on change events. */
+  triggerSource: boolean;
+}
+
+export function excelFeatures(isSetSupported: IsSetSupported): ExcelFeatures {
+  const has = (v: string) => {
+    try {
+      return isSetSupported('ExcelApi', v);
+    } catch {
+      return false;
+    }
+  };
+  return { core: has(CORE_EXCEL_API), workbookEvents: has('1.9'), triggerSource: has('1.14') };
+}
+
+/** The features of the Excel the pane runs in (all false outside Office). */
+export function currentExcelFeatures(): ExcelFeatures {
+  const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported?: IsSetSupported } } } }).Office;
+  const check = office?.context?.requirements?.isSetSupported;
+  return excelFeatures(check ? (n, v) => check.call(office!.context!.requirements, n, v) : () => false);
+}
+
+/** For the pane: null when everything is there, else what to tell the user (too old, or what is missing). */
+export function featureMessage(features: ExcelFeatures, lang: OfficeLang = 'sv'): { blocking: boolean; text: string } | null {
+  const t = officeText(lang);
+  if (!features.core) return { blocking: true, text: t.tooOld(CORE_EXCEL_API) };
+  const missing = (['workbookEvents', 'triggerSource'] as OptionalFeature[]).filter((f) => !features[f]);
+  return missing.length === 0 ? null : { blocking: false, text: missing.map((f) => t.missingFeature[f]).join(' ') };
+}

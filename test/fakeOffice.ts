@@ -1,0 +1,871 @@
+/**
+ * A fake Office.js for unit tests that behaves like Excel where the add-in depends on it.
+ *
+ * - Commands are queued and run in order at `context.sync()`; the first failing command stops the
+ *   batch and the commands before it stay applied (Excel has no rollback), as a real batch does.
+ * - A property can be read only after `load` + `sync` (otherwise `PropertyNotLoaded`); `isNullObject`
+ *   after a sync. https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model
+ * - `getItem` of a missing sheet or name fails with `ItemNotFound`; `getItemOrNullObject` gives a null
+ *   object; `names.add` of an existing name fails with `ItemAlreadyExists`.
+ *   https://learn.microsoft.com/javascript/api/excel/excel.errorcodes
+ * - Deleting a sheet turns the defined names that refer to it into `=#REF!`; renaming a sheet makes them
+ *   follow it (as Excel updates references on rename).
+ * - Cell edit mode: a sync fails with `InvalidOperationInCellEditMode`, unless the batch runs under
+ *   `Excel.run({ delayForCellEdit: true }, …)`: then it waits until edit mode ends.
+ *   https://learn.microsoft.com/javascript/api/excel/excel.runoptions
+ * - Protection: writing to a protected sheet, or adding/deleting/renaming sheets in a workbook whose
+ *   structure is protected, fails with `AccessDenied`. `worksheet.protection.protected` (ExcelApi 1.2)
+ *   and `workbook.protection.protected` (ExcelApi 1.7) are readable.
+ * - Values are stored as Excel would: a leading apostrophe makes text and is not part of the value, a
+ *   cell formatted "@" keeps text, a numeric string in a General cell becomes a number, a string that
+ *   starts like a formula becomes a (here: broken) formula.
+ * - `onChanged` events carry `source` (Local/Remote), `triggerSource` (ExcelApi 1.14 and later) and
+ *   `worksheetId`; the add-in's own writes raise them too, before the sync that caused them returns.
+ *   A handler is removed only when the context it was added with syncs the removal.
+ *   https://learn.microsoft.com/javascript/api/office/officeextension.eventhandlerresult
+ * - Counts round trips and the JSON size of every request (queued commands) and response (loaded data).
+ */
+export type Cell = string | number | boolean;
+
+export interface FakeSheet {
+  id: string;
+  name: string;
+  values: Cell[][];
+  formats: string[][];
+  protected: boolean;
+  frozenRows: number;
+  bold: Set<string>;
+  widths: Map<number, number>;
+  /** Cells written with a string Excel took for a formula. */
+  formulas: string[];
+}
+
+interface FakeName {
+  name: string;
+  /** The sheet the name refers to, null when it was deleted (`=#REF!`). */
+  sheetId: string | null;
+  cell: string;
+  comment: string;
+}
+
+export interface ChangeEvent {
+  type: 'WorksheetChanged';
+  worksheetId: string;
+  address: string;
+  changeType: 'RangeEdited';
+  source: 'Local' | 'Remote';
+  triggerSource?: 'Unknown' | 'ThisLocalAddin';
+}
+
+interface Handler {
+  target: 'collection' | string; // 'collection' or a sheet id
+  fn: (e: ChangeEvent) => Promise<unknown> | unknown;
+  context: FakeContext;
+}
+
+interface Op {
+  json: unknown;
+  run: () => unknown;
+}
+
+export class FakeOfficeError extends Error {
+  override readonly name = 'RichApi.Error';
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly debugInfo = { code, message, errorLocation: '' },
+  ) {
+    super(message);
+  }
+}
+
+const MESSAGES: Record<string, string> = {
+  ItemNotFound: 'The requested resource doesn’t exist.',
+  ItemAlreadyExists: 'The resource being created already exists.',
+  PropertyNotLoaded:
+    'The property has not been loaded. Before reading the property’s value, call the load method on the containing object and call "context.sync()" on the associated request context.',
+  InvalidOperationInCellEditMode:
+    'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
+  AccessDenied: 'You cannot perform the requested operation.',
+  InvalidArgument: 'The argument is invalid or missing or has an incorrect format.',
+  ApiNotFound: 'The API you are trying to use could not be found.',
+  GeneralException: 'There was an internal error while processing the request.',
+  RequestPayloadSizeLimitExceeded: 'The request payload size has exceeded the limit.',
+};
+
+export const fail = (code: string, message = MESSAGES[code] ?? code) => new FakeOfficeError(code, message);
+
+const MAX_ROWS = 1048576;
+const MAX_COLS = 16384;
+
+export function colName(c: number): string {
+  let s = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+function parseCell(ref: string): { row: number; col: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(ref.trim());
+  if (!m) throw fail('InvalidArgument');
+  let col = 0;
+  for (const ch of m[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+export function quoteSheet(name: string): string {
+  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+const version = (v: string) => v.split('.').map(Number) as [number, number];
+const atLeast = (have: string, want: string) => {
+  const [a, b] = version(have);
+  const [c, d] = version(want);
+  return a > c || (a === c && b >= d);
+};
+
+/** What a user (or Excel) makes of a typed or written value in a cell of the given format. */
+export function excelStores(v: unknown, format: string): { value: Cell; formula: boolean } {
+  if (typeof v === 'number' || typeof v === 'boolean') return { value: v, formula: false };
+  const s = String(v ?? '');
+  if (format === '@') return { value: s, formula: false };
+  if (s.startsWith("'")) return { value: s.slice(1), formula: false };
+  if (/^[+-]?\d+(\.\d+)?(E[+-]?\d+)?$/i.test(s.trim()) && s.trim() !== '') return { value: Number(s), formula: false };
+  if (/^[=+\-@]/.test(s) && s.length > 1) return { value: '#NAME?', formula: true };
+  return { value: s, formula: false };
+}
+
+/** `Excel.run`'s overloads: (batch), (options, batch), (context, batch). */
+export interface FakeRun {
+  <T>(batch: (ctx: FakeContext) => Promise<T>): Promise<T>;
+  <T>(options: { delayForCellEdit?: boolean } | FakeContext, batch: (ctx: FakeContext) => Promise<T>): Promise<T>;
+}
+
+interface RangeRef {
+  sheet: FakeSheet;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+/** The workbook, the Excel host around it and the controls a test needs (edits, edit mode, failures). */
+export class FakeExcel {
+  sheets: FakeSheet[] = [];
+  names = new Map<string, FakeName>();
+  structureProtected = false;
+  /** Highest ExcelApi requirement set this "Excel" supports. */
+  apiVersion = '1.14';
+  /** Simulate a host that refuses to navigate from a null object (the read falls back). */
+  refuseNullNavigation = false;
+  syncs = 0;
+  requestBytes = 0;
+  responseBytes = 0;
+  /** Request and response bytes of each sync. */
+  trips: { request: number; response: number }[] = [];
+  handlers: Handler[] = [];
+  active: string | null = null;
+  selected: { sheet: string; cell: string } | null = null;
+  /** Fail the next sync(s) with this error code, before anything runs. */
+  failNextSyncs: string[] = [];
+  private editMode = false;
+  private editEnded: (() => void)[] = [];
+  private nextId = 1;
+
+  /** The `Excel` namespace as the add-in sees it. */
+  readonly Excel = {
+    run: ((a: unknown, b?: (ctx: FakeContext) => Promise<unknown>) => this.run(a, b)) as FakeRun,
+    EventSource: { local: 'Local', remote: 'Remote' },
+    EventTriggerSource: { unknown: 'Unknown', thisLocalAddin: 'ThisLocalAddin' },
+    ErrorCodes: Object.fromEntries(Object.keys(MESSAGES).map((k) => [k[0]!.toLowerCase() + k.slice(1), k])),
+  };
+
+  /** `Office.context.requirements.isSetSupported`. */
+  isSetSupported = (name: string, min = '1.1'): boolean => name === 'ExcelApi' && atLeast(this.apiVersion, min);
+
+  // ---- workbook set-up and user actions ----
+
+  addSheet(name: string, rows: unknown[][] = [], formats?: string[][]): FakeSheet {
+    const sheet: FakeSheet = {
+      id: `{sheet-${this.nextId++}}`,
+      name,
+      values: [],
+      formats: [],
+      protected: false,
+      frozenRows: 0,
+      bold: new Set(),
+      widths: new Map(),
+      formulas: [],
+    };
+    this.sheets.push(sheet);
+    rows.forEach((r, i) =>
+      r.forEach((v, j) => {
+        const f = formats?.[i]?.[j] ?? 'General';
+        if (f !== 'General') this.setFormat(sheet, i, j, f);
+        if (v !== null && v !== undefined && v !== '') this.setValue(sheet, i, j, v instanceof Date ? serial(v) : v);
+      }),
+    );
+    return sheet;
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** The user deletes a sheet: names referring to it become `=#REF!`. */
+  deleteSheet(name: string): void {
+    const s = this.sheet(name)!;
+    this.sheets = this.sheets.filter((x) => x !== s);
+    for (const n of this.names.values()) if (n.sheetId === s.id) n.sheetId = null;
+  }
+
+  /** The user renames a sheet: names referring to it follow it. */
+  renameSheet(from: string, to: string): void {
+    this.sheet(from)!.name = to;
+  }
+
+  /** A user types into a cell (Local), or a co-author does (Remote): Excel stores it and raises onChanged. */
+  userEdit(sheet: string, row: number, col: number, value: unknown, source: 'Local' | 'Remote' = 'Local'): void {
+    const s = this.sheet(sheet)!;
+    this.setValue(s, row, col, value);
+    this.fire(s, `${colName(col)}${row + 1}`, source, false);
+  }
+
+  startCellEdit(): void {
+    this.editMode = true;
+  }
+  endCellEdit(): void {
+    this.editMode = false;
+    const waiting = this.editEnded;
+    this.editEnded = [];
+    waiting.forEach((f) => f());
+  }
+  get inCellEdit(): boolean {
+    return this.editMode;
+  }
+
+  /** A sheet's stored values, trimmed of trailing empty rows (for comparisons). */
+  valuesOf(name: string): Cell[][] {
+    const s = this.sheet(name);
+    if (!s) return [];
+    const used = this.usedBox(s, true);
+    if (!used) return [];
+    return Array.from({ length: used.rows }, (_, i) =>
+      Array.from({ length: used.cols }, (_, j) => s.values[used.row + i]?.[used.col + j] ?? ''),
+    );
+  }
+
+  nameFormula(name: string): string | undefined {
+    const n = this.names.get(name.toLowerCase());
+    return n ? this.formulaOf(n) : undefined;
+  }
+
+  // ---- internals used by the proxies ----
+
+  formulaOf(n: FakeName): string {
+    const s = n.sheetId ? this.sheets.find((x) => x.id === n.sheetId) : undefined;
+    if (!s) return '=#REF!';
+    const { row, col } = parseCell(n.cell);
+    return `=${quoteSheet(s.name)}!$${colName(col)}$${row + 1}`;
+  }
+
+  setValue(s: FakeSheet, r: number, c: number, v: unknown): void {
+    const { value, formula } = excelStores(v, s.formats[r]?.[c] ?? 'General');
+    (s.values[r] ??= [])[c] = value;
+    if (formula) s.formulas.push(`${colName(c)}${r + 1}`);
+  }
+  setFormat(s: FakeSheet, r: number, c: number, f: string): void {
+    (s.formats[r] ??= [])[c] = f;
+  }
+
+  usedBox(s: FakeSheet, valuesOnly: boolean): { row: number; col: number; rows: number; cols: number } | null {
+    let r0 = Infinity;
+    let c0 = Infinity;
+    let r1 = -1;
+    let c1 = -1;
+    const take = (grid: unknown[][], skip: (v: unknown) => boolean) =>
+      grid.forEach((row, i) =>
+        row?.forEach((v, j) => {
+          if (v === undefined || skip(v)) return;
+          r0 = Math.min(r0, i);
+          c0 = Math.min(c0, j);
+          r1 = Math.max(r1, i);
+          c1 = Math.max(c1, j);
+        }),
+      );
+    take(s.values, (v) => v === '');
+    if (!valuesOnly) take(s.formats, (f) => f === 'General');
+    return r1 < 0 ? null : { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
+  }
+
+  fire(s: FakeSheet, address: string, source: 'Local' | 'Remote', ownWrite: boolean): void {
+    const event: ChangeEvent = { type: 'WorksheetChanged', worksheetId: s.id, address, changeType: 'RangeEdited', source };
+    if (atLeast(this.apiVersion, '1.14')) event.triggerSource = ownWrite ? 'ThisLocalAddin' : 'Unknown';
+    for (const h of [...this.handlers]) if (h.target === 'collection' || h.target === s.id) void h.fn({ ...event });
+  }
+
+  private async run<T>(a: unknown, b?: (ctx: FakeContext) => Promise<T>): Promise<T> {
+    const batch = (b ?? a) as (ctx: FakeContext) => Promise<T>;
+    let context: FakeContext;
+    if (a instanceof FakeContext) context = a;
+    else context = new FakeContext(this, b !== undefined && (a as { delayForCellEdit?: boolean }).delayForCellEdit === true);
+    const result = await batch(context);
+    if (context.pending()) await context.sync(); // Excel.run syncs what the batch left queued
+    return result;
+  }
+
+  async syncContext(context: FakeContext, ops: Op[]): Promise<void> {
+    this.syncs++;
+    const request = JSON.stringify(ops.map((o) => o.json)).length;
+    this.requestBytes += request;
+    const trip = { request, response: 0 };
+    this.trips.push(trip);
+    await Promise.resolve();
+    if (this.editMode) {
+      if (!context.delayForCellEdit) throw fail('InvalidOperationInCellEditMode');
+      await new Promise<void>((resolve) => this.editEnded.push(resolve));
+    }
+    const injected = this.failNextSyncs.shift();
+    if (injected) throw fail(injected);
+    if (request > 5 * 1024 * 1024) throw fail('RequestPayloadSizeLimitExceeded');
+    for (const op of ops) {
+      const out = op.run();
+      if (out !== undefined) {
+        const n = JSON.stringify(out).length;
+        trip.response += n;
+        this.responseBytes += n;
+      }
+    }
+  }
+
+  resolveRange(ref: RangeRef): RangeRef {
+    if (!this.sheets.includes(ref.sheet)) throw fail('ItemNotFound');
+    return ref;
+  }
+
+  assertSheetWritable(s: FakeSheet): void {
+    if (s.protected) throw fail('AccessDenied');
+  }
+  assertStructureWritable(): void {
+    if (this.structureProtected) throw fail('AccessDenied');
+  }
+}
+
+const serial = (d: Date) => d.getTime() / 86400000 + 25569;
+
+/** Parse a `load` argument: "a,b", ["a","b"], "items/name,items/id", "protection/protected". */
+function loadList(arg: unknown): string[] {
+  if (arg === undefined) return [];
+  if (Array.isArray(arg)) return arg.flatMap((a) => loadList(a));
+  if (typeof arg === 'object' && arg !== null) return Object.keys(arg);
+  return String(arg)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+abstract class ClientObject {
+  protected loaded = new Map<string, unknown>();
+  protected nullKnown: boolean | undefined;
+  constructor(protected readonly ctx: FakeContext) {}
+  get context(): FakeContext {
+    return this.ctx;
+  }
+  get isNullObject(): boolean {
+    if (this.nullKnown === undefined) throw fail('PropertyNotLoaded');
+    return this.nullKnown;
+  }
+  protected prop<T>(name: string): T {
+    if (!this.loaded.has(name)) throw fail('PropertyNotLoaded');
+    return this.loaded.get(name) as T;
+  }
+  protected queue(json: unknown, run: () => unknown): void {
+    this.ctx.enqueue({ json, run });
+  }
+}
+
+class RangeFormatProxy {
+  font: { bold: boolean };
+  constructor(range: RangeProxy) {
+    const font = {} as { bold: boolean };
+    Object.defineProperty(font, 'bold', {
+      set: (b: boolean) =>
+        range.write('bold', b, (ref) => {
+          for (let i = 0; i < ref.rows; i++)
+            for (let j = 0; j < ref.cols; j++) {
+              const key = `${ref.row + i},${ref.col + j}`;
+              if (b) ref.sheet.bold.add(key);
+              else ref.sheet.bold.delete(key);
+            }
+        }),
+      get: () => {
+        throw fail('PropertyNotLoaded');
+      },
+    });
+    this.font = font;
+  }
+  set columnWidth(w: number) {
+    this.range.write('columnWidth', w, (ref) => {
+      for (let j = 0; j < ref.cols; j++) ref.sheet.widths.set(ref.col + j, w);
+    });
+  }
+  private get range(): RangeProxy {
+    return this.owner;
+  }
+  private owner!: RangeProxy;
+  static of(range: RangeProxy): RangeFormatProxy {
+    const f = new RangeFormatProxy(range);
+    f.owner = range;
+    return f;
+  }
+}
+
+export class RangeProxy extends ClientObject {
+  readonly format: RangeFormatProxy;
+  private resolved: RangeRef | null | undefined;
+  constructor(
+    ctx: FakeContext,
+    private readonly path: string,
+    /** Find the cells at execution time; null for a null object. */
+    private readonly locate: () => RangeRef | null,
+    private readonly orNull: boolean,
+  ) {
+    super(ctx);
+    this.format = RangeFormatProxy.of(this);
+    if (orNull)
+      this.queue({ o: 'range', path }, () => {
+        this.nullKnown = this.ref() === null;
+      });
+  }
+  private ref(): RangeRef | null {
+    if (this.resolved === undefined) this.resolved = this.locate();
+    return this.resolved;
+  }
+  private need(): RangeRef {
+    const r = this.ref();
+    if (!r) throw fail(this.orNull ? 'InvalidOperation' : 'ItemNotFound');
+    return this.ctx.excel.resolveRange(r);
+  }
+  write(what: string, value: unknown, apply: (ref: RangeRef) => void): void {
+    this.queue({ o: 'set', path: this.path, what, value }, () => {
+      const ref = this.need();
+      this.ctx.excel.assertSheetWritable(ref.sheet);
+      apply(ref);
+      this.ctx.changed(ref.sheet, ref);
+    });
+  }
+  load(arg?: unknown): this {
+    const props = loadList(arg);
+    this.queue({ o: 'load', path: this.path, props }, () => {
+      const ref = this.ref();
+      this.nullKnown = ref === null;
+      if (!ref) return undefined;
+      const out: Record<string, unknown> = {};
+      const { sheet, row, col, rows, cols } = ref;
+      for (const p of props) {
+        if (p === 'values')
+          out.values = Array.from({ length: rows }, (_, i) =>
+            Array.from({ length: cols }, (_, j) => sheet.values[row + i]?.[col + j] ?? ''),
+          );
+        else if (p === 'numberFormat')
+          out.numberFormat = Array.from({ length: rows }, (_, i) =>
+            Array.from({ length: cols }, (_, j) => sheet.formats[row + i]?.[col + j] ?? 'General'),
+          );
+        else if (p === 'address') {
+          const a = `${colName(col)}${row + 1}`;
+          const b = `${colName(col + cols - 1)}${row + rows}`;
+          out.address = `${quoteSheet(sheet.name)}!${a === b ? a : `${a}:${b}`}`;
+        } else if (p === 'rowIndex') out.rowIndex = row;
+        else if (p === 'columnIndex') out.columnIndex = col;
+        else if (p === 'rowCount') out.rowCount = rows;
+        else if (p === 'columnCount') out.columnCount = cols;
+      }
+      for (const [k, v] of Object.entries(out)) this.loaded.set(k, v);
+      return out;
+    });
+    return this;
+  }
+  get values(): Cell[][] {
+    return this.prop('values');
+  }
+  set values(v: unknown[][]) {
+    this.write('values', v, (ref) => {
+      const grid = fit(v, ref);
+      grid.forEach((r, i) =>
+        r.forEach((x, j) => {
+          if (x !== null) this.ctx.excel.setValue(ref.sheet, ref.row + i, ref.col + j, x);
+        }),
+      );
+    });
+  }
+  get numberFormat(): string[][] {
+    return this.prop('numberFormat');
+  }
+  set numberFormat(v: unknown[][]) {
+    this.write('numberFormat', v, (ref) => {
+      const grid = fit(v, ref);
+      grid.forEach((r, i) => r.forEach((f, j) => this.ctx.excel.setFormat(ref.sheet, ref.row + i, ref.col + j, String(f))));
+    });
+  }
+  get address(): string {
+    return this.prop('address');
+  }
+  clear(applyTo: 'All' | 'Formats' | 'Contents' = 'All'): void {
+    this.write('clear', applyTo, (ref) => {
+      const whole = ref.rows >= MAX_ROWS && ref.cols >= MAX_COLS;
+      const wipe = (grid: unknown[][]) => {
+        if (whole) grid.length = 0;
+        else
+          for (let i = 0; i < ref.rows; i++)
+            for (let j = 0; j < ref.cols; j++) if (grid[ref.row + i]) delete grid[ref.row + i]![ref.col + j];
+      };
+      if (applyTo !== 'Formats') wipe(ref.sheet.values);
+      if (applyTo !== 'Contents') {
+        wipe(ref.sheet.formats);
+        if (whole) ref.sheet.bold.clear();
+      }
+    });
+  }
+  select(): void {
+    this.queue({ o: 'select', path: this.path }, () => {
+      const ref = this.need();
+      this.ctx.excel.selected = { sheet: ref.sheet.name, cell: `${colName(ref.col)}${ref.row + 1}` };
+    });
+  }
+}
+
+/** A 2D array as the range's shape: the same dimensions, or 1×1 for the whole range (InvalidArgument otherwise). */
+function fit(v: unknown[][], ref: RangeRef): unknown[][] {
+  if (!Array.isArray(v) || !Array.isArray(v[0])) throw fail('InvalidArgument');
+  if (v.length === 1 && v[0].length === 1)
+    return Array.from({ length: ref.rows }, () => new Array<unknown>(ref.cols).fill(v[0]![0]));
+  if (v.length !== ref.rows || v.some((r) => r.length !== ref.cols)) throw fail('InvalidArgument');
+  return v;
+}
+
+class ProtectionProxy extends ClientObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly read: () => boolean | null,
+  ) {
+    super(ctx);
+  }
+  load(arg?: unknown): this {
+    if (loadList(arg ?? 'protected').includes('protected')) this.capture();
+    return this;
+  }
+  capture(): void {
+    this.queue({ o: 'load', props: ['protected'] }, () => {
+      const p = this.read();
+      if (p === null) return undefined;
+      this.loaded.set('protected', p);
+      return { protected: p };
+    });
+  }
+  get protected(): boolean {
+    return this.prop('protected');
+  }
+}
+
+class EventHandlers {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly target: () => string,
+    private readonly minApi: string,
+  ) {}
+  add(fn: (e: ChangeEvent) => Promise<unknown>) {
+    const ctx = this.ctx;
+    const handler: Handler = { target: '', fn, context: ctx };
+    ctx.enqueue({
+      json: { o: 'onChanged.add' },
+      run: () => {
+        if (!ctx.excel.isSetSupported('ExcelApi', this.minApi)) throw fail('ApiNotFound');
+        handler.target = this.target();
+        ctx.excel.handlers.push(handler);
+      },
+    });
+    return {
+      context: ctx,
+      remove: () =>
+        ctx.enqueue({
+          json: { o: 'onChanged.remove' },
+          run: () => {
+            ctx.excel.handlers = ctx.excel.handlers.filter((h) => h !== handler);
+          },
+        }),
+    };
+  }
+}
+
+export class WorksheetProxy extends ClientObject {
+  readonly protection: ProtectionProxy;
+  readonly freezePanes: { unfreeze: () => void; freezeRows: (n: number) => void };
+  readonly onChanged: EventHandlers;
+  private resolved: FakeSheet | null | undefined;
+  constructor(
+    ctx: FakeContext,
+    private readonly path: string,
+    private readonly locate: () => FakeSheet | null,
+    private readonly orNull: boolean,
+  ) {
+    super(ctx);
+    this.protection = new ProtectionProxy(ctx, () => this.ref()?.protected ?? null);
+    const self = this;
+    this.freezePanes = {
+      unfreeze: () => self.modify('unfreeze', (s) => (s.frozenRows = 0)),
+      freezeRows: (n: number) => self.modify('freezeRows', (s) => (s.frozenRows = n)),
+    };
+    this.onChanged = new EventHandlers(ctx, () => this.need().id, '1.7');
+    if (orNull)
+      this.queue({ o: 'sheet', path }, () => {
+        this.nullKnown = this.ref() === null;
+      });
+  }
+  ref(): FakeSheet | null {
+    if (this.resolved === undefined) {
+      const s = this.locate();
+      if (s === null && !this.orNull) throw fail('ItemNotFound');
+      this.resolved = s;
+    }
+    return this.resolved;
+  }
+  private need(): FakeSheet {
+    const s = this.ref();
+    if (!s) throw fail(this.ctx.excel.refuseNullNavigation ? 'ItemNotFound' : 'InvalidOperation');
+    if (!this.ctx.excel.sheets.includes(s)) throw fail('ItemNotFound');
+    return s;
+  }
+  private modify(what: string, apply: (s: FakeSheet) => void): void {
+    this.queue({ o: what, path: this.path }, () => {
+      const s = this.need();
+      this.ctx.excel.assertSheetWritable(s);
+      apply(s);
+    });
+  }
+  load(arg?: unknown): this {
+    const props = loadList(arg);
+    const own = props.filter((p) => !p.includes('/'));
+    if (props.includes('protection/protected')) this.protection.capture();
+    this.queue({ o: 'load', path: this.path, props: own }, () => {
+      const s = this.ref();
+      this.nullKnown = s === null;
+      if (!s) return undefined;
+      const out: Record<string, unknown> = {};
+      for (const p of own) if (p === 'name' || p === 'id') out[p] = s[p];
+      for (const [k, v] of Object.entries(out)) this.loaded.set(k, v);
+      return out;
+    });
+    return this;
+  }
+  get name(): string {
+    return this.prop('name');
+  }
+  set name(to: string) {
+    this.queue({ o: 'rename', path: this.path, to }, () => {
+      this.ctx.excel.assertStructureWritable();
+      this.need().name = to;
+    });
+  }
+  get id(): string {
+    return this.prop('id');
+  }
+  private range(path: string, box: (s: FakeSheet) => Omit<RangeRef, 'sheet'> | null, orNull = false): RangeProxy {
+    return new RangeProxy(
+      this.ctx,
+      `${this.path}.${path}`,
+      () => {
+        const s = this.orNull && this.ref() === null && !this.ctx.excel.refuseNullNavigation ? null : this.need();
+        if (!s) return null;
+        const b = box(s);
+        return b ? { sheet: s, ...b } : null;
+      },
+      orNull,
+    );
+  }
+  getRange(address?: string): RangeProxy {
+    return this.range(`getRange(${address ?? ''})`, () => {
+      if (!address) return { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLS };
+      const [a, b] = address.split(':');
+      const p = parseCell(a!);
+      const q = b ? parseCell(b) : p;
+      return { row: p.row, col: p.col, rows: q.row - p.row + 1, cols: q.col - p.col + 1 };
+    });
+  }
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeProxy {
+    return this.range(`getRangeByIndexes(${row},${col},${rows},${cols})`, () => ({ row, col, rows, cols }));
+  }
+  getUsedRange(valuesOnly = false): RangeProxy {
+    return this.range(
+      `getUsedRange(${valuesOnly})`,
+      (s) => this.ctx.excel.usedBox(s, valuesOnly) ?? { row: 0, col: 0, rows: 1, cols: 1 },
+    );
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    return this.range(`getUsedRangeOrNullObject(${valuesOnly})`, (s) => this.ctx.excel.usedBox(s, valuesOnly), true);
+  }
+  activate(): void {
+    this.queue({ o: 'activate', path: this.path }, () => {
+      this.ctx.excel.active = this.need().name;
+    });
+  }
+  delete(): void {
+    this.queue({ o: 'delete', path: this.path }, () => {
+      this.ctx.excel.assertStructureWritable();
+      this.ctx.excel.deleteSheet(this.need().name);
+    });
+  }
+}
+
+class WorksheetCollectionProxy extends ClientObject {
+  readonly onChanged: EventHandlers;
+  constructor(ctx: FakeContext) {
+    super(ctx);
+    this.onChanged = new EventHandlers(ctx, () => 'collection', '1.9');
+  }
+  private find(key: string): FakeSheet | null {
+    const k = key.toLowerCase();
+    return this.ctx.excel.sheets.find((s) => s.name.toLowerCase() === k || s.id === key) ?? null;
+  }
+  getItem(key: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, `ws(${JSON.stringify(key)})`, () => this.find(key), false);
+  }
+  getItemOrNullObject(key: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, `wsOrNull(${JSON.stringify(key)})`, () => this.find(key), true);
+  }
+  add(name: string): WorksheetProxy {
+    let created: FakeSheet | null = null;
+    this.queue({ o: 'worksheets.add', name }, () => {
+      const excel = this.ctx.excel;
+      excel.assertStructureWritable();
+      if (this.find(name)) throw fail('ItemAlreadyExists');
+      created = excel.addSheet(name);
+    });
+    return new WorksheetProxy(this.ctx, `added(${JSON.stringify(name)})`, () => created, false);
+  }
+  load(arg?: unknown): this {
+    const props = loadList(arg).map((p) => p.replace(/^items\//, ''));
+    this.queue({ o: 'load', path: 'worksheets', props }, () => {
+      const items = this.ctx.excel.sheets.map((s) => {
+        const w = new WorksheetProxy(this.ctx, `ws(${s.id})`, () => s, false);
+        (w as unknown as { loaded: Map<string, unknown> }).loaded = new Map(props.map((p) => [p, s[p as 'name' | 'id']]));
+        return w;
+      });
+      this.loaded.set('items', items);
+      return this.ctx.excel.sheets.map((s) => Object.fromEntries(props.map((p) => [p, s[p as 'name' | 'id']])));
+    });
+    return this;
+  }
+  get items(): WorksheetProxy[] {
+    return this.prop('items');
+  }
+}
+
+class NamedItemProxy extends ClientObject {
+  private resolved: FakeName | null | undefined;
+  constructor(
+    ctx: FakeContext,
+    private readonly key: string,
+    private readonly orNull: boolean,
+  ) {
+    super(ctx);
+    if (orNull)
+      this.queue({ o: 'nameOrNull', key }, () => {
+        this.nullKnown = this.ref() === null;
+      });
+  }
+  private ref(): FakeName | null {
+    if (this.resolved === undefined) {
+      const n = this.ctx.excel.names.get(this.key.toLowerCase()) ?? null;
+      if (!n && !this.orNull) throw fail('ItemNotFound');
+      this.resolved = n;
+    }
+    return this.resolved;
+  }
+  load(arg?: unknown): this {
+    const props = loadList(arg);
+    this.queue({ o: 'load', name: this.key, props }, () => {
+      const n = this.ref();
+      this.nullKnown = n === null;
+      if (!n) return undefined;
+      const out: Record<string, unknown> = {};
+      for (const p of props) {
+        if (p === 'formula') out.formula = this.ctx.excel.formulaOf(n);
+        if (p === 'name') out.name = n.name;
+        if (p === 'comment') out.comment = n.comment;
+        if (p === 'type') out.type = n.sheetId ? 'Range' : 'Error';
+      }
+      for (const [k, v] of Object.entries(out)) this.loaded.set(k, v);
+      return out;
+    });
+    return this;
+  }
+  get formula(): string {
+    return this.prop('formula');
+  }
+  delete(): void {
+    this.queue({ o: 'name.delete', key: this.key }, () => {
+      const n = this.ref();
+      if (!n) throw fail('InvalidOperation');
+      this.ctx.excel.names.delete(n.name.toLowerCase());
+    });
+  }
+}
+
+class NamedItemCollectionProxy extends ClientObject {
+  add(name: string, reference: RangeProxy | string, comment = ''): NamedItemProxy {
+    this.queue({ o: 'names.add', name, comment }, () => {
+      const excel = this.ctx.excel;
+      if (excel.names.has(name.toLowerCase())) throw fail('ItemAlreadyExists');
+      if (typeof reference === 'string') throw fail('InvalidArgument');
+      const ref = (reference as unknown as { need: () => RangeRef }).need();
+      excel.names.set(name.toLowerCase(), { name, sheetId: ref.sheet.id, cell: `${colName(ref.col)}${ref.row + 1}`, comment });
+    });
+    return new NamedItemProxy(this.ctx, name, false);
+  }
+  getItem(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.ctx, name, false);
+  }
+  getItemOrNullObject(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.ctx, name, true);
+  }
+}
+
+export class FakeContext {
+  private ops: Op[] = [];
+  readonly workbook: {
+    worksheets: WorksheetCollectionProxy;
+    names: NamedItemCollectionProxy;
+    protection: ProtectionProxy;
+  };
+  /** Sheets written by the sync in progress (their change events follow). */
+  private touched = new Map<FakeSheet, RangeRef>();
+  constructor(
+    readonly excel: FakeExcel,
+    readonly delayForCellEdit: boolean,
+  ) {
+    const protection = new ProtectionProxy(this, () => excel.structureProtected);
+    this.workbook = {
+      worksheets: new WorksheetCollectionProxy(this),
+      names: new NamedItemCollectionProxy(this),
+      protection,
+    };
+  }
+  enqueue(op: Op): void {
+    this.ops.push(op);
+  }
+  pending(): boolean {
+    return this.ops.length > 0;
+  }
+  changed(sheet: FakeSheet, ref: RangeRef): void {
+    if (!this.touched.has(sheet)) this.touched.set(sheet, ref);
+  }
+  async sync(): Promise<void> {
+    const ops = this.ops;
+    this.ops = [];
+    this.touched.clear();
+    try {
+      await this.excel.syncContext(this, ops);
+    } finally {
+      // The add-in's own writes raise change events, here before the sync returns to the add-in.
+      for (const [sheet, ref] of this.touched)
+        if (this.excel.sheets.includes(sheet)) this.excel.fire(sheet, `${colName(ref.col)}${ref.row + 1}`, 'Local', true);
+      this.touched.clear();
+    }
+  }
+}
