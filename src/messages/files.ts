@@ -168,6 +168,18 @@ function separatorName(separator: ',' | ';' | '\t', lang: Lang): string {
   return separator === ';' ? 'semicolons' : separator === ',' ? 'commas' : 'tabs';
 }
 
+/** Printed (stderr) when Ctrl-C or SIGTERM stops a write: whether the file was replaced already. */
+export function interruptedText(file: string, replaced: boolean, lang: Lang = 'sv'): string {
+  if (lang === 'sv') {
+    return replaced
+      ? `Avbrutet. ”${file}” hann skrivas färdigt innan avbrottet.`
+      : `Avbrutet. ”${file}” är oförändrad; ingen tillfällig fil finns kvar.`;
+  }
+  return replaced
+    ? `Interrupted. "${file}" had been written completely before the interrupt.`
+    : `Interrupted. "${file}" is unchanged; no temporary file is left.`;
+}
+
 /** The message of a file problem: `file` is the name the user gave. */
 export function fileProblemText(file: string, problem: FileProblem, lang: Lang = 'sv'): string {
   const sv = lang === 'sv';

@@ -8,12 +8,12 @@
  *   the next write into that folder removes. The original is always either intact or completely replaced.
  * Every failure is a `FileError` with a Swedish message (exit status 2 on the command line).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { randomBytes } from 'crypto';
 import * as fsSync from 'fs';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { fileProblemText, type FileProblem } from '../../messages/files';
+import { fileProblemText, interruptedText, type FileProblem } from '../../messages/files';
 import type { Lang } from '../../messages/index';
 import { fileKind } from './fileKind';
 
@@ -131,6 +131,11 @@ async function readRest(handle: fs.FileHandle, from: number, limit: number): Pro
   }
 }
 
+/** ExcelJS, loaded when first needed (it takes most of a second to load, and writing needs none of it). */
+async function excelJs(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
+
 /**
  * Read `file` as an ExcelJS workbook: a FileError naming what the file is when it is not a workbook
  * (.xls, encrypted, CSV…), too large, or unreadable.
@@ -139,7 +144,7 @@ export async function loadWorkbook(file: string, limit = MAX_WORKBOOK_BYTES): Pr
   const bytes = await readWorkbookFile(file, limit);
   const kind = fileKind(bytes);
   if (kind.kind !== 'xlsx') throw new FileError(file, { code: 'notWorkbook', kind });
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excelJs()).Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
@@ -183,7 +188,7 @@ function alive(pid: number): boolean {
 }
 
 /** Temporary files of writes in progress in this process (never cleaned up from under them). */
-const active = new Set<string>();
+const active = new Map<string, { file: string; replaced: boolean }>();
 
 /**
  * Remove the temporary files that killed runs left for `base` in `dir`: files named like ours whose process
@@ -228,11 +233,16 @@ let interrupted: Sig | null = null;
 let inFlight = 0;
 
 function removeActiveTemps(): void {
-  for (const tmp of active) {
+  for (const [tmp, write] of active) {
     try {
       fsSync.unlinkSync(tmp);
     } catch {
-      // renamed already, or never created
+      // never created, or renamed already
+    }
+    try {
+      fsSync.writeSync(2, interruptedText(write.file, write.replaced) + '\n');
+    } catch {
+      // no stderr
     }
   }
 }
@@ -390,9 +400,9 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array, options: 
   await cleanStaleTemps(dir, path.basename(real));
   const tmp = path.join(dir, tempName(path.basename(real)));
   installHandlers();
-  active.add(tmp);
+  const write = { file, replaced: false };
+  active.set(tmp, write);
   let handle: fs.FileHandle | undefined;
-  let renamed = false;
   try {
     const mode = existing ? existing.mode & 0o7777 : 0o666;
     try {
@@ -421,36 +431,36 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array, options: 
       await step(() => handle!.sync());
       await step(() => handle!.close());
       handle = undefined;
+      const replace = async (op: () => Promise<void>) => {
+        await op();
+        write.replaced = true; // in the same step, so an interrupt after it knows
+      };
       if (options.createOnly) {
         // link fails if a file of that name appeared meanwhile: never replaces one
-        const linked = await step(() => fs.link(tmp, real)).then(
-          () => true,
-          (e: unknown) => {
-            if (errnoOf(e) === 'EEXIST') throw new FileError(file, { code: 'exists' }, { cause: e });
-            return false; // a file system without hard links
-          },
+        const linked = await step(() =>
+          replace(() => fs.link(tmp, real)).then(
+            () => true,
+            (e: unknown) => {
+              if (errnoOf(e) === 'EEXIST') throw new FileError(file, { code: 'exists' }, { cause: e });
+              return false; // a file system without hard links
+            },
+          ),
         );
-        if (linked) {
-          renamed = true;
-          await step(() => fs.unlink(tmp)).catch(() => undefined);
-        } else {
+        if (linked) await step(() => fs.unlink(tmp)).catch(() => undefined);
+        else {
           if (await exists(real)) throw new FileError(file, { code: 'exists' });
-          await step(() => fs.rename(tmp, real));
-          renamed = true;
+          await step(() => replace(() => fs.rename(tmp, real)));
         }
       } else {
-        await step(() => fs.rename(tmp, real));
-        renamed = true;
+        await step(() => replace(() => fs.rename(tmp, real)));
       }
     } catch (e) {
       throw writeProblem(file, dir, e, 'target');
     }
     await step(() => syncDir(dir));
   } catch (e) {
-    if (!renamed) {
-      await handle?.close().catch(() => undefined);
-      await fs.unlink(tmp).catch(() => undefined);
-    }
+    await handle?.close().catch(() => undefined);
+    await fs.unlink(tmp).catch(() => undefined); // gone already when renamed
     throw e;
   } finally {
     active.delete(tmp);
