@@ -162,6 +162,8 @@ export class FakeExcel {
   handlers: Handler[] = [];
   active: string | null = null;
   selected: { sheet: string; cell: string } | null = null;
+  /** Milliseconds each round trip takes (0: the next microtask). */
+  latencyMs = 0;
   /** Fail the next sync(s) with this error code, before anything runs. */
   failNextSyncs: string[] = [];
   private editMode = false;
@@ -316,7 +318,7 @@ export class FakeExcel {
     this.requestBytes += request;
     const trip = { request, response: 0 };
     this.trips.push(trip);
-    await Promise.resolve();
+    await (this.latencyMs > 0 ? new Promise((resolve) => setTimeout(resolve, this.latencyMs)) : Promise.resolve());
     if (this.editMode) {
       if (!context.delayForCellEdit) throw fail('InvalidOperationInCellEditMode');
       await new Promise<void>((resolve) => this.editEnded.push(resolve));

@@ -5,6 +5,7 @@
 import { promises as fs, existsSync } from 'fs';
 import * as path from 'path';
 import { Browser, chromium, Page } from 'playwright-core';
+import * as ts from 'typescript';
 import { exampleSheets } from '../../src/workbook/example';
 import { OUTPUT_SHEET_NAMES, ownerMarkName } from '../../src/workbook/schema';
 import { ARTIFACTS, CHROMIUM_ARGS, DIST, requireChromium, serve } from '../helpers/browser';
@@ -14,18 +15,33 @@ const describeBrowser = executablePath ? describe : describe.skip;
 
 const serial = (d: Date) => d.getTime() / 86400000 + 25569;
 
-function fakeWorkbook(displayLanguage = 'sv-SE', empty = false) {
-  const sheets: Record<string, { id: string; values: unknown[][]; formats: string[][] }> = {};
-  if (empty) sheets['Blad1'] = { id: 'blank', values: [], formats: [] };
+interface FakeOptions {
+  displayLanguage?: string;
+  empty?: boolean;
+  /** Office.onReady answers only after this long (a slow Office start). */
+  onReadyDelayMs?: number;
+  /** A sheet of the user's own besides the input. */
+  notes?: boolean;
+}
+
+function fakeWorkbook({ displayLanguage = 'sv-SE', empty = false, onReadyDelayMs = 0, notes = false }: FakeOptions = {}) {
+  const sheets: Record<string, { values: unknown[][] }> = {};
+  if (empty) sheets['Blad1'] = { values: [] };
   else
-    exampleSheets().forEach((s, i) => {
-      sheets[s.name] = {
-        id: `in${i}`,
-        values: s.rows.map((r) => r.map((v) => (v instanceof Date ? serial(v) : (v ?? '')))),
-        formats: [],
-      };
+    exampleSheets().forEach((s) => {
+      sheets[s.name] = { values: s.rows.map((r) => r.map((v) => (v instanceof Date ? serial(v) : (v ?? '')))) };
     });
-  return { sheets, displayLanguage };
+  if (notes) sheets['Mina anteckningar'] = { values: [['ring Eva']] };
+  return { sheets, displayLanguage, onReadyDelayMs };
+}
+
+/** test/fakeOffice.ts (the unit tests' fake Excel) as a browser script defining window.FakeOffice. */
+async function fakeOfficeScript(): Promise<string> {
+  const source = await fs.readFile(path.join(__dirname, '..', 'fakeOffice.ts'), 'utf8');
+  const js = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
+  }).outputText;
+  return `(function(){var exports={};var module={exports:exports};\n${js}\nwindow.FakeOffice=exports;})();`;
 }
 
 describeBrowser('task pane in Chromium, inside (fake) Excel', () => {
@@ -44,14 +60,14 @@ describeBrowser('task pane in Chromium, inside (fake) Excel', () => {
     await server?.close();
   });
 
-  async function open(displayLanguage = 'sv-SE', empty = false): Promise<Page> {
+  async function open(options: FakeOptions = {}): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
     const page = await context.newPage();
-    const script = await fs.readFile(fakeScript, 'utf8');
+    const script = (await fakeOfficeScript()) + '\n' + (await fs.readFile(fakeScript, 'utf8'));
     await page.route('**/appsforoffice.microsoft.com/**', (route) =>
       route.fulfill({
         contentType: 'text/javascript',
-        body: `window.__FAKE_WORKBOOK__=${JSON.stringify(fakeWorkbook(displayLanguage, empty))};\n${script}`,
+        body: `window.__FAKE_WORKBOOK__=${JSON.stringify(fakeWorkbook(options))};\n${script}`,
       }),
     );
     await page.goto(`${server.url}taskpane.html`);
@@ -74,7 +90,7 @@ describeBrowser('task pane in Chromium, inside (fake) Excel', () => {
     const sheetNames = await fake<string[]>(page, 'Object.keys(window.__fake.sheets)');
     expect(sheetNames).toEqual(expect.arrayContaining(OUTPUT_SHEET_NAMES));
     expect(await fake<Record<string, string>>(page, 'window.__fake.names')).toMatchObject({
-      [ownerMarkName('Budget')]: "='Budget'!$A$1",
+      [ownerMarkName('Budget')]: '=Budget!$A$1',
     });
     expect(await fake<string>(page, 'JSON.stringify(window.__fake.sheets["Medlemmar"].values)')).toBe(before);
     const budgetRow = await fake<unknown[]>(
@@ -127,7 +143,7 @@ describeBrowser('task pane in Chromium, inside (fake) Excel', () => {
   });
 
   test('Skapa mall fills an empty workbook with the example, then refuses to add it again', async () => {
-    const page = await open('sv-SE', true);
+    const page = await open({ empty: true });
     await page.getByRole('button', { name: 'Beräkna', exact: true }).click();
     await page.getByTestId('errors').waitFor(); // nothing to compute yet: the required sheets are missing
     await page.getByRole('button', { name: 'Skapa mall' }).click();
@@ -149,9 +165,70 @@ describeBrowser('task pane in Chromium, inside (fake) Excel', () => {
   });
 
   test('English when Office’s display language is not Swedish', async () => {
-    const page = await open('en-US');
+    const page = await open({ displayLanguage: 'en-US' });
     await page.getByRole('button', { name: 'Compute', exact: true }).click();
     expect(await page.getByTestId('year-2024').innerText()).toMatch(/Result\s*1\u00a0538\u00a0000/);
+    await page.context().close();
+  });
+
+  /** Compute once and wait for the figures and the change handler. */
+  async function computed(page: Page): Promise<void> {
+    await page.waitForFunction('window.__fake.handlers.length === 1');
+    await page.getByRole('button', { name: 'Beräkna', exact: true }).click();
+    await page.getByTestId('year-2024').waitFor();
+  }
+
+  test('Beräkna while the user is typing in a cell: Excel holds the batch, it completes when the edit ends', async () => {
+    const page = await open();
+    await page.waitForFunction('window.__fake.handlers.length === 1');
+    await page.evaluate('window.__fake.startCellEdit()');
+    await page.getByRole('button', { name: 'Beräkna', exact: true }).click();
+    await page.waitForTimeout(700);
+    expect(await fake<string[]>(page, 'Object.keys(window.__fake.sheets)')).not.toContain('Budget');
+    expect(await page.getByText(/cell-editing mode|InvalidOperationInCellEditMode/).count()).toBe(0);
+    await page.evaluate('window.__fake.endCellEdit()');
+    await page.getByTestId('year-2024').waitFor({ timeout: 5000 });
+    expect(await fake<string[]>(page, 'Object.keys(window.__fake.sheets)')).toEqual(expect.arrayContaining(OUTPUT_SHEET_NAMES));
+    await page.context().close();
+  });
+
+  test('a protected output sheet: a Swedish message naming it, and no output sheet changed', async () => {
+    const page = await open();
+    await computed(page);
+    await page.evaluate('window.__fake.protect("Balansplan")');
+    const outputs = `JSON.stringify(${JSON.stringify(OUTPUT_SHEET_NAMES)}.map(n => window.__fake.sheets[n].values))`;
+    const before = await fake<string>(page, outputs);
+    // The ekonom changes 2024's contributions: the recompute has something to write, and must refuse.
+    await page.evaluate('window.__fake.edit("År", 1, 1, 15000000)');
+    await page.getByText(/Bladet ”Balansplan” är skyddat, så ingenting har skrivits\./).waitFor({ timeout: 5000 });
+    expect(await fake<string>(page, outputs)).toBe(before);
+    await page.context().close();
+  });
+
+  test('a co-author’s edit and an edit on the user’s own sheet do not make this pane write', async () => {
+    const page = await open({ notes: true });
+    await computed(page);
+    const syncs = await fake<number>(page, 'window.__fake.syncs');
+    await page.evaluate('window.__fake.edit("Medlemmar", 5, 2, 40000, "Remote")');
+    await page.evaluate('window.__fake.edit("Mina anteckningar", 0, 0, "ring Eva i morgon")');
+    await page.waitForTimeout(1200);
+    expect(await fake<number>(page, 'window.__fake.syncs')).toBe(syncs);
+    await page.context().close();
+  });
+
+  // Needs the pane's side (src/taskpane, the lead's): onRemoteChange → stale. Turns into a plain test then.
+  test.failing('a co-author’s edit marks the outputs stale', async () => {
+    const page = await open();
+    await computed(page);
+    await page.evaluate('window.__fake.edit("Medlemmar", 5, 2, 40000, "Remote")');
+    await page.getByTestId('stale').waitFor({ timeout: 3000 });
+    await page.context().close();
+  });
+
+  // Needs the entry (src/taskpane/index.tsx, the lead's) to wait for Office instead of 5 s. Turns into a plain test then.
+  test.failing('Office answering only after 8 s: Excel mode, not the standalone preview', async () => {
+    const page = await open({ onReadyDelayMs: 8000 });
+    expect(await page.getByText('Förhandsvisning utanför Excel').count()).toBe(0);
     await page.context().close();
   });
 });
