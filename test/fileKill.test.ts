@@ -50,8 +50,15 @@ interface Run {
   exit: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
 }
 
-function start(modulePath: string, target: string, source: string): Run {
-  const child = spawn(process.execPath, [path.join(__dirname, 'fixtures', 'writeInPlace.js'), modulePath, target, source], {
+function start(modulePath: string, target: string, source: string, selfSignal?: NodeJS.Signals): Run {
+  const args = [
+    path.join(__dirname, 'fixtures', 'writeInPlace.js'),
+    modulePath,
+    target,
+    source,
+    ...(selfSignal ? [selfSignal] : []),
+  ];
+  const child = spawn(process.execPath, args, {
     env: childEnv(),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -157,3 +164,32 @@ test('killed at random moments of an in-place write, the file is always the old 
     await fs.rm(work, { recursive: true, force: true });
   }
 }, 60000);
+
+test.each([
+  ['SIGTERM', 143],
+  ['SIGINT', 130],
+  ['SIGHUP', 129],
+] as const)(
+  '%s while the temporary file exists: exit %d, the original unchanged, no temporary file, a Swedish note',
+  async (signal, code) => {
+    const work = await fs.mkdtemp(path.join(os.tmpdir(), 'finsam-signal-'));
+    try {
+      const modulePath = compileFiles(path.join(work, 'compiled'));
+      const dir = path.join(work, 'data');
+      await fs.mkdir(dir);
+      const target = path.join(dir, 'budget.xlsx');
+      const old = content(1);
+      await fs.writeFile(target, old);
+      await fs.chmod(target, 0o600);
+      const source = path.join(work, 'next.bin');
+      await fs.writeFile(source, content(2));
+      const result = await start(modulePath, target, source, signal).exit;
+      expect(result.code).toBe(code);
+      expect(result.stderr).toBe(`Avbrutet. ”${target}” är oförändrad; ingen tillfällig fil finns kvar.\n`);
+      expect((await fs.readFile(target)).equals(old)).toBe(true);
+      expect(await fs.readdir(dir)).toEqual(['budget.xlsx']);
+    } finally {
+      await fs.rm(work, { recursive: true, force: true });
+    }
+  },
+);
