@@ -3,6 +3,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { main } from '../src/cli/main';
 import { OUTPUT_SHEET_NAMES } from '../src/workbook/schema';
+import type { ErrorCode } from '../src/messages/errors';
 import type { PlanJson } from '../src/workbook/json';
 import { cliPath, exampleFile, gridsOf, readBook, sheetOf, tempDir } from './helpers/files';
 
@@ -28,6 +29,7 @@ describe('bad input: exit 1, a Swedish message naming sheet and cell, the file b
     string,
     string,
     RegExp,
+    ErrorCode,
   ][] = [
     [
       'text where a number belongs',
@@ -35,6 +37,7 @@ describe('bad input: exit 1, a Swedish message naming sheet and cell, the file b
       'År',
       'B2',
       /”sexton miljoner” är inte ett tal/,
+      'notANumber',
     ],
     [
       'a negative population',
@@ -42,6 +45,7 @@ describe('bad input: exit 1, a Swedish message naming sheet and cell, the file b
       'Medlemmar',
       'C6',
       /Antalet invånare får inte vara negativt/,
+      'negative',
     ],
     [
       'a duplicate member',
@@ -49,6 +53,7 @@ describe('bad input: exit 1, a Swedish message naming sheet and cell, the file b
       'Medlemmar',
       'A14',
       /Medlemmen ”Flen” finns redan \(A6\)/,
+      'duplicate',
     ],
     [
       'an end date before a start date',
@@ -56,6 +61,7 @@ describe('bad input: exit 1, a Swedish message naming sheet and cell, the file b
       'Insatser',
       'G4',
       /Slutdatum 2023-12-31 ligger före startdatum 2024-01-01/,
+      'endBeforeStart',
     ],
     [
       'a missing required sheet',
@@ -67,6 +73,7 @@ describe('bad input: exit 1, a Swedish message naming sheet and cell, the file b
       'Medlemmar',
       'A1',
       /Bladet ”Medlemmar” saknas/,
+      'missingSheet',
     ],
     [
       'a missing required column',
@@ -74,6 +81,7 @@ describe('bad input: exit 1, a Swedish message naming sheet and cell, the file b
       'Medlemmar',
       'D1',
       /Kolumnen ”Part” saknas/,
+      'missingColumn',
     ],
     [
       'an unknown goal',
@@ -81,6 +89,7 @@ describe('bad input: exit 1, a Swedish message naming sheet and cell, the file b
       'Mål',
       'A11',
       /Okänt mål ”Högsta likviditet”\. Kända mål: Lägsta likviditet/,
+      'unknownGoal',
     ],
     [
       'shares that do not sum to 100 %',
@@ -88,6 +97,7 @@ describe('bad input: exit 1, a Swedish message naming sheet and cell, the file b
       'Inställningar',
       'B5',
       /summerar till 105 %, inte 100 %/,
+      'sharesSum',
     ],
     [
       'a state share unequal to the others together',
@@ -98,6 +108,7 @@ describe('bad input: exit 1, a Swedish message naming sheet and cell, the file b
       'Inställningar',
       'B5',
       /Statens andel \(40 %\) ska vara lika med regionens och kommunernas tillsammans \(60 %\)/,
+      'stateEqualsOthers',
     ],
     [
       'a bare number above 1 as a percentage',
@@ -105,6 +116,7 @@ describe('bad input: exit 1, a Swedish message naming sheet and cell, the file b
       'Kostnader',
       'D3',
       /större än 1 utan procenttecken/,
+      'percentTooLarge',
     ],
     [
       'year amounts above what remains',
@@ -112,6 +124,7 @@ describe('bad input: exit 1, a Swedish message naming sheet and cell, the file b
       'Insatser',
       'J4',
       /Beloppen per år .* är mer än det som återstår/,
+      'yearAmountsTooLarge',
     ],
     [
       'an opening balance that does not balance',
@@ -119,10 +132,11 @@ describe('bad input: exit 1, a Swedish message naming sheet and cell, the file b
       'Ingående balans',
       'B2',
       /Ingående balans går inte ihop.*skillnad 100\u00a0000\u00a0kr/,
+      'balanceMismatch',
     ],
   ];
 
-  test.each(cases)('%s', async (label, mutate, sheet, cell, message) => {
+  test.each(cases)('%s', async (label, mutate, sheet, cell, message, errorCode) => {
     const file = await exampleFile(dir, `${label.replace(/\W+/g, '-')}.xlsx`, mutate);
     const before = await fs.readFile(file);
     const { code, err } = await run(['refresh', file]);
@@ -131,7 +145,7 @@ describe('bad input: exit 1, a Swedish message naming sheet and cell, the file b
     const json = await run(['refresh', file, '--json']);
     expect(json.code).toBe(1);
     const doc = JSON.parse(json.out) as PlanJson;
-    expect(doc.errors).toContainEqual({ sheet, cell, message: expect.stringMatching(message) });
+    expect(doc.errors).toContainEqual({ sheet, cell, code: errorCode, message: expect.stringMatching(message) });
     expect(doc.contributions).toEqual([]);
     expect((await fs.readFile(file)).equals(before)).toBe(true);
   });
@@ -144,7 +158,7 @@ describe('bad input: exit 1, a Swedish message naming sheet and cell, the file b
     const { code, out } = await run(['refresh', file, '--json']);
     expect(code).toBe(1);
     expect((JSON.parse(out) as PlanJson).errors).toEqual([
-      { sheet: 'Budget', cell: 'A1', message: expect.stringMatching(/inte skapat av Finsam Budget/) },
+      { sheet: 'Budget', cell: 'A1', code: 'notOwnedSheet', message: expect.stringMatching(/inte skapat av Finsam Budget/) },
     ]);
     expect((await fs.readFile(file)).equals(before)).toBe(true);
   });

@@ -50,8 +50,8 @@ function parseArgs(argv: string[]): Args | null {
   return { ...args, command, file } as Args;
 }
 
-function usageError(io: Io, json: boolean, message: string): number {
-  if (json) io.out(JSON.stringify(planToJson(null, [{ sheet: '', cell: '', message }]), null, 2));
+function usageError(io: Io, json: boolean, message: string, code = 'unreadableFile'): number {
+  if (json) io.out(JSON.stringify(planToJson(null, [{ sheet: '', cell: '', code, message }]), null, 2));
   else io.err(message);
   return 2;
 }
@@ -85,7 +85,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   try {
     await saveWorkbookAtomic(workbook, target);
   } catch (e) {
-    return usageError(io, args.json, cliText.writeFailed((e as Error).message));
+    return usageError(io, args.json, cliText.writeFailed((e as Error).message), 'writeFailed');
   }
   const plan = result.plan!;
   if (args.json) io.out(JSON.stringify(result.json(), null, 2));

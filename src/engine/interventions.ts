@@ -1,7 +1,8 @@
 /** Interventions by plan year and plan month, commitments remaining. */
 import { monthIndex, MonthIndex } from './calendar';
-import { allocateIntegers, D, Money, sum, toBigInt, ZERO } from './money';
-import type { Intervention, InterventionPlan, InterventionYear } from './types';
+import { add, floorDiv, kr, Kronor, sub, sumKr, ZERO_KR } from './kronor';
+import { allocateByWeights } from './money';
+import type { Intervention, InterventionPlan, InterventionYear, MonthSpread } from './types';
 
 export interface PlanCalendar {
   years: number[];
@@ -18,46 +19,32 @@ function activeMonthRange(iv: Intervention): { from: MonthIndex; to: MonthIndex 
   return { from: monthIndex(iv.start.year, iv.start.month), to: monthIndex(iv.end.year, iv.end.month) };
 }
 
-/**
- * A whole amount spread evenly over a run of consecutive months: each month gets `base`, and the first
- * `extra` months one krona more. This is the largest remainder rounding of amount / count with ties to
- * the earlier month, kept compact so that cash flows can be added up per run rather than per month.
- */
-export interface MonthSpread {
-  from: MonthIndex;
-  to: MonthIndex;
-  base: Money;
-  extra: number;
-}
-
-export function spreadEvenly(amount: Money, from: MonthIndex, to: MonthIndex): MonthSpread {
+/** A whole amount spread evenly over the months from..to (see MonthSpread). */
+export function spreadEvenly(amount: Kronor, from: MonthIndex, to: MonthIndex): MonthSpread {
   const count = to - from + 1;
   if (count <= 0) throw new Error('spreadEvenly: no months');
-  // Integer floor division and remainder (exact): base = ⌊amount / count⌋, extra = amount − base × count.
-  const a = toBigInt(amount);
-  const n = BigInt(count);
-  let base = a / n;
-  if (a < 0n && base * n !== a) base -= 1n;
-  return { from, to, base: new D(base.toString()), extra: Number(a - base * n) };
+  // base = ⌊amount / count⌋, extra = amount − base × count: exact integer division.
+  const base = floorDiv(amount, count);
+  return { from, to, base: kr(base), extra: amount - base * count };
 }
 
-export function amountInMonth(spread: MonthSpread, month: MonthIndex): Money {
-  if (month < spread.from || month > spread.to) return ZERO;
-  return month - spread.from < spread.extra ? spread.base.plus(1) : spread.base;
+export function amountInMonth(spread: MonthSpread, month: MonthIndex): Kronor {
+  if (month < spread.from || month > spread.to) return ZERO_KR;
+  return month - spread.from < spread.extra ? add(spread.base, kr(1)) : spread.base;
 }
 
 /** Every month of a spread with its amount (for tests and small tables). */
-export function monthsOf(spread: MonthSpread): Map<MonthIndex, Money> {
-  const result = new Map<MonthIndex, Money>();
+export function monthsOf(spread: MonthSpread): Map<MonthIndex, Kronor> {
+  const result = new Map<MonthIndex, Kronor>();
   for (let m = spread.from; m <= spread.to; m++) result.set(m, amountInMonth(spread, m));
   return result;
 }
 
 export function planIntervention(iv: Intervention, cal: PlanCalendar): InterventionPlan {
-  const remainingAtStart = iv.total.minus(iv.spentBefore);
+  const remainingAtStart = sub(iv.total, iv.spentBefore);
   const { from, to } = activeMonthRange(iv);
-  const givenTotal = sum([...iv.yearAmounts.values()]);
-  const toSpread = remainingAtStart.minus(givenTotal);
+  const givenTotal = sumKr([...iv.yearAmounts.values()]);
+  const toSpread = sub(remainingAtStart, givenTotal);
 
   // Months from the plan's start on in which the intervention runs, in years without a given amount.
   // Months after the plan's last year take their share too (it stays in remainingAfter).
@@ -71,19 +58,15 @@ export function planIntervention(iv: Intervention, cal: PlanCalendar): Intervent
   if (after > 0) buckets.set('after', after);
   const bucketKeys = [...buckets.keys()];
   const totalMonths = bucketKeys.reduce<number>((n, k) => n + buckets.get(k)!, 0);
-  const yearAmount = new Map<number, Money>();
-  let unspreadable = ZERO;
+  const yearAmount = new Map<number, Kronor>();
+  let unspreadable = ZERO_KR;
   if (totalMonths === 0) {
-    unspreadable = toSpread.greaterThan(0) ? toSpread : ZERO;
-  } else if (!toSpread.isZero()) {
-    const parts = allocateIntegers(
+    unspreadable = toSpread > 0 ? toSpread : ZERO_KR;
+  } else if (toSpread !== 0) {
+    const parts = allocateByWeights(
       toSpread,
       // Earlier years win ties (the names sort in year order).
-      bucketKeys.map((k, i) => ({
-        weight: BigInt(buckets.get(k)!),
-        key: BigInt(buckets.get(k)!),
-        name: String(i).padStart(4, '0'),
-      })),
+      bucketKeys.map((k, i) => ({ weight: buckets.get(k)!, key: buckets.get(k)!, name: String(i).padStart(4, '0') })),
     );
     bucketKeys.forEach((k, i) => {
       if (k !== 'after') yearAmount.set(k, parts[i]!);
@@ -95,10 +78,10 @@ export function planIntervention(iv: Intervention, cal: PlanCalendar): Intervent
   const spreads: MonthSpread[] = [];
   let remaining = remainingAtStart;
   for (const year of cal.years) {
-    const amount = yearAmount.get(year) ?? ZERO;
-    if (!amount.isZero()) remaining = remaining.minus(amount);
+    const amount = yearAmount.get(year) ?? ZERO_KR;
+    if (amount !== 0) remaining = sub(remaining, amount);
     years.push({ year, amount, remainingAfter: remaining });
-    if (amount.isZero()) continue;
+    if (amount === 0) continue;
     // The year's operated months are consecutive, and so are the intervention's months within them.
     const operatedFrom = cal.firstOperated.get(year)!;
     const yearEnd = monthIndex(year, 12);

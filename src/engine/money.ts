@@ -1,29 +1,36 @@
 /**
- * Exact money arithmetic. Every amount is a decimal.js value; whole kronor appear only
- * through the two rounding rules of the domain:
- *  - `roundKrona`: a single amount with no whole to match, rounded half away from zero;
- *  - `allocate`: a series that must add up to a given whole, by the largest remainder method.
+ * The domain's two rounding rules, the only ways a fraction becomes whole kronor:
+ *  - `roundHalfAway` / `divHalfAway`: a single amount with no whole to match, half away from zero;
+ *  - `allocate*`: a series that must add up to a given whole, by the largest remainder method — floor
+ *    every exact amount, then give the missing kronor one each to the largest remainders; ties to the
+ *    larger key, then to the name in Swedish alphabetical order, so that row order never matters.
+ * Fractions are decimal.js values (`D`), or exact integer quotients where every input is whole.
  */
 import Decimal from 'decimal.js';
+import { floorDiv, kr, Kronor } from './kronor';
 
 // Plain notation for every amount a budget can hold (no exponent in toString).
 export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpPos: 40, toExpNeg: -40 });
-export type Money = InstanceType<typeof D>;
-export const ZERO: Money = new D(0);
+export type Ratio = Decimal;
 
-export function dec(value: number | string | Money): Money {
+export function ratio(value: number | string | Decimal): Ratio {
   return new D(value);
 }
 
-/** Round a single amount to whole kronor, half away from zero. */
-export function roundKrona(value: Money): Money {
-  return value.toDecimalPlaces(0, D.ROUND_HALF_UP);
+/** Round a decimal amount to whole kronor, half away from zero. */
+export function roundHalfAway(value: Decimal): Kronor {
+  return kr(value.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber());
 }
 
-export function sum(values: readonly Money[]): Money {
-  let total = ZERO;
-  for (const v of values) if (!v.isZero()) total = total.plus(v);
-  return total;
+/** n / d for whole n and d > 0, rounded half away from zero, exactly. */
+export function divHalfAway(n: number, d: number): Kronor {
+  const a = Math.abs(kr(n));
+  // 2a + d must be a safe integer to be exact in numbers; past that (|n| near 2^52), BigInt.
+  const q =
+    2 * a + d <= Number.MAX_SAFE_INTEGER
+      ? floorDiv(2 * a + d, 2 * d)
+      : Number((2n * BigInt(a) + BigInt(d)) / (2n * BigInt(d)));
+  return kr(n < 0 ? -q : q);
 }
 
 /** Swedish alphabetical order (å, ä, ö after z). */
@@ -32,27 +39,25 @@ export function compareSv(a: string, b: string): number {
   return collator.compare(a, b);
 }
 
-export interface AllocationItem {
+export interface ExactItem {
   /** The exact (unrounded) amount of this item. */
-  exact: Money;
+  exact: Decimal;
   /** Tie-break key: the larger key wins a tied remainder (population, amount). */
-  key: Money;
+  key: Decimal;
   /** Second tie-break: Swedish alphabetical order, earlier name wins. */
   name: string;
 }
 
 /**
- * Largest remainder rounding: floor every exact amount, then give the missing kronor one each to
- * the largest remainders. Ties go to the larger key, then to the name in Swedish order, so the
- * result does not depend on the order of the items. `total` must be whole and equal the sum of the
- * exact amounts up to less than one krona per item.
+ * Largest remainder rounding of exact decimal amounts whose sum is `total` (whole) up to less than one
+ * krona per item. For the few places where the exact amounts are not integer quotients (the parties'
+ * shares of a year's total).
  */
-export function allocate(total: Money, items: readonly AllocationItem[]): Money[] {
-  if (!total.isInteger()) throw new Error(`allocate: total ${total.toString()} is not whole`);
+export function allocateExact(total: Kronor, items: readonly ExactItem[]): Kronor[] {
   const floors = items.map((it) => it.exact.floor());
-  let missing = total.minus(sum(floors));
-  if (missing.isNegative() || missing.greaterThan(items.length)) {
-    throw new Error(`allocate: cannot reach ${total.toString()} from the given amounts`);
+  let missing = floors.reduce((m, f) => m - f.toNumber(), total as number);
+  if (missing < 0 || missing > items.length) {
+    throw new Error(`allocate: cannot reach ${total} from the given amounts`);
   }
   const order = items
     .map((it, index) => ({ index, remainder: it.exact.minus(floors[index]!), it }))
@@ -63,96 +68,95 @@ export function allocate(total: Money, items: readonly AllocationItem[]): Money[
         compareSv(a.it.name, b.it.name) ||
         a.index - b.index,
     );
-  const result = floors.slice();
+  const result = floors.map((f) => f.toNumber());
   for (const entry of order) {
-    if (missing.isZero()) break;
-    result[entry.index] = result[entry.index]!.plus(1);
-    missing = missing.minus(1);
+    if (missing === 0) break;
+    result[entry.index]! += 1;
+    missing -= 1;
   }
-  return result;
+  return result.map(kr);
 }
 
-/** Split a whole total in proportion to weights, by largest remainder. */
-export function allocateByWeights(total: Money, weights: readonly { weight: Money; key: Money; name: string }[]): Money[] {
-  if (weights.length === 0) {
-    if (!total.isZero()) throw new Error('allocateByWeights: nothing to allocate to');
-    return [];
-  }
-  if (total.isInteger() && weights.every((w) => w.weight.isInteger() && w.key.isInteger())) {
-    return allocateIntegers(
-      total,
-      weights.map((w) => ({ weight: toBigInt(w.weight), key: toBigInt(w.key), name: w.name })),
-    );
-  }
-  const totalWeight = sum(weights.map((w) => w.weight));
-  if (totalWeight.isZero()) {
-    if (!total.isZero()) throw new Error('allocateByWeights: all weights are zero');
-    return weights.map(() => ZERO);
-  }
-  return allocate(
-    total,
-    weights.map((w) => ({ exact: total.times(w.weight).dividedBy(totalWeight), key: w.key, name: w.name })),
-  );
+export interface WeightItem {
+  /** A whole, non-negative weight (inhabitants, per mille, months). */
+  weight: number;
+  /** Tie-break key: the larger wins a tied remainder. */
+  key: number;
+  /** Second tie-break: Swedish alphabetical order, earlier name wins. */
+  name: string;
 }
+
+/** Below this, total × weight and every partial sum are exact in doubles (with a margin for the test itself). */
+const SAFE_PRODUCT = 2 ** 52;
 
 /**
- * The same rule when the total and the weights are whole: every exact share is total × w / W, so the
- * floors and remainders are integer quotients and remainders over one denominator W. Exact integer
- * arithmetic (BigInt), many times faster than decimal division for large tables.
+ * Split a whole total in proportion to whole weights, by largest remainder. Every exact share is
+ * total × w / W, so the floors and remainders are integer quotients and remainders over one denominator
+ * W: exact integer arithmetic, in numbers where total × W is a safe integer, else in BigInt.
  */
-export function allocateIntegers(total: Money, weights: readonly { weight: bigint; key: bigint; name: string }[]): Money[] {
+export function allocateByWeights(total: Kronor, weights: readonly WeightItem[]): Kronor[] {
   if (weights.length === 0) {
-    if (!total.isZero()) throw new Error('allocateByWeights: nothing to allocate to');
+    if (total !== 0) throw new Error('allocateByWeights: nothing to allocate to');
     return [];
   }
-  const t = toBigInt(total);
-  const w = weights.map((x) => x.weight);
-  const W = w.reduce((a, b) => a + b, 0n);
-  if (W === 0n) {
-    if (t !== 0n) throw new Error('allocateByWeights: all weights are zero');
-    return weights.map(() => ZERO);
+  let W = 0;
+  for (const w of weights) {
+    if (!Number.isSafeInteger(w.weight) || w.weight < 0) throw new Error('allocateByWeights: weight not whole');
+    W += w.weight;
   }
-  if (W < 0n || w.some((x) => x < 0n)) throw new Error('allocateByWeights: negative weight');
-  const floors: bigint[] = [];
-  const remainders: bigint[] = [];
-  for (const x of w) {
-    const n = t * x;
-    let q = n / W;
-    let r = n % W;
-    if (r < 0n) {
-      q -= 1n;
-      r += W;
+  if (W === 0) {
+    if (total !== 0) throw new Error('allocateByWeights: all weights are zero');
+    return weights.map(() => kr(0));
+  }
+  const n = weights.length;
+  const floors = new Array<number>(n);
+  let missing: number;
+  let byRemainder: (a: number, b: number) => number;
+  if (Math.abs(total) * W < SAFE_PRODUCT) {
+    const remainders = new Array<number>(n);
+    let placed = 0;
+    for (let i = 0; i < n; i++) {
+      const p = total * weights[i]!.weight;
+      const q = floorDiv(p, W);
+      floors[i] = q;
+      remainders[i] = p - q * W;
+      placed += q;
     }
-    floors.push(q);
-    remainders.push(r);
+    missing = total - placed;
+    byRemainder = (a, b) => remainders[b]! - remainders[a]!;
+  } else {
+    const t = BigInt(total);
+    const WB = BigInt(W);
+    const remainders = new Array<bigint>(n);
+    let placed = 0n;
+    for (let i = 0; i < n; i++) {
+      const p = t * BigInt(weights[i]!.weight);
+      let q = p / WB;
+      let r = p % WB;
+      if (r < 0n) {
+        q -= 1n;
+        r += WB;
+      }
+      floors[i] = Number(q);
+      remainders[i] = r;
+      placed += q;
+    }
+    missing = Number(t - placed);
+    byRemainder = (a, b) => {
+      const d = remainders[b]! - remainders[a]!;
+      return d === 0n ? 0 : d > 0n ? 1 : -1;
+    };
   }
-  let missing = t - floors.reduce((a, b) => a + b, 0n);
-  const keys = weights.map((x) => x.key);
-  const order = weights
-    .map((_, i) => i)
-    .sort((a, b) => {
-      const r = remainders[b]! - remainders[a]!;
-      if (r !== 0n) return r > 0n ? 1 : -1;
-      const k = keys[b]! - keys[a]!;
-      if (k !== 0n) return k > 0n ? 1 : -1;
-      return compareSv(weights[a]!.name, weights[b]!.name) || a - b;
-    });
-  for (const i of order) {
-    if (missing === 0n) break;
-    floors[i] = floors[i]! + 1n;
-    missing -= 1n;
+  if (missing > 0) {
+    const order = Array.from({ length: n }, (_, i) => i).sort(
+      (a, b) =>
+        byRemainder(a, b) || weights[b]!.key - weights[a]!.key || compareSv(weights[a]!.name, weights[b]!.name) || a - b,
+    );
+    for (const i of order) {
+      if (missing === 0) break;
+      floors[i]! += 1;
+      missing -= 1;
+    }
   }
-  return floors.map((f) => new D(f.toString()));
-}
-
-/** A whole number as an exact BigInt (for integer kernels); refuses anything with a fraction. */
-export function toBigInt(value: Money): bigint {
-  if (!value.isInteger()) throw new Error(`toBigInt: ${value.toString()} is not whole`);
-  return BigInt(value.toString());
-}
-
-/** Convert a whole-krona decimal to a JavaScript number for output (safe below 2^53). */
-export function toKronor(value: Money): number {
-  if (!value.isInteger()) throw new Error(`toKronor: ${value.toString()} is not whole kronor`);
-  return value.toNumber();
+  return floors.map(kr);
 }

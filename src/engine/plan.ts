@@ -1,19 +1,49 @@
 /** computePlan: the whole computation from PlanInput to Plan. Pure. */
 import { monthIndex, MonthIndex } from './calendar';
-import { evaluateGoals } from './goals';
-import { MonthSpread, planIntervention, PlanCalendar, spreadEvenly } from './interventions';
-import { Money, roundKrona, sum, ZERO } from './money';
+import { Check, evaluateGoals, Goals } from './goals';
+import { planIntervention, PlanCalendar, spreadEvenly } from './interventions';
+import { add, kr, Kronor, neg, sub, sumKr, ZERO_KR } from './kronor';
+import { roundHalfAway } from './money';
 import { firstOperatedMonth, splitYears } from './split';
 import type {
   BalanceYear,
   BudgetYear,
+  CostLine,
   CostLinePlan,
+  Intervention,
   InterventionPlan,
   LiquidityMonth,
-  Plan,
-  PlanInput,
+  Member,
+  MonthSpread,
+  OpeningBalance,
+  Settings,
+  YearInput,
   YearSplit,
 } from './types';
+
+/** Everything the computation needs, as parsed from the input sheets. */
+export interface PlanInput {
+  settings: Settings;
+  years: YearInput[];
+  members: Member[];
+  interventions: Intervention[];
+  costLines: CostLine[];
+  opening: OpeningBalance;
+  goals: Goals;
+}
+
+/** The computed plan: what the output sheets, the JSON and the pane show. */
+export interface Plan {
+  input: PlanInput;
+  years: number[];
+  splits: YearSplit[];
+  interventions: InterventionPlan[];
+  costLines: CostLinePlan[];
+  budget: BudgetYear[];
+  balance: BalanceYear[];
+  liquidity: LiquidityMonth[];
+  checks: Check[];
+}
 
 export function planCalendar(input: PlanInput): PlanCalendar {
   const years = input.years.map((y) => y.year);
@@ -28,10 +58,10 @@ export function planCalendar(input: PlanInput): PlanCalendar {
 
 export function planCostLines(input: PlanInput): CostLinePlan[] {
   return input.costLines.map((line) => {
-    let previous: Money | null = null;
+    let previous: Kronor | null = null;
     const years = input.years.map(({ year }) => {
       const given = line.amounts.get(year);
-      const amount: Money = given ?? (previous === null ? ZERO : roundKrona(previous.times(line.growth.plus(1))));
+      const amount: Kronor = given ?? (previous === null ? ZERO_KR : roundHalfAway(line.growth.plus(1).times(previous)));
       previous = amount;
       return { year, amount };
     });
@@ -44,36 +74,36 @@ export function planCostLines(input: PlanInput): CostLinePlan[] {
  * krona more to its first `extra` months. Difference arrays keep this to four additions per run.
  */
 class MonthlyFlows {
-  private readonly base: Money[];
-  private readonly ones: Money[];
+  private readonly base: Kronor[];
+  private readonly ones: Kronor[];
   constructor(private readonly position: Map<MonthIndex, number>) {
-    this.base = new Array<Money>(position.size + 1).fill(ZERO);
-    this.ones = new Array<Money>(position.size + 1).fill(ZERO);
+    this.base = new Array<Kronor>(position.size + 1).fill(ZERO_KR);
+    this.ones = new Array<Kronor>(position.size + 1).fill(ZERO_KR);
   }
   addSpread(s: MonthSpread): void {
     const from = this.position.get(s.from)!;
     const to = this.position.get(s.to)!;
-    if (!s.base.isZero()) {
-      this.base[from] = this.base[from]!.plus(s.base);
-      this.base[to + 1] = this.base[to + 1]!.minus(s.base);
+    if (s.base !== 0) {
+      this.base[from] = add(this.base[from]!, s.base);
+      this.base[to + 1] = sub(this.base[to + 1]!, s.base);
     }
     if (s.extra > 0) {
-      this.ones[from] = this.ones[from]!.plus(1);
-      this.ones[from + s.extra] = this.ones[from + s.extra]!.minus(1);
+      this.ones[from] = add(this.ones[from]!, kr(1));
+      this.ones[from + s.extra] = sub(this.ones[from + s.extra]!, kr(1));
     }
   }
-  add(month: MonthIndex, value: Money): void {
+  add(month: MonthIndex, value: Kronor): void {
     this.addSpread({ from: month, to: month, base: value, extra: 0 });
   }
   /** The flow of every month, in order. */
-  totals(): Money[] {
-    const result: Money[] = [];
-    let base = ZERO;
-    let ones = ZERO;
+  totals(): Kronor[] {
+    const result: Kronor[] = [];
+    let base = ZERO_KR;
+    let ones = ZERO_KR;
     for (let i = 0; i < this.position.size; i++) {
-      base = base.plus(this.base[i]!);
-      ones = ones.plus(this.ones[i]!);
-      result.push(base.plus(ones));
+      base = add(base, this.base[i]!);
+      ones = add(ones, this.ones[i]!);
+      result.push(add(base, ones));
     }
     return result;
   }
@@ -107,27 +137,30 @@ export function computePlan(input: PlanInput): Plan {
     const split = splits[yi]!;
     const december = monthIndex(y.year, 12);
     const lineAmounts = costLines.map((c) => ({ line: c.line, amount: c.years[yi]!.amount }));
-    const operatingCosts = sum(lineAmounts.map((l) => l.amount));
-    const depreciation = sum(lineAmounts.filter((l) => l.line.kind === 'depreciation').map((l) => l.amount));
+    const operatingCosts = sumKr(lineAmounts.map((l) => l.amount));
+    const depreciation = sumKr(lineAmounts.filter((l) => l.line.kind === 'depreciation').map((l) => l.amount));
     // One pass over the interventions: their cost this year, the ESF-funded part, and what decided
     // ones still commit after the year.
-    let interventionCosts = ZERO;
-    let esfInterventionCosts = ZERO;
-    let commitments = ZERO;
+    let interventionCosts = ZERO_KR;
+    let esfInterventionCosts = ZERO_KR;
+    let commitments = ZERO_KR;
     for (const p of interventions) {
       const { amount, remainingAfter } = p.years[yi]!;
-      if (!amount.isZero()) {
-        interventionCosts = interventionCosts.plus(amount);
-        if (p.intervention.funding === 'esf') esfInterventionCosts = esfInterventionCosts.plus(amount);
+      if (amount !== 0) {
+        interventionCosts = add(interventionCosts, amount);
+        if (p.intervention.funding === 'esf') esfInterventionCosts = add(esfInterventionCosts, amount);
       }
-      if (p.intervention.status === 'decided' && !remainingAfter.isZero()) commitments = commitments.plus(remainingAfter);
+      if (p.intervention.status === 'decided' && remainingAfter !== 0) commitments = add(commitments, remainingAfter);
     }
-    const esfCosts = sum(lineAmounts.filter((l) => l.line.funding === 'esf').map((l) => l.amount)).plus(esfInterventionCosts);
-    const income = split.total.plus(y.esfIncome).plus(y.otherIncome);
-    const operatingResult = income.minus(operatingCosts).minus(interventionCosts);
-    const result = operatingResult.plus(y.financialIncome);
+    const esfCosts = add(
+      sumKr(lineAmounts.filter((l) => l.line.funding === 'esf').map((l) => l.amount)),
+      esfInterventionCosts,
+    );
+    const income = add(add(split.total, y.esfIncome), y.otherIncome);
+    const operatingResult = sub(sub(income, operatingCosts), interventionCosts);
+    const result = add(operatingResult, y.financialIncome);
     const equityStart = equity;
-    equity = equity.plus(result);
+    equity = add(equity, result);
     budget.push({
       year: y.year,
       annualContributions: y.contributions,
@@ -149,13 +182,13 @@ export function computePlan(input: PlanInput): Plan {
     const newReceivables = y.receivables ?? receivables;
     const newShort = y.shortTermLiabilities ?? shortTerm;
     const newLong = y.longTermLiabilities ?? longTerm;
-    const deltaReceivables = newReceivables.minus(receivables);
-    const deltaLiabilities = newShort.minus(shortTerm).plus(newLong.minus(longTerm));
-    fixedAssets = fixedAssets.plus(y.investments).minus(depreciation);
+    const deltaReceivables = sub(newReceivables, receivables);
+    const deltaLiabilities = add(sub(newShort, shortTerm), sub(newLong, longTerm));
+    fixedAssets = sub(add(fixedAssets, y.investments), depreciation);
     receivables = newReceivables;
     shortTerm = newShort;
     longTerm = newLong;
-    const cash = equity.plus(shortTerm).plus(longTerm).minus(fixedAssets).minus(receivables);
+    const cash = sub(sub(add(add(equity, shortTerm), longTerm), fixedAssets), receivables);
     balance.push({
       year: y.year,
       fixedAssets,
@@ -172,19 +205,19 @@ export function computePlan(input: PlanInput): Plan {
     split.quarterMonths.forEach((month, q) => {
       if (month !== null) inflowFlows.add(monthIndex(y.year, month), split.quarterTotals[q]!);
     });
-    const evenIncome = y.esfIncome.plus(y.otherIncome).plus(y.financialIncome);
-    if (evenIncome.isNegative()) committedFlows.addSpread(spreadEvenly(evenIncome.negated(), firstOperated, december));
+    const evenIncome = add(add(y.esfIncome, y.otherIncome), y.financialIncome);
+    if (evenIncome < 0) committedFlows.addSpread(spreadEvenly(neg(evenIncome), firstOperated, december));
     else inflowFlows.addSpread(spreadEvenly(evenIncome, firstOperated, december));
-    committedFlows.addSpread(spreadEvenly(operatingCosts.minus(depreciation), firstOperated, december));
+    committedFlows.addSpread(spreadEvenly(sub(operatingCosts, depreciation), firstOperated, december));
     committedFlows.add(december, y.investments);
     // Working capital: more receivables or fewer liabilities cost cash, and the reverse brings it.
-    const workingCapital = deltaLiabilities.minus(deltaReceivables);
-    if (workingCapital.isNegative()) committedFlows.add(december, workingCapital.negated());
+    const workingCapital = sub(deltaLiabilities, deltaReceivables);
+    if (workingCapital < 0) committedFlows.add(december, neg(workingCapital));
     else inflowFlows.add(december, workingCapital);
   });
 
   // ---- liquidity and decision room
-  const floor = input.goals.liquidity.active ? input.goals.liquidity.limit : ZERO;
+  const floor = input.goals.liquidity.active ? input.goals.liquidity.limit : ZERO_KR;
   const horizon = input.goals.horizonMonths;
   const inflow = inflowFlows.totals();
   const committedOut = committedFlows.totals();
@@ -192,8 +225,8 @@ export function computePlan(input: PlanInput): Plan {
   const liquidity: LiquidityMonth[] = [];
   let cash = input.opening.cash;
   cal.months.forEach((m, i) => {
-    const outM = committedOut[i]!.plus(plannedOut[i]!);
-    cash = cash.plus(inflow[i]!).minus(outM);
+    const outM = add(committedOut[i]!, plannedOut[i]!);
+    cash = sub(add(cash, inflow[i]!), outM);
     liquidity.push({
       month: m,
       inflow: inflow[i]!,
@@ -206,27 +239,16 @@ export function computePlan(input: PlanInput): Plan {
   });
   liquidity.forEach((row, i) => {
     if (i + horizon >= liquidity.length) return;
-    let room = row.cash.minus(floor);
-    let planned = ZERO;
+    let room = sub(row.cash, floor);
+    let planned = ZERO_KR;
     for (let k = 1; k <= horizon; k++) {
-      room = room.plus(inflow[i + k]!).minus(committedOut[i + k]!);
-      planned = planned.plus(plannedOut[i + k]!);
+      room = sub(add(room, inflow[i + k]!), committedOut[i + k]!);
+      planned = add(planned, plannedOut[i + k]!);
     }
     row.decisionRoom = room;
-    row.decisionRoomAfterPlanned = room.minus(planned);
+    row.decisionRoomAfterPlanned = sub(room, planned);
   });
 
-  const plan: Plan = {
-    input,
-    years: cal.years,
-    splits,
-    interventions,
-    costLines,
-    budget,
-    balance,
-    liquidity,
-    checks: [],
-  };
-  plan.checks = evaluateGoals(plan);
-  return plan;
+  const facts = { settings: input.settings, years: cal.years, budget, balance, liquidity, interventions };
+  return { input, splits, costLines, ...facts, checks: evaluateGoals(facts, input.goals) };
 }

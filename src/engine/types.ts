@@ -1,11 +1,18 @@
-/** The engine's input and output: plain data, decimal.js for money. */
-import type { Money } from './money';
+/**
+ * The engine's input and output rows: plain data. Amounts are whole kronor (`Kronor`), inhabitants are
+ * counts (`Count`), shares and growth are exact decimal fractions (`Ratio`). Goal settings and checks
+ * are in goals.ts, the whole input and the whole plan in plan.ts (so that no two files import each
+ * other).
+ */
 import type { MonthIndex, YMD } from './calendar';
-import type { MonthSpread } from './interventions';
+import type { Count, Kronor } from './kronor';
+import type { Ratio } from './money';
+import type { RoundingMode } from './rounding';
+
+export type { Ratio } from './money';
 
 export type Party = 'state' | 'region' | 'municipalities';
-export const PARTIES: readonly Party[] = ['state', 'region', 'municipalities'];
-export type RoundingMode = 'krona' | 'promille';
+export const PARTIES = ['state', 'region', 'municipalities'] as const satisfies readonly Party[];
 export type Funding = 'finsam' | 'esf';
 export type InterventionStatus = 'decided' | 'planned';
 export type CostKind = 'operating' | 'depreciation';
@@ -14,7 +21,7 @@ export interface Settings {
   name: string;
   firstYear: number;
   yearCount: number;
-  shares: Record<Party, Money>;
+  shares: Record<Party, Ratio>;
   rounding: RoundingMode;
   budgetDecisionDate: YMD | null;
 }
@@ -22,22 +29,22 @@ export interface Settings {
 export interface YearInput {
   year: number;
   /** Annual contributions of all parties together, on a full-year basis. */
-  contributions: Money;
+  contributions: Kronor;
   /** Months operated, counted to the end of the year (8 = May–December). */
   months: number;
-  esfIncome: Money;
-  otherIncome: Money;
-  financialIncome: Money;
-  investments: Money;
-  receivables: Money | null;
-  shortTermLiabilities: Money | null;
-  longTermLiabilities: Money | null;
+  esfIncome: Kronor;
+  otherIncome: Kronor;
+  financialIncome: Kronor;
+  investments: Kronor;
+  receivables: Kronor | null;
+  shortTermLiabilities: Kronor | null;
+  longTermLiabilities: Kronor | null;
 }
 
 export interface Member {
   name: string;
   party: Party;
-  population: Money;
+  population: Count;
   pays: boolean;
   fromYear: number | null;
   toYear: number | null;
@@ -51,109 +58,87 @@ export interface Intervention {
   status: InterventionStatus;
   start: YMD;
   end: YMD;
-  total: Money;
-  spentBefore: Money;
+  total: Kronor;
+  spentBefore: Kronor;
   /** Cost given for a plan year instead of the even spread. */
-  yearAmounts: ReadonlyMap<number, Money>;
+  yearAmounts: ReadonlyMap<number, Kronor>;
 }
 
 export interface CostLine {
   name: string;
   kind: CostKind;
   funding: Funding;
-  growth: Money;
-  amounts: ReadonlyMap<number, Money>;
+  growth: Ratio;
+  amounts: ReadonlyMap<number, Kronor>;
 }
 
 export interface OpeningBalance {
-  equity: Money;
-  fixedAssets: Money;
-  receivables: Money;
-  cash: Money;
-  shortTermLiabilities: Money;
-  longTermLiabilities: Money;
-}
-
-export type GoalId =
-  | 'liquidity'
-  | 'decisionRoom'
-  | 'minContributions'
-  | 'maxEquity'
-  | 'nonNegativeEquity'
-  | 'balancedBudget'
-  | 'esfSeparate'
-  | 'budgetDeadline'
-  | 'threeYearPlan';
-
-export type Limit = { kind: 'amount'; value: Money } | { kind: 'percent'; value: Money };
-
-export interface Goals {
-  liquidity: { active: boolean; limit: Money };
-  decisionRoom: { active: boolean; limit: Money };
-  horizonMonths: number;
-  minContributions: { active: boolean; limit: Money };
-  maxEquity: { active: boolean; limit: Limit | null };
-  nonNegativeEquity: { active: boolean };
-  balancedBudget: { active: boolean };
-  esfSeparate: { active: boolean };
-  budgetDeadline: { active: boolean; month: number; day: number };
-  threeYearPlan: { active: boolean };
-}
-
-export interface PlanInput {
-  settings: Settings;
-  years: YearInput[];
-  members: Member[];
-  interventions: Intervention[];
-  costLines: CostLine[];
-  opening: OpeningBalance;
-  goals: Goals;
+  equity: Kronor;
+  fixedAssets: Kronor;
+  receivables: Kronor;
+  cash: Kronor;
+  shortTermLiabilities: Kronor;
+  longTermLiabilities: Kronor;
 }
 
 // ---------------------------------------------------------------- outputs
+
+export type Quarters = [Kronor, Kronor, Kronor, Kronor];
 
 export interface Contribution {
   year: number;
   member: string;
   party: Party;
-  population: Money;
+  population: Count;
   /** Share of its party: exact fraction (krona) or rounded per mille / 1000 (promille). */
-  share: Money;
-  amount: Money;
+  share: Ratio;
+  amount: Kronor;
   /** Instalments at the start of each quarter; zero for quarters not operated. */
-  quarters: [Money, Money, Money, Money];
+  quarters: Quarters;
 }
 
 export interface YearSplit {
   year: number;
   /** Total contributions of the year (part years: annual × months / 12). */
-  total: Money;
-  parties: Record<Party, Money>;
-  quarterTotals: [Money, Money, Money, Money];
+  total: Kronor;
+  parties: Record<Party, Kronor>;
+  quarterTotals: Quarters;
   /** First month operated in each quarter, or null. */
   quarterMonths: [number | null, number | null, number | null, number | null];
   members: Contribution[];
 }
 
+/**
+ * A whole amount spread evenly over a run of consecutive months: each month gets `base`, and the first
+ * `extra` months one krona more (the largest remainder rounding of amount / count, ties to the earlier
+ * month), kept compact so that cash flows can be added up per run rather than per month.
+ */
+export interface MonthSpread {
+  from: MonthIndex;
+  to: MonthIndex;
+  base: Kronor;
+  extra: number;
+}
+
 export interface InterventionYear {
   year: number;
-  amount: Money;
-  remainingAfter: Money;
+  amount: Kronor;
+  remainingAfter: Kronor;
 }
 
 export interface InterventionPlan {
   intervention: Intervention;
-  remainingAtStart: Money;
+  remainingAtStart: Kronor;
   years: InterventionYear[];
   /** Cost per plan month as runs of consecutive months (one per plan year with a cost), for liquidity. */
   spreads: MonthSpread[];
   /** Money remaining that has no month to be spread over. */
-  unspreadable: Money;
+  unspreadable: Kronor;
 }
 
 export interface CostLineYear {
   year: number;
-  amount: Money;
+  amount: Kronor;
 }
 
 export interface CostLinePlan {
@@ -164,88 +149,41 @@ export interface CostLinePlan {
 export interface BudgetYear {
   year: number;
   /** `Medlemsavgifter` on a full-year basis, as entered. */
-  annualContributions: Money;
-  contributions: Money;
-  contributionsByParty: Record<Party, Money>;
-  esfIncome: Money;
-  otherIncome: Money;
-  operatingCosts: Money;
-  depreciation: Money;
-  interventionCosts: Money;
-  esfCosts: Money;
-  operatingResult: Money;
-  financialIncome: Money;
-  result: Money;
-  equityStart: Money;
-  equityEnd: Money;
+  annualContributions: Kronor;
+  contributions: Kronor;
+  contributionsByParty: Record<Party, Kronor>;
+  esfIncome: Kronor;
+  otherIncome: Kronor;
+  operatingCosts: Kronor;
+  depreciation: Kronor;
+  interventionCosts: Kronor;
+  esfCosts: Kronor;
+  operatingResult: Kronor;
+  financialIncome: Kronor;
+  result: Kronor;
+  equityStart: Kronor;
+  equityEnd: Kronor;
 }
 
 export interface BalanceYear {
   year: number;
-  fixedAssets: Money;
-  receivables: Money;
-  cash: Money;
-  equity: Money;
-  shortTermLiabilities: Money;
-  longTermLiabilities: Money;
-  commitments: Money;
+  fixedAssets: Kronor;
+  receivables: Kronor;
+  cash: Kronor;
+  equity: Kronor;
+  shortTermLiabilities: Kronor;
+  longTermLiabilities: Kronor;
+  commitments: Kronor;
 }
 
 export interface LiquidityMonth {
   month: MonthIndex;
-  inflow: Money;
-  outflow: Money;
-  cash: Money;
+  inflow: Kronor;
+  outflow: Kronor;
+  cash: Kronor;
   /** Null where the window runs past the plan's last month. */
-  decisionRoom: Money | null;
-  decisionRoomAfterPlanned: Money | null;
+  decisionRoom: Kronor | null;
+  decisionRoomAfterPlanned: Kronor | null;
   /** Outflows of planned (undecided) interventions this month. */
-  plannedOutflow: Money;
-}
-
-export type CheckStatus = 'ok' | 'warning' | 'failed';
-
-/** Where on the output sheets a check's value stands; the workbook layer turns it into A1. */
-export type CheckTarget =
-  | { kind: 'liquidityCash'; month: MonthIndex }
-  | { kind: 'decisionRoom'; month: MonthIndex }
-  | { kind: 'budget'; year: number; line: 'annualContributions' | 'result' | 'equityEnd' | 'esfIncome' }
-  | { kind: 'balanceEquity'; year: number }
-  | { kind: 'settings'; parameter: string }
-  | { kind: 'intervention'; index: number; year: number | null };
-
-export interface Check {
-  goal: GoalId | 'unspreadable';
-  year: number | null;
-  month: MonthIndex | null;
-  status: CheckStatus;
-  value: Money | string | number | null;
-  limit: Money | string | number | null;
-  /** Parameters for the message text (see messages.ts). */
-  detail: CheckDetail;
-  target: CheckTarget | null;
-}
-
-export type CheckDetail =
-  | { code: 'liquidity'; worstMonth: MonthIndex }
-  | { code: 'decisionRoom'; worstMonth: MonthIndex | null; afterPlanned: Money | null }
-  | { code: 'minContributions' }
-  | { code: 'maxEquity'; percent: Money | null }
-  | { code: 'nonNegativeEquity' }
-  | { code: 'balancedBudget'; equityStart: Money }
-  | { code: 'esfSeparate'; esfIncome: Money; esfCosts: Money }
-  | { code: 'budgetDeadline'; deadline: YMD; date: YMD }
-  | { code: 'threeYearPlan'; years: number }
-  | { code: 'unspreadable'; intervention: string; amount: Money };
-
-export interface Plan {
-  input: PlanInput;
-  years: number[];
-  splits: YearSplit[];
-  interventions: InterventionPlan[];
-  costLines: CostLinePlan[];
-  budget: BudgetYear[];
-  balance: BalanceYear[];
-  liquidity: LiquidityMonth[];
-  checks: Check[];
+  plannedOutflow: Kronor;
 }

@@ -18,8 +18,8 @@ import { Checks } from './components/Checks';
 import { Errors } from './components/Errors';
 import { PreviewTable, StandaloneBar } from './components/StandaloneBar';
 import { Summary } from './components/Summary';
-import { PaneHost, splitRef } from './paneHost';
-import type { Preview, StandalonePane } from './standalone';
+import { PaneHost, splitRef } from '../hosts/paneHost';
+import type { Preview, StandalonePane } from '../hosts/standalone/standalonePane';
 import { useStyles } from './styles';
 import { useRefresh } from './useRefresh';
 

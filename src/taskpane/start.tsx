@@ -15,7 +15,7 @@ export function startInExcel(root: Root, lang: Lang): void {
 }
 
 export async function startStandalone(root: Root, lang: Lang): Promise<void> {
-  const { createStandalonePane } = await import(/* webpackChunkName: "standalone" */ './standalone');
+  const { createStandalonePane } = await import(/* webpackChunkName: "standalone" */ '../hosts/standalone/standalonePane');
   const pane = createStandalonePane();
   await pane.loadExample();
   root.render(

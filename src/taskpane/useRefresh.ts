@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { InputError } from '../workbook/grid';
 import { Computed, refresh, RefreshPhase, RefreshTimings } from '../workbook/refresh';
-import type { PaneHost } from './paneHost';
+import type { PaneHost } from '../hosts/paneHost';
 
 export interface RefreshState {
   phase: RefreshPhase | 'idle';

@@ -1,4 +1,5 @@
 /** Plain grids: what a host reads from a sheet and what the renderer writes. */
+import { errorMessage, ErrorCode, ErrorParams } from '../messages/errors';
 export type CellValue = string | number | boolean | Date | null;
 
 export interface SheetGrid {
@@ -21,10 +22,17 @@ export interface WorkbookSnapshot {
   ownedSheets: string[];
 }
 
-export interface InputError {
-  sheet: string;
-  cell: string;
-  message: string;
+/**
+ * An input error or warning: where (sheet, A1 cell), what (a stable code with its parameters, so that
+ * the message can be given in either language) and the Swedish message.
+ */
+export type InputError = { sheet: string; cell: string; message: string } & Failure;
+
+/** An error's code with its parameters, typed together. */
+export type Failure = { [C in ErrorCode]: { code: C; params: ErrorParams<C> } }[ErrorCode];
+
+export function inputError<C extends ErrorCode>(sheet: string, cell: string, code: C, params: ErrorParams<C>): InputError {
+  return { sheet, cell, code, params, message: errorMessage(code, params) } as InputError;
 }
 
 export interface OutCell {

@@ -1,14 +1,22 @@
 /** The command line's JSON document (workbook.md): whole kronor as numbers, costs positive. */
 import { monthLabel } from '../engine/calendar';
-import { Money, toKronor } from '../engine/money';
-import type { Plan } from '../engine/types';
-import { checkMessage, goalName, PARTY_SV, statusLabel } from '../messages';
+import type { Plan } from '../engine/plan';
+import { checkMessage, GOAL_TEXT, goalName, shownValue } from '../messages/goals';
+import { FUNDING, PARTY, STATUS, statusLabel } from '../messages/vocabulary';
 import type { InputError } from './grid';
+
+/** An error or warning as the JSON carries it (its parameters stay inside). */
+export interface IssueJson {
+  sheet: string;
+  cell: string;
+  code: string;
+  message: string;
+}
 
 export interface PlanJson {
   version: 1;
   years: number[];
-  errors: InputError[];
+  errors: IssueJson[];
   contributions: {
     year: number;
     member: string;
@@ -60,10 +68,13 @@ export interface PlanJson {
   }[];
 }
 
-const k = (m: Money) => toKronor(m);
-const value = (v: Money | string | number | null) => (v === null || typeof v === 'string' || typeof v === 'number' ? v : k(v));
+const issues = (list: readonly (InputError | IssueJson)[]): IssueJson[] =>
+  list.map((e) => ({ sheet: e.sheet, cell: e.cell, code: e.code, message: e.message }));
 
-export function planToJson(plan: Plan | null, errors: InputError[], checkCells: (string | null)[] = []): PlanJson {
+export function planToJson(
+  plan: Plan | null,
+  inputErrors: readonly (InputError | IssueJson)[], checkCells: (string | null)[] = []): PlanJson {
+  const errors = issues(inputErrors);
   if (!plan) {
     return {
       version: 1,
@@ -85,59 +96,59 @@ export function planToJson(plan: Plan | null, errors: InputError[], checkCells: 
       s.members.map((c) => ({
         year: c.year,
         member: c.member,
-        party: PARTY_SV[c.party],
+        party: PARTY[c.party].sv,
         share: c.share.toFixed(6),
-        amount: k(c.amount),
-        quarters: c.quarters.map(k),
+        amount: c.amount,
+        quarters: [...c.quarters],
       })),
     ),
     interventions: plan.years.flatMap((year, yi) =>
       plan.interventions.map((p) => ({
         year,
         name: p.intervention.name,
-        status: p.intervention.status === 'decided' ? 'Beslutad' : 'Planerad',
-        funding: p.intervention.funding === 'esf' ? 'ESF' : 'Finsam',
-        amount: k(p.years[yi]!.amount),
-        remainingAfter: k(p.years[yi]!.remainingAfter),
+        status: STATUS[p.intervention.status].sv,
+        funding: FUNDING[p.intervention.funding].sv,
+        amount: p.years[yi]!.amount,
+        remainingAfter: p.years[yi]!.remainingAfter,
       })),
     ),
     budget: plan.budget.map((b) => ({
       year: b.year,
-      contributions: k(b.contributions),
-      esfIncome: k(b.esfIncome),
-      otherIncome: k(b.otherIncome),
-      operatingCosts: k(b.operatingCosts),
-      interventionCosts: k(b.interventionCosts),
-      financialIncome: k(b.financialIncome),
-      result: k(b.result),
-      equityStart: k(b.equityStart),
-      equityEnd: k(b.equityEnd),
+      contributions: b.contributions,
+      esfIncome: b.esfIncome,
+      otherIncome: b.otherIncome,
+      operatingCosts: b.operatingCosts,
+      interventionCosts: b.interventionCosts,
+      financialIncome: b.financialIncome,
+      result: b.result,
+      equityStart: b.equityStart,
+      equityEnd: b.equityEnd,
     })),
     balance: plan.balance.map((b) => ({
       year: b.year,
-      fixedAssets: k(b.fixedAssets),
-      receivables: k(b.receivables),
-      cash: k(b.cash),
-      equity: k(b.equity),
-      shortTermLiabilities: k(b.shortTermLiabilities),
-      longTermLiabilities: k(b.longTermLiabilities),
-      commitments: k(b.commitments),
+      fixedAssets: b.fixedAssets,
+      receivables: b.receivables,
+      cash: b.cash,
+      equity: b.equity,
+      shortTermLiabilities: b.shortTermLiabilities,
+      longTermLiabilities: b.longTermLiabilities,
+      commitments: b.commitments,
     })),
     liquidity: plan.liquidity.map((l) => ({
       month: monthLabel(l.month),
-      inflow: k(l.inflow),
-      outflow: k(l.outflow),
-      cash: k(l.cash),
-      decisionRoom: l.decisionRoom === null ? null : k(l.decisionRoom),
-      decisionRoomAfterPlanned: l.decisionRoomAfterPlanned === null ? null : k(l.decisionRoomAfterPlanned),
+      inflow: l.inflow,
+      outflow: l.outflow,
+      cash: l.cash,
+      decisionRoom: l.decisionRoom,
+      decisionRoomAfterPlanned: l.decisionRoomAfterPlanned,
     })),
     checks: plan.checks.map((c, i) => ({
       goal: goalName(c.goal),
       year: c.year,
       month: c.month === null ? null : monthLabel(c.month),
       status: statusLabel(c.status),
-      value: value(c.value),
-      limit: value(c.limit),
+      value: shownValue(c.value, GOAL_TEXT[c.goal].value),
+      limit: shownValue(c.limit, GOAL_TEXT[c.goal].limit),
       message: checkMessage(c),
       cell: checkCells[i] ?? null,
     })),

@@ -1,9 +1,8 @@
 /** One way through: snapshot → parse → compute → render. Hosts only read and write. */
-import { computePlan } from '../engine/plan';
-import type { Plan } from '../engine/types';
-import { inputErrors } from '../messages';
+import { KronorOverflow } from '../engine/kronor';
+import { computePlan, Plan } from '../engine/plan';
 import type { InputError, OutputSheet, WorkbookHost, WorkbookSnapshot } from './grid';
-import { sameSheetName } from './grid';
+import { inputError, sameSheetName } from './grid';
 import { planToJson, PlanJson } from './json';
 import { parseWorkbook } from './parse';
 import { renderPlan } from './render';
@@ -24,7 +23,7 @@ export function ownershipErrors(snapshot: WorkbookSnapshot): InputError[] {
   return OUTPUT_SHEET_NAMES.flatMap((name) => {
     const existing = snapshot.sheetNames.find((s) => sameSheetName(s, name));
     if (!existing || snapshot.ownedSheets.some((o) => sameSheetName(o, existing))) return [];
-    return [{ sheet: existing, cell: 'A1', message: inputErrors.notOwnedSheet(existing) }];
+    return [inputError(existing, 'A1', 'notOwnedSheet', { sheet: existing })];
   });
 }
 
@@ -34,8 +33,17 @@ export function computeFromSnapshot(snapshot: WorkbookSnapshot): Computed {
   if (errors.length > 0 || !parsed.input) {
     return { errors, plan: null, sheets: [], checkCells: [], json: () => planToJson(null, errors) };
   }
-  const plan = computePlan(parsed.input);
-  const rendered = renderPlan(plan, parsed.settingsCells);
+  let plan: Plan;
+  let rendered: ReturnType<typeof renderPlan>;
+  try {
+    plan = computePlan(parsed.input);
+    rendered = renderPlan(plan, parsed.settingsCells);
+  } catch (e) {
+    // Sums beyond exact integer arithmetic: only absurd amounts get here (each is bounded on input).
+    if (!(e instanceof KronorOverflow)) throw e;
+    const overflow = [inputError('', '', 'overflow', {})];
+    return { errors: overflow, plan: null, sheets: [], checkCells: [], json: () => planToJson(null, overflow) };
+  }
   return {
     errors,
     plan,

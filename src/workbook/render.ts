@@ -1,29 +1,46 @@
-/** Rendering a Plan into the output sheets: Swedish headers, whole kronor, totals rows. */
+/**
+ * Rendering a Plan into the output sheets: whole kronor with Swedish number formats, totals rows,
+ * headers and titles from the messages module (`OUTPUT_WORDS`). Each sheet's columns are described
+ * once (header and width together), and each renderer says where the values that checks point at
+ * stand, so that `Kontroller` links to them without magic column numbers.
+ */
 import { monthLabel, MonthIndex } from '../engine/calendar';
-import { Money, sum, toKronor, ZERO } from '../engine/money';
-import type { Check, Plan } from '../engine/types';
-import { checkMessage, formatMonth, goalName, MONTH_ABBR_SV, PARTY_SV, statusLabel } from '../messages';
+import type { CheckTarget } from '../engine/goals';
+import { add, Kronor, neg, sumKr, ZERO_KR } from '../engine/kronor';
+import type { Plan } from '../engine/plan';
+import type { InterventionStatus } from '../engine/types';
+import { PARTIES } from '../engine/types';
+import { formatMonth, MONTH_ABBR_SV } from '../messages/format';
+import { checkMessage, GOAL_TEXT, goalName, shownValue } from '../messages/goals';
+import { INPUT_WORDS, OUTPUT_WORDS, OutputSheetId, sheetTitle } from '../messages/sheets';
+import { FUNDING, PARTY, PARTY_DEFINITE, STATUS, statusLabel } from '../messages/vocabulary';
 import { a1, OutCell, OutputSheet, sheetRef } from './grid';
-import { INPUT_SHEETS, OUTPUT_SHEETS } from './schema';
+import type { SettingsParameter } from './sheets/settings';
 
 export const KR = '#,##0;-#,##0';
 const TEXT = '@';
 const SHARE = '0.0000%';
 const TITLE_ROWS = 2; // title, blank; the header is row 3
 
-const money = (m: Money, bold = false): OutCell => ({ v: toKronor(m), f: KR, bold });
-const negMoney = (m: Money, bold = false): OutCell => money(m.negated(), bold);
+const money = (m: Kronor, bold = false): OutCell => ({ v: m, f: KR, bold });
+const negMoney = (m: Kronor, bold = false): OutCell => money(neg(m), bold);
 /** Text from user input: written as text ("@"), never as a formula. */
 const userText = (s: string, bold = false): OutCell => ({ v: s, f: TEXT, bold });
 const label = (s: string, bold = false): OutCell => ({ v: s, f: TEXT, bold });
 const blank: OutCell = { v: null };
 const header = (s: string): OutCell => ({ v: s, f: TEXT, bold: true });
 
-function titled(name: string, title: string, head: OutCell[], body: OutCell[][], widths: number[]): OutputSheet {
+/** A column of an output sheet: its header and width, described together. */
+interface Column {
+  header: string;
+  width: number;
+}
+
+function titled(id: OutputSheetId, title: string, columns: readonly Column[], body: OutCell[][]): OutputSheet {
   return {
-    name,
-    rows: [[{ v: title, f: TEXT, bold: true }], [], head, ...body],
-    widths,
+    name: OUTPUT_WORDS[id].name,
+    rows: [[{ v: title, f: TEXT, bold: true }], [], columns.map((c) => header(c.header)), ...body],
+    widths: columns.map((c) => c.width),
     freezeRows: TITLE_ROWS + 1,
   };
 }
@@ -37,34 +54,34 @@ export interface Rendered {
   checkCells: (string | null)[];
 }
 
-function titleOf(plan: Plan, what: string): string {
-  const s = plan.input.settings;
-  const years = plan.years.length > 1 ? `${plan.years[0]}–${plan.years[plan.years.length - 1]}` : `${plan.years[0]}`;
-  return `${what} ${years}${s.name ? ` — ${s.name}` : ''}`;
-}
+const titleOf = (plan: Plan, what: string) => sheetTitle(what, plan.years, plan.input.settings.name);
+
+/** Where a check's value stands on an output sheet: a sheet and a 0-based row and column. */
+type Locate = (target: CheckTarget) => { sheet: OutputSheetId; row: number; col: number } | null;
 
 function renderSplit(plan: Plan): OutputSheet {
+  const W = OUTPUT_WORDS.split;
   const body: OutCell[][] = [];
   for (const split of plan.splits) {
     for (const c of split.members) {
       body.push([
         { v: split.year },
         userText(c.member),
-        label(PARTY_SV[c.party]),
-        c.party === 'municipalities' ? { v: c.population.toNumber(), f: KR } : blank,
+        label(PARTY[c.party].sv),
+        c.party === 'municipalities' ? { v: c.population, f: KR } : blank,
         { v: c.share.toDecimalPlaces(6).toNumber(), f: SHARE },
         money(c.amount),
         ...c.quarters.map((q) => money(q)),
       ]);
     }
-    for (const party of ['state', 'region', 'municipalities'] as const) {
+    for (const party of PARTIES) {
       const members = split.members.filter((m) => m.party === party);
-      const quarters = [0, 1, 2, 3].map((q) => sum(members.map((m) => m.quarters[q]!)));
+      const quarters = [0, 1, 2, 3].map((q) => sumKr(members.map((m) => m.quarters[q]!)));
       body.push([
         { v: split.year },
-        label(`Summa ${PARTY_SV[party].toLowerCase()}`, true),
+        label(W.partySum(PARTY[party].sv), true),
         blank,
-        party === 'municipalities' ? { v: sum(members.map((m) => m.population)).toNumber(), f: KR, bold: true } : blank,
+        party === 'municipalities' ? { v: members.reduce((n, m) => n + m.population, 0), f: KR, bold: true } : blank,
         { v: plan.input.settings.shares[party].toNumber(), f: SHARE, bold: true },
         money(split.parties[party], true),
         ...quarters.map((q) => money(q, true)),
@@ -72,7 +89,7 @@ function renderSplit(plan: Plan): OutputSheet {
     }
     body.push([
       { v: split.year, bold: true },
-      label(`Totalt ${split.year}`, true),
+      label(W.yearTotal(split.year), true),
       blank,
       blank,
       blank,
@@ -81,58 +98,54 @@ function renderSplit(plan: Plan): OutputSheet {
     ]);
     body.push([]);
   }
-  const quarterHead = (q: number) => {
+  const quarterHeader = (q: number) => {
     const months = new Set(plan.splits.map((s) => s.quarterMonths[q]));
     const m = months.size === 1 ? [...months][0] : null;
-    return header(m ? `Kvartal ${q + 1} (${MONTH_ABBR_SV[m - 1]})` : `Kvartal ${q + 1}`);
+    return W.quarter(q + 1, m ? MONTH_ABBR_SV[m - 1]! : null);
   };
-  return titled(
-    OUTPUT_SHEETS.split,
-    titleOf(plan, 'Fördelning av medlemsavgifter'),
-    [
-      header('År'),
-      header('Medlem'),
-      header('Part'),
-      header('Invånare'),
-      header('Andel'),
-      header('Belopp (kr)'),
-      ...[0, 1, 2, 3].map(quarterHead),
-    ],
-    body,
-    [7, 26, 9, 11, 10, 14, 15, 15, 15, 15],
-  );
+  const C = W.columns;
+  return titled('split', titleOf(plan, W.title), [
+    { header: C.year, width: 7 },
+    { header: C.member, width: 26 },
+    { header: C.party, width: 9 },
+    { header: C.population, width: 11 },
+    { header: C.share, width: 10 },
+    { header: C.amount, width: 14 },
+    ...[0, 1, 2, 3].map((q) => ({ header: quarterHeader(q), width: 15 })),
+  ], body);
 }
 
 interface StatusTotals {
-  remainingAtStart: Money;
-  amounts: Money[];
-  remainingAfter: Money;
+  remainingAtStart: Kronor;
+  amounts: Kronor[];
+  remainingAfter: Kronor;
 }
 
 /** The interventions' totals by status, in one pass (Insatser per år and Budget both show them). */
-function interventionTotals(plan: Plan): Record<'decided' | 'planned', StatusTotals> {
-  const empty = (): StatusTotals => ({ remainingAtStart: ZERO, amounts: plan.years.map(() => ZERO), remainingAfter: ZERO });
+function interventionTotals(plan: Plan): Record<InterventionStatus, StatusTotals> {
+  const empty = (): StatusTotals => ({ remainingAtStart: ZERO_KR, amounts: plan.years.map(() => ZERO_KR), remainingAfter: ZERO_KR });
   const totals = { decided: empty(), planned: empty() };
   for (const p of plan.interventions) {
     const t = totals[p.intervention.status];
-    t.remainingAtStart = t.remainingAtStart.plus(p.remainingAtStart);
+    t.remainingAtStart = add(t.remainingAtStart, p.remainingAtStart);
     p.years.forEach((y, yi) => {
-      if (!y.amount.isZero()) t.amounts[yi] = t.amounts[yi]!.plus(y.amount);
+      if (y.amount !== 0) t.amounts[yi] = add(t.amounts[yi]!, y.amount);
     });
-    t.remainingAfter = t.remainingAfter.plus(p.years[p.years.length - 1]!.remainingAfter);
+    t.remainingAfter = add(t.remainingAfter, p.years[p.years.length - 1]!.remainingAfter);
   }
   return totals;
 }
 
 function addTotals(a: StatusTotals, b: StatusTotals): StatusTotals {
   return {
-    remainingAtStart: a.remainingAtStart.plus(b.remainingAtStart),
-    amounts: a.amounts.map((x, i) => x.plus(b.amounts[i]!)),
-    remainingAfter: a.remainingAfter.plus(b.remainingAfter),
+    remainingAtStart: add(a.remainingAtStart, b.remainingAtStart),
+    amounts: a.amounts.map((x, i) => add(x, b.amounts[i]!)),
+    remainingAfter: add(a.remainingAfter, b.remainingAfter),
   };
 }
 
-function renderInterventions(plan: Plan, totals: Record<'decided' | 'planned', StatusTotals>): OutputSheet {
+function renderInterventions(plan: Plan, totals: Record<InterventionStatus, StatusTotals>): { sheet: OutputSheet; locate: Locate } {
+  const W = OUTPUT_WORDS.interventions;
   const years = plan.years;
   const body: OutCell[][] = plan.interventions.map((p) => {
     const iv = p.intervention;
@@ -140,16 +153,16 @@ function renderInterventions(plan: Plan, totals: Record<'decided' | 'planned', S
       userText(iv.nr),
       userText(iv.name),
       userText(iv.owner),
-      label(iv.funding === 'esf' ? 'ESF' : 'Finsam'),
-      label(iv.status === 'decided' ? 'Beslutad' : 'Planerad'),
+      label(FUNDING[iv.funding].sv),
+      label(STATUS[iv.status].sv),
       money(p.remainingAtStart),
       ...p.years.map((y) => money(y.amount)),
       money(p.years[p.years.length - 1]!.remainingAfter),
     ];
   });
-  const row = (labelText: string, t: StatusTotals) => [
+  const row = (text: string, t: StatusTotals) => [
     blank,
-    label(labelText, true),
+    label(text, true),
     blank,
     blank,
     blank,
@@ -157,137 +170,85 @@ function renderInterventions(plan: Plan, totals: Record<'decided' | 'planned', S
     ...t.amounts.map((a) => money(a, true)),
     money(t.remainingAfter, true),
   ];
-  body.push(row('Summa beslutade', totals.decided));
-  body.push(row('Summa planerade', totals.planned));
-  body.push(row('Summa insatser', addTotals(totals.decided, totals.planned)));
-  return titled(
-    OUTPUT_SHEETS.interventions,
-    titleOf(plan, 'Insatser per år'),
-    [
-      header('Nr'),
-      header('Insats'),
-      header('Insatsägare'),
-      header('Finansiering'),
-      header('Status'),
-      header(`Återstår 1/1 ${years[0]}`),
-      ...years.map((y) => header(String(y))),
-      header(`Återstår efter ${years[years.length - 1]}`),
-    ],
-    body,
-    [6, 30, 22, 12, 10, 16, ...years.map(() => 13), 18],
-  );
+  body.push(row(W.sums.decided, totals.decided));
+  body.push(row(W.sums.planned, totals.planned));
+  body.push(row(W.sums.all, addTotals(totals.decided, totals.planned)));
+  const C = W.columns;
+  const nameColumn = 1;
+  const sheet = titled('interventions', titleOf(plan, W.title), [
+    { header: C.nr, width: 6 },
+    { header: C.name, width: 30 },
+    { header: C.owner, width: 22 },
+    { header: C.funding, width: 12 },
+    { header: C.status, width: 10 },
+    { header: W.remainingAtStart(years[0]!), width: 16 },
+    ...years.map((y) => ({ header: String(y), width: 13 })),
+    { header: W.remainingAfter(years[years.length - 1]!), width: 18 },
+  ], body);
+  return {
+    sheet,
+    locate: (t) => (t.kind === 'intervention' ? { sheet: 'interventions', row: bodyRow(t.index), col: nameColumn } : null),
+  };
 }
 
-interface BudgetLayout {
-  rowOf: Map<string, number>;
-  colOfYear: Map<number, number>;
-}
+type BudgetKey = Extract<CheckTarget, { kind: 'budget' }>['line'];
 
-function renderBudget(
-  plan: Plan,
-  totals: Record<'decided' | 'planned', StatusTotals>,
-): { sheet: OutputSheet; layout: BudgetLayout } {
-  const rows: { key?: string; cells: OutCell[] }[] = [];
-  const line = (text: string, values: Money[], opts: { bold?: boolean; key?: string } = {}) =>
+function renderBudget(plan: Plan, totals: Record<InterventionStatus, StatusTotals>): { sheet: OutputSheet; locate: Locate } {
+  const W = OUTPUT_WORDS.budget;
+  const R = W.rows;
+  const rows: { key?: BudgetKey; cells: OutCell[] }[] = [];
+  const line = (text: string, values: Kronor[], opts: { bold?: boolean; key?: BudgetKey } = {}) =>
     rows.push({ key: opts.key, cells: [label(text, opts.bold), ...values.map((v) => money(v, opts.bold))] });
   const section = (text: string) => rows.push({ cells: [label(text, true)] });
   const B = plan.budget;
-  section('Intäkter');
-  line(
-    'Medlemsavgift staten',
-    B.map((b) => b.contributionsByParty.state),
-  );
-  line(
-    'Medlemsavgift regionen',
-    B.map((b) => b.contributionsByParty.region),
-  );
-  line(
-    'Medlemsavgift kommunerna',
-    B.map((b) => b.contributionsByParty.municipalities),
-  );
-  line(
-    'Summa medlemsavgifter',
-    B.map((b) => b.contributions),
-    { bold: true },
-  );
-  line(
-    'ESF-intäkter',
-    B.map((b) => b.esfIncome),
-    { key: 'esfIncome' },
-  );
-  line(
-    'Övriga intäkter',
-    B.map((b) => b.otherIncome),
-  );
-  line(
-    'Summa intäkter',
-    B.map((b) => b.contributions.plus(b.esfIncome).plus(b.otherIncome)),
-    { bold: true },
-  );
+  section(R.income);
+  for (const party of PARTIES) line(R.contributionParty(PARTY_DEFINITE[party].sv), B.map((b) => b.contributionsByParty[party]));
+  line(R.contributions, B.map((b) => b.contributions), { bold: true });
+  line(R.esfIncome, B.map((b) => b.esfIncome), { key: 'esfIncome' });
+  line(R.otherIncome, B.map((b) => b.otherIncome));
+  line(R.incomeTotal, B.map((b) => add(add(b.contributions, b.esfIncome), b.otherIncome)), { bold: true });
   rows.push({ cells: [] });
-  section('Kostnader');
+  section(R.costs);
   plan.costLines.forEach((c) =>
     rows.push({
       cells: [
-        userText(c.line.kind === 'depreciation' ? `${c.line.name} (avskrivning)` : c.line.name),
+        userText(c.line.kind === 'depreciation' ? R.depreciationLine(c.line.name) : c.line.name),
         ...c.years.map((y) => negMoney(y.amount)),
       ],
     }),
   );
-  rows.push({ cells: [label('Beslutade insatser'), ...totals.decided.amounts.map((v) => negMoney(v))] });
-  rows.push({ cells: [label('Planerade insatser'), ...totals.planned.amounts.map((v) => negMoney(v))] });
-  rows.push({
-    cells: [label('Summa kostnader', true), ...B.map((b) => negMoney(b.operatingCosts.plus(b.interventionCosts), true))],
-  });
+  rows.push({ cells: [label(R.decided), ...totals.decided.amounts.map((v) => negMoney(v))] });
+  rows.push({ cells: [label(R.planned), ...totals.planned.amounts.map((v) => negMoney(v))] });
+  rows.push({ cells: [label(R.costsTotal, true), ...B.map((b) => negMoney(add(b.operatingCosts, b.interventionCosts), true))] });
   rows.push({ cells: [] });
-  line(
-    'Verksamhetens resultat',
-    B.map((b) => b.operatingResult),
-    { bold: true },
-  );
-  line(
-    'Finansiella intäkter',
-    B.map((b) => b.financialIncome),
-  );
-  line(
-    'Årets resultat',
-    B.map((b) => b.result),
-    { bold: true, key: 'result' },
-  );
+  line(R.operatingResult, B.map((b) => b.operatingResult), { bold: true });
+  line(R.financialIncome, B.map((b) => b.financialIncome));
+  line(R.result, B.map((b) => b.result), { bold: true, key: 'result' });
   rows.push({ cells: [] });
-  line(
-    'Eget kapital vid årets början',
-    B.map((b) => b.equityStart),
-  );
-  line(
-    'Eget kapital vid årets slut',
-    B.map((b) => b.equityEnd),
-    { bold: true, key: 'equityEnd' },
-  );
-  line(
-    'Medlemsavgifter, helårsbasis',
-    B.map((b) => b.annualContributions),
-    { key: 'annualContributions' },
-  );
-  line(
-    'ESF-finansierade kostnader',
-    B.map((b) => b.esfCosts),
-  );
+  line(R.equityStart, B.map((b) => b.equityStart));
+  line(R.equityEnd, B.map((b) => b.equityEnd), { bold: true, key: 'equityEnd' });
+  line(R.annualContributions, B.map((b) => b.annualContributions), { key: 'annualContributions' });
+  line(R.esfCosts, B.map((b) => b.esfCosts));
 
-  const rowOf = new Map<string, number>();
+  const rowOf = new Map<BudgetKey, number>();
   rows.forEach((r, i) => r.key && rowOf.set(r.key, bodyRow(i)));
-  const colOfYear = new Map(plan.years.map((y, i) => [y, i + 1]));
-  const sheet = titled(
-    OUTPUT_SHEETS.budget,
-    titleOf(plan, 'Resultatbudget (kr)'),
-    [header('Post'), ...plan.years.map((y) => header(String(y)))],
-    rows.map((r) => r.cells),
-    [34, ...plan.years.map(() => 15)],
-  );
-  return { sheet, layout: { rowOf, colOfYear } };
+  const firstYearColumn = 1;
+  const sheet = titled('budget', titleOf(plan, W.title), [
+    { header: W.columns.item, width: 34 },
+    ...plan.years.map((y) => ({ header: String(y), width: 15 })),
+  ], rows.map((r) => r.cells));
+  return {
+    sheet,
+    locate: (t) =>
+      t.kind === 'budget'
+        ? { sheet: 'budget', row: rowOf.get(t.line)!, col: firstYearColumn + plan.years.indexOf(t.year) }
+        : null,
+  };
 }
 
-function renderBalance(plan: Plan): { sheet: OutputSheet; equityRow: number } {
+function renderBalance(plan: Plan): { sheet: OutputSheet; locate: Locate } {
+  const W = OUTPUT_WORDS.balance;
+  const R = W.rows;
   const o = plan.input.opening;
   const cols = [
     {
@@ -297,38 +258,45 @@ function renderBalance(plan: Plan): { sheet: OutputSheet; equityRow: number } {
       equity: o.equity,
       shortTermLiabilities: o.shortTermLiabilities,
       longTermLiabilities: o.longTermLiabilities,
-      commitments: sum(plan.interventions.filter((p) => p.intervention.status === 'decided').map((p) => p.remainingAtStart)),
+      commitments: sumKr(plan.interventions.filter((p) => p.intervention.status === 'decided').map((p) => p.remainingAtStart)),
     },
     ...plan.balance,
   ];
   const rows: OutCell[][] = [];
-  const line = (text: string, pick: (c: (typeof cols)[number]) => Money, bold = false) =>
+  const line = (text: string, pick: (c: (typeof cols)[number]) => Kronor, bold = false) =>
     rows.push([label(text, bold), ...cols.map((c) => money(pick(c), bold))]);
-  rows.push([label('Tillgångar', true)]);
-  line('Anläggningstillgångar', (c) => c.fixedAssets);
-  line('Fordringar', (c) => c.receivables);
-  line('Kassa och bank', (c) => c.cash);
-  line('Summa tillgångar', (c) => c.fixedAssets.plus(c.receivables).plus(c.cash), true);
+  rows.push([label(R.assets, true)]);
+  line(R.fixedAssets, (c) => c.fixedAssets);
+  line(R.receivables, (c) => c.receivables);
+  line(R.cash, (c) => c.cash);
+  line(R.assetsTotal, (c) => add(add(c.fixedAssets, c.receivables), c.cash), true);
   rows.push([]);
-  rows.push([label('Eget kapital och skulder', true)]);
-  const equityIndex = rows.length;
-  line('Eget kapital', (c) => c.equity);
-  line('Långfristiga skulder', (c) => c.longTermLiabilities);
-  line('Kortfristiga skulder', (c) => c.shortTermLiabilities);
-  line('Summa eget kapital och skulder', (c) => c.equity.plus(c.longTermLiabilities).plus(c.shortTermLiabilities), true);
+  rows.push([label(R.claims, true)]);
+  const equityRow = bodyRow(rows.length);
+  line(R.equity, (c) => c.equity);
+  line(R.longTermLiabilities, (c) => c.longTermLiabilities);
+  line(R.shortTermLiabilities, (c) => c.shortTermLiabilities);
+  line(R.claimsTotal, (c) => add(add(c.equity, c.longTermLiabilities), c.shortTermLiabilities), true);
   rows.push([]);
-  line('Beviljade insatser, återstående belopp', (c) => c.commitments);
-  const sheet = titled(
-    OUTPUT_SHEETS.balance,
-    titleOf(plan, 'Balansplan (kr)'),
-    [header('Post'), header(`Ingående ${plan.years[0]}`), ...plan.years.map((y) => header(`${y}-12-31`))],
-    rows,
-    [38, 15, ...plan.years.map(() => 15)],
-  );
-  return { sheet, equityRow: bodyRow(equityIndex) };
+  line(R.commitments, (c) => c.commitments);
+  const firstYearEndColumn = 2; // after the item and the opening balance
+  const sheet = titled('balance', titleOf(plan, W.title), [
+    { header: W.columns.item, width: 38 },
+    { header: W.opening(plan.years[0]!), width: 15 },
+    ...plan.years.map((y) => ({ header: W.yearEnd(y), width: 15 })),
+  ], rows);
+  return {
+    sheet,
+    locate: (t) =>
+      t.kind === 'balanceEquity'
+        ? { sheet: 'balance', row: equityRow, col: firstYearEndColumn + plan.years.indexOf(t.year) }
+        : null,
+  };
 }
 
-function renderLiquidity(plan: Plan): { sheet: OutputSheet; rowOfMonth: Map<MonthIndex, number> } {
+function renderLiquidity(plan: Plan): { sheet: OutputSheet; locate: Locate } {
+  const W = OUTPUT_WORDS.liquidity;
+  const C = W.columns;
   const rowOfMonth = new Map<MonthIndex, number>();
   const body = plan.liquidity.map((l, i) => {
     rowOfMonth.set(l.month, bodyRow(i));
@@ -341,90 +309,85 @@ function renderLiquidity(plan: Plan): { sheet: OutputSheet; rowOfMonth: Map<Mont
       l.decisionRoomAfterPlanned === null ? blank : money(l.decisionRoomAfterPlanned),
     ];
   });
-  const sheet = titled(
-    OUTPUT_SHEETS.liquidity,
-    titleOf(plan, 'Likviditet per månad (kr)'),
-    [
-      header('Månad'),
-      header('Inbetalningar'),
-      header('Utbetalningar'),
-      header('Kassa vid månadens slut'),
-      header('Beslutsutrymme'),
-      header('Beslutsutrymme efter planerade insatser'),
-    ],
-    body,
-    [10, 15, 15, 18, 17, 22],
-  );
-  return { sheet, rowOfMonth };
+  const columns = [
+    { key: 'month', header: C.month, width: 10 },
+    { key: 'inflow', header: C.inflow, width: 15 },
+    { key: 'outflow', header: C.outflow, width: 15 },
+    { key: 'cash', header: C.cash, width: 18 },
+    { key: 'decisionRoom', header: C.decisionRoom, width: 17 },
+    { key: 'decisionRoomAfterPlanned', header: C.decisionRoomAfterPlanned, width: 22 },
+  ] as const;
+  const col = (key: (typeof columns)[number]['key']) => columns.findIndex((c) => c.key === key);
+  const sheet = titled('liquidity', titleOf(plan, W.title), columns, body);
+  return {
+    sheet,
+    locate: (t) =>
+      t.kind === 'liquidityCash' || t.kind === 'decisionRoom'
+        ? { sheet: 'liquidity', row: rowOfMonth.get(t.month)!, col: col(t.kind === 'liquidityCash' ? 'cash' : 'decisionRoom') }
+        : null,
+  };
+}
+
+function shownCell(v: number | { year: number; month: number; day: number } | null, shown: 'kronor' | 'number' | 'date' | 'none'): OutCell {
+  const s = shownValue(v, shown);
+  if (s === null) return blank;
+  if (typeof s === 'string') return label(s);
+  return shown === 'kronor' ? money(s as Kronor) : { v: s };
 }
 
 function renderChecks(plan: Plan, cells: (string | null)[]): OutputSheet {
-  const body = plan.checks.map((c: Check, i) => [
-    label(goalName(c.goal)),
-    c.year === null ? blank : { v: c.year },
-    c.month === null ? blank : label(formatMonth(c.month)),
-    label(statusLabel(c.status), c.status !== 'ok'),
-    valueCell(c.value),
-    valueCell(c.limit),
-    label(checkMessage(c)),
-    cells[i] ? label(cells[i]!) : blank,
-  ]);
-  return titled(
-    OUTPUT_SHEETS.checks,
-    titleOf(plan, 'Kontroller mot styrelsens finansiella mål'),
-    [
-      header('Mål'),
-      header('År'),
-      header('Månad'),
-      header('Status'),
-      header('Värde'),
-      header('Gräns'),
-      header('Förklaring'),
-      header('Cell'),
-    ],
-    body,
-    [26, 7, 15, 12, 15, 15, 90, 24],
-  );
-}
-
-function valueCell(v: Check['value']): OutCell {
-  if (v === null) return blank;
-  if (typeof v === 'string') return label(v);
-  if (typeof v === 'number') return { v };
-  return money(v);
+  const W = OUTPUT_WORDS.checks;
+  const C = W.columns;
+  const body = plan.checks.map((c, i) => {
+    const text = GOAL_TEXT[c.goal];
+    return [
+      label(goalName(c.goal)),
+      c.year === null ? blank : { v: c.year },
+      c.month === null ? blank : label(formatMonth(c.month)),
+      label(statusLabel(c.status), c.status !== 'ok'),
+      shownCell(c.value, text.value),
+      shownCell(c.limit, text.limit),
+      label(checkMessage(c)),
+      cells[i] ? label(cells[i]!) : blank,
+    ];
+  });
+  return titled('checks', titleOf(plan, W.title), [
+    { header: C.goal, width: 26 },
+    { header: C.year, width: 7 },
+    { header: C.month, width: 15 },
+    { header: C.status, width: 12 },
+    { header: C.value, width: 15 },
+    { header: C.limit, width: 15 },
+    { header: C.message, width: 90 },
+    { header: C.cell, width: 24 },
+  ], body);
 }
 
 /**
  * @param settingsCells where each `Inställningar` parameter's value stands (A1), for checks about the
  *   plan as a whole, whose cell is on the input sheet.
  */
-export function renderPlan(plan: Plan, settingsCells: ReadonlyMap<string, string> = new Map()): Rendered {
+export function renderPlan(plan: Plan, settingsCells: ReadonlyMap<SettingsParameter, string> = new Map()): Rendered {
   const split = renderSplit(plan);
   const totals = interventionTotals(plan);
   const interventions = renderInterventions(plan, totals);
   const budget = renderBudget(plan, totals);
   const balance = renderBalance(plan);
   const liquidity = renderLiquidity(plan);
+  const locators: Locate[] = [interventions.locate, budget.locate, balance.locate, liquidity.locate];
   const checkCells = plan.checks.map((c): string | null => {
     const t = c.target;
     if (!t) return null;
-    switch (t.kind) {
-      case 'liquidityCash':
-        return sheetRef(OUTPUT_SHEETS.liquidity, a1(liquidity.rowOfMonth.get(t.month)!, 3));
-      case 'decisionRoom':
-        return sheetRef(OUTPUT_SHEETS.liquidity, a1(liquidity.rowOfMonth.get(t.month)!, 4));
-      case 'budget':
-        return sheetRef(OUTPUT_SHEETS.budget, a1(budget.layout.rowOf.get(t.line)!, budget.layout.colOfYear.get(t.year)!));
-      case 'balanceEquity':
-        return sheetRef(OUTPUT_SHEETS.balance, a1(balance.equityRow, 2 + plan.years.indexOf(t.year)));
-      case 'intervention':
-        return sheetRef(OUTPUT_SHEETS.interventions, a1(bodyRow(t.index), 1));
-      case 'settings': {
-        const cell = settingsCells.get(t.parameter);
-        return cell ? sheetRef(INPUT_SHEETS.settings, cell) : null;
-      }
+    if (t.kind === 'settings') {
+      const cell = settingsCells.get(t.parameter);
+      return cell ? sheetRef(INPUT_WORDS.settings.name, cell) : null;
     }
+    for (const locate of locators) {
+      const at = locate(t);
+      if (at) return sheetRef(OUTPUT_WORDS[at.sheet].name, a1(at.row, at.col));
+    }
+    return null;
   });
   const checks = renderChecks(plan, checkCells);
-  return { sheets: [split, interventions, budget.sheet, balance.sheet, liquidity.sheet, checks], checkCells };
+  return { sheets: [split, interventions.sheet, budget.sheet, balance.sheet, liquidity.sheet, checks], checkCells };
 }

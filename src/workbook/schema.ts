@@ -1,25 +1,15 @@
-/** Sheet and column names of the workbook contract (what users see: Swedish). */
-export const INPUT_SHEETS = {
-  settings: 'Inställningar',
-  years: 'År',
-  members: 'Medlemmar',
-  interventions: 'Insatser',
-  costs: 'Kostnader',
-  opening: 'Ingående balans',
-  goals: 'Mål',
-} as const;
+/**
+ * The sheet names of the contract and the ownership mark, for the hosts (which need only these).
+ * The names themselves are in the messages module (`INPUT_WORDS`, `OUTPUT_WORDS`).
+ */
+import { INPUT_WORDS, OUTPUT_WORDS } from '../messages/sheets';
 
-export const REQUIRED_SHEETS = [INPUT_SHEETS.settings, INPUT_SHEETS.years, INPUT_SHEETS.members];
+type Names<T extends Record<string, { name: string }>> = { [K in keyof T]: T[K]['name'] };
+const names = <T extends Record<string, { name: string }>>(words: T) =>
+  Object.fromEntries(Object.entries(words).map(([k, w]) => [k, w.name])) as Names<T>;
 
-export const OUTPUT_SHEETS = {
-  split: 'Fördelning',
-  interventions: 'Insatser per år',
-  budget: 'Budget',
-  balance: 'Balansplan',
-  liquidity: 'Likviditet',
-  checks: 'Kontroller',
-} as const;
-
+export const INPUT_SHEETS = names(INPUT_WORDS);
+export const OUTPUT_SHEETS = names(OUTPUT_WORDS);
 export const OUTPUT_SHEET_NAMES: string[] = Object.values(OUTPUT_SHEETS);
 
 /**
@@ -34,36 +24,3 @@ export function ownerMarkName(sheet: string): string {
     .replace(/[^A-Za-z0-9]/g, '');
   return `${OWNER_PREFIX}${ascii}`;
 }
-
-export const SETTINGS_PARAMS = {
-  name: 'Förbund',
-  firstYear: 'Första planår',
-  yearCount: 'Antal planår',
-  stateShare: 'Statens andel',
-  regionShare: 'Regionens andel',
-  municipalShare: 'Kommunernas andel',
-  rounding: 'Avrundning',
-  budgetDecision: 'Budgetbeslut',
-} as const;
-
-export const GOAL_ROWS = {
-  liquidity: 'Lägsta likviditet',
-  decisionRoom: 'Beslutsutrymme',
-  horizon: 'Beslutshorisont',
-  minContributions: 'Lägsta medlemsavgifter',
-  maxEquity: 'Högsta eget kapital',
-  nonNegativeEquity: 'Eget kapital ej negativt',
-  balancedBudget: 'Budget i balans',
-  esfSeparate: 'ESF hålls isär',
-  budgetDeadline: 'Budgetbeslut senast',
-  threeYearPlan: 'Treårsplan',
-} as const;
-
-export const BALANCE_ITEMS = {
-  equity: 'Eget kapital',
-  fixedAssets: 'Anläggningstillgångar',
-  receivables: 'Fordringar',
-  cash: 'Kassa och bank',
-  shortTermLiabilities: 'Kortfristiga skulder',
-  longTermLiabilities: 'Långfristiga skulder',
-} as const;

@@ -1,26 +1,27 @@
 /** The per-year summary the task pane and the command line show: figures and their goal status. */
 import { monthOf, MonthIndex } from '../engine/calendar';
-import type { Money } from '../engine/money';
-import type { Check, CheckStatus, GoalId, Plan } from '../engine/types';
+import type { Check, CheckKind, CheckStatus } from '../engine/goals';
+import type { Kronor } from '../engine/kronor';
+import type { Plan } from '../engine/plan';
 
 export interface YearSummary {
   year: number;
-  result: Money;
+  result: Kronor;
   resultStatus: CheckStatus | null;
-  equityEnd: Money;
+  equityEnd: Kronor;
   equityStatus: CheckStatus | null;
-  lowestCash: Money | null;
+  lowestCash: Kronor | null;
   lowestCashMonth: MonthIndex | null;
   cashStatus: CheckStatus | null;
-  decisionRoom: Money | null;
+  decisionRoom: Kronor | null;
   decisionRoomStatus: CheckStatus | null;
 }
 
 const RANK: Record<CheckStatus, number> = { ok: 0, warning: 1, failed: 2 };
 
 /** The worst status among the checks of these goals for the year, or null when none is active. */
-function worst(checks: readonly Check[], year: number, goals: GoalId[]): CheckStatus | null {
-  const found = checks.filter((c) => c.year === year && goals.includes(c.goal as GoalId));
+function worst(checks: readonly Check[], year: number, goals: CheckKind[]): CheckStatus | null {
+  const found = checks.filter((c) => c.year === year && goals.includes(c.goal));
   if (found.length === 0) return null;
   return found.reduce<CheckStatus>((w, c) => (RANK[c.status] > RANK[w] ? c.status : w), 'ok');
 }
@@ -28,9 +29,9 @@ function worst(checks: readonly Check[], year: number, goals: GoalId[]): CheckSt
 export function summarize(plan: Plan): YearSummary[] {
   return plan.budget.map((b) => {
     const months = plan.liquidity.filter((l) => monthOf(l.month).year === b.year);
-    const low = months.reduce<(typeof months)[number] | null>((m, l) => (m === null || l.cash.lessThan(m.cash) ? l : m), null);
+    const low = months.reduce<(typeof months)[number] | null>((m, l) => (m === null || l.cash < m.cash ? l : m), null);
     const rooms = months.filter((l) => l.decisionRoom !== null);
-    const room = rooms.reduce<Money | null>((m, l) => (m === null || l.decisionRoom!.lessThan(m) ? l.decisionRoom : m), null);
+    const room = rooms.reduce<Kronor | null>((m, l) => (m === null || l.decisionRoom! < m ? l.decisionRoom : m), null);
     return {
       year: b.year,
       result: b.result,

@@ -1,12 +1,19 @@
 /** Reading single cell values: Swedish numbers, amounts, percents, dates, yes/no. */
 import { daysInMonth, fromExcelSerial, isValidDate, YMD } from '../engine/calendar';
-import { D, Money } from '../engine/money';
-import { inputErrors, MONTH_ABBR_SV } from '../messages';
-import type { CellValue } from './grid';
+import { kr, Kronor } from '../engine/kronor';
+import { D, Ratio } from '../engine/money';
+import { errorMessage, ErrorCode, ErrorParams } from '../messages/errors';
+import { MONTH_ABBR_SV } from '../messages/format';
+import type { CellValue, Failure } from './grid';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+export type Parsed<T> = { ok: true; value: T } | ({ ok: false; message: string } & Failure);
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = <T>(message: string): Parsed<T> => ({ ok: false, message });
+export function fail<C extends ErrorCode>(code: C, params: ErrorParams<C>): Parsed<never> {
+  return { ok: false, code, params, message: errorMessage(code, params) } as Parsed<never>;
+}
+
+/** The contract's bound on amounts: ±1 000 000 000 000 kr (workbook.md, "Bounds"). */
+export const MAX_AMOUNT = 1_000_000_000_000;
 
 export function isEmpty(v: CellValue): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
@@ -14,62 +21,78 @@ export function isEmpty(v: CellValue): boolean {
 
 export function cellText(v: CellValue): string {
   if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
   return String(v).trim();
 }
 
 const SPACES = /[\s\u00a0\u202f\u2007\u2009]/g;
 
-/** "1 308 750 kr", "−1 428", "3,04" → Decimal; null when not a number. */
-function numberFromText(text: string): Money | null {
+/** "1 308 750 kr", "−1 428", "3,04" → a plain decimal string ("1308750", "-1428", "3.04"), or null. */
+function numberText(text: string): string | null {
   let s = text.replace(SPACES, '').replace(/[−–]/g, '-');
   s = s.replace(/(kr|kronor|sek|tkr)$/i, '');
   if (/^[-+]?\d+(,\d+)?$/.test(s)) s = s.replace(',', '.');
   if (!/^[-+]?\d+(\.\d+)?$/.test(s)) return null;
-  return new D(s);
+  return s;
 }
 
-export function parseNumber(v: CellValue): Parsed<Money> {
+/** Any number (a fraction too), as an exact decimal. */
+export function parseNumber(v: CellValue): Parsed<Ratio> {
   if (typeof v === 'number' && Number.isFinite(v)) return ok(new D(String(v)));
   if (typeof v === 'string') {
-    const n = numberFromText(v);
-    if (n) return ok(n);
+    const n = numberText(v);
+    if (n) return ok(new D(n));
   }
-  return fail(inputErrors.notANumber(cellText(v)));
+  return fail('notANumber', { text: cellText(v) });
 }
 
-/** Whole kronor. */
-export function parseAmount(v: CellValue): Parsed<Money> {
-  const n = parseNumber(v);
-  if (!n.ok) return n;
-  return n.value.isInteger() ? n : fail(inputErrors.notWholeKronor(cellText(v)));
+/** Whole kronor within the contract's bounds. */
+export function parseAmount(v: CellValue): Parsed<Kronor> {
+  if (typeof v === 'number' && Number.isFinite(v)) {
+    if (Math.abs(v) > MAX_AMOUNT) return fail('amountTooLarge', { text: cellText(v) });
+    if (!Number.isInteger(v)) return fail('notWholeKronor', { text: cellText(v) });
+    return ok(kr(v));
+  }
+  if (typeof v === 'string') {
+    const n = numberText(v);
+    if (n) {
+      const [whole, fraction = ''] = n.split('.') as [string, string?];
+      if (/[1-9]/.test(fraction)) return fail('notWholeKronor', { text: cellText(v) });
+      const digits = whole.replace(/^[-+]?0*/, '');
+      if (digits.length > 13 || Math.abs(Number(whole)) > MAX_AMOUNT) return fail('amountTooLarge', { text: cellText(v) });
+      return ok(kr(Number(whole)));
+    }
+  }
+  return fail('notANumber', { text: cellText(v) });
 }
 
-export function parseInteger(v: CellValue, what: string): Parsed<number> {
+/** A whole number (year, count, months); `what` says what is expected. */
+export function parseInteger(v: CellValue, what: { sv: string; en: string }): Parsed<number> {
   const n = parseNumber(v);
-  if (!n.ok || !n.value.isInteger()) return fail(inputErrors.notAnInteger(cellText(v), what));
+  if (!n.ok || !n.value.isInteger() || n.value.abs().greaterThan(Number.MAX_SAFE_INTEGER))
+    return fail('notAnInteger', { text: cellText(v), what });
   return ok(n.value.toNumber());
 }
 
 /** `25 %`, `25%`, `0,25`, `0.25`, or a number in a percent-formatted cell. A bare number above 1 is an error. */
-export function parsePercent(v: CellValue, format?: string | null): Parsed<Money> {
+export function parsePercent(v: CellValue, format?: string | null): Parsed<Ratio> {
   if (typeof v === 'number' && Number.isFinite(v)) {
     const n = new D(String(v));
     if (format && format.includes('%')) return ok(n);
-    if (n.abs().greaterThan(1)) return fail(inputErrors.percentTooLarge(cellText(v)));
+    if (n.abs().greaterThan(1)) return fail('percentTooLarge', { text: cellText(v) });
     return ok(n);
   }
   if (typeof v === 'string') {
     const t = v.trim();
     if (t.endsWith('%')) {
-      const n = numberFromText(t.slice(0, -1));
-      if (n) return ok(n.dividedBy(100));
+      const n = numberText(t.slice(0, -1));
+      if (n) return ok(new D(n).dividedBy(100));
     } else {
-      const n = numberFromText(t);
-      if (n) return n.abs().greaterThan(1) ? fail(inputErrors.percentTooLarge(t)) : ok(n);
+      const n = numberText(t);
+      if (n) return new D(n).abs().greaterThan(1) ? fail('percentTooLarge', { text: t }) : ok(new D(n));
     }
   }
-  return fail(inputErrors.notAPercent(cellText(v)));
+  return fail('notAPercent', { text: cellText(v) });
 }
 
 /** Excel dates (serials or Date objects), `2024-01-15`, or a month `2024-01` (first or last day). */
@@ -90,7 +113,7 @@ export function parseDate(v: CellValue, role: 'start' | 'end' = 'start'): Parsed
       }
     }
   }
-  return fail(inputErrors.notADate(cellText(v)));
+  return fail('notADate', { text: cellText(v) });
 }
 
 export function parseYesNo(v: CellValue, fallback: boolean): Parsed<boolean> {
@@ -99,7 +122,7 @@ export function parseYesNo(v: CellValue, fallback: boolean): Parsed<boolean> {
   const t = cellText(v).toLowerCase();
   if (['ja', 'j', 'yes', 'y', 'x', 'sant', 'true', '1'].includes(t)) return ok(true);
   if (['nej', 'n', 'no', 'falskt', 'false', '0'].includes(t)) return ok(false);
-  return fail(inputErrors.notYesNo(cellText(v)));
+  return fail('notYesNo', { text: cellText(v) });
 }
 
 /** `30 november`, `30 nov`, `11-30`, or any date (its year ignored). */
@@ -109,7 +132,8 @@ export function parseDayMonth(v: CellValue): Parsed<{ month: number; day: number
   const t = cellText(v).toLowerCase();
   let m = /^(\d{1,2})\s*([a-zåäö]+)\.?$/.exec(t);
   if (m) {
-    const month = MONTH_ABBR_SV.findIndex((n) => m![2]!.startsWith(n) || (n === 'maj' && m![2] === 'may')) + 1;
+    const name = m[2]!;
+    const month = MONTH_ABBR_SV.findIndex((n) => name.startsWith(n) || (n === 'maj' && name === 'may')) + 1;
     const day = Number(m[1]);
     if (month > 0 && day >= 1 && day <= daysInMonth(2000, month)) return ok({ month, day });
   }
@@ -119,10 +143,10 @@ export function parseDayMonth(v: CellValue): Parsed<{ month: number; day: number
     const day = Number(m[2]);
     if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(2000, month)) return ok({ month, day });
   }
-  return fail(inputErrors.dayMonth(cellText(v)));
+  return fail('dayMonth', { text: cellText(v) });
 }
 
-/** Header text normalised: case, spaces and a trailing unit such as "(kr)" or "(%)" ignored. */
+/** Header text normalised: NFC, case, spaces and a trailing unit such as "(kr)" or "(%)" ignored. */
 export function normalizeHeader(v: CellValue): string {
   return cellText(v)
     .normalize('NFC')

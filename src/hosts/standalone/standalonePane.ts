@@ -3,10 +3,10 @@
  * browser. Loaded lazily, so that ExcelJS is not part of the pane that runs inside Excel.
  */
 import ExcelJS from 'exceljs';
-import { addTemplateSheets, readGrid, XlsxHost } from '../hosts/xlsx/xlsxHost';
-import { exampleSheets } from '../workbook/example';
-import { CellValue, parseA1, sameSheetName } from '../workbook/grid';
-import type { PaneHost } from './paneHost';
+import { addTemplateSheets, readGrid, XlsxHost } from '../xlsx/xlsxHost';
+import { exampleSheets } from '../../workbook/example';
+import { CellValue, parseA1, sameSheetName } from '../../workbook/grid';
+import type { PaneHost } from '../paneHost';
 
 export interface Preview {
   sheet: string;

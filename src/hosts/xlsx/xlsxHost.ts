@@ -3,6 +3,7 @@ import type ExcelJS from 'exceljs';
 import type { CellValue, OutputSheet, SheetGrid, WorkbookHost, WorkbookSnapshot } from '../../workbook/grid';
 import { sameSheetName } from '../../workbook/grid';
 import type { TemplateSheet } from '../../workbook/example';
+import { renderTemplate } from '../../workbook/template';
 import { INPUT_SHEETS, OWNER_PREFIX, ownerMarkName } from '../../workbook/schema';
 
 const INPUT_NAMES: string[] = Object.values(INPUT_SHEETS);
@@ -85,57 +86,47 @@ export class XlsxHost implements WorkbookHost {
         wb.definedNames.removeAllNames(`${quoteSheet(existing.name)}!$A$1`);
         wb.removeWorksheet(existing.id);
       }
-      const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: sheet.freezeRows, xSplit: 0 }] });
-      sheet.widths.forEach((w, i) => {
-        ws.getColumn(i + 1).width = w;
-      });
-      // One style object per (format, bold): ExcelJS recognises a style object it has seen before,
-      // which makes writing many cells several times faster than a fresh style per cell.
-      const styles = new Map<string, [Partial<ExcelJS.Style>, Partial<ExcelJS.Style>]>();
-      const styleOf = (f: string | undefined, bold: boolean | undefined) => {
-        let pair = styles.get(f ?? '');
-        if (!pair) {
-          const plain: Partial<ExcelJS.Style> = f ? { numFmt: f } : {};
-          pair = [plain, { ...plain, font: { bold: true } }];
-          styles.set(f ?? '', pair);
-        }
-        return pair[bold ? 1 : 0];
-      };
-      sheet.rows.forEach((cells, r) => {
-        if (cells.length === 0) return;
-        const row = ws.getRow(r + 1);
-        cells.forEach((c, col) => {
-          if (c.v === null && !c.bold) return;
-          const cell = row.getCell(col + 1);
-          cell.value = c.v; // strings are stored as text, never as formulas
-          if (c.f || c.bold) cell.style = styleOf(c.f, c.bold);
-        });
-      });
+      const ws = wb.addWorksheet(sheet.name);
+      writeSheet(ws, sheet);
       wb.definedNames.add(`${quoteSheet(sheet.name)}!$A$1`, ownerMarkName(sheet.name));
     }
   }
+}
+
+/** Write an output grid into an empty worksheet: values, formats, bold, widths, frozen header rows. */
+export function writeSheet(ws: ExcelJS.Worksheet, sheet: OutputSheet): void {
+  ws.views = [{ state: 'frozen', ySplit: sheet.freezeRows, xSplit: 0 }];
+  sheet.widths.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+  // One style object per (format, bold): ExcelJS recognises a style object it has seen before,
+  // which makes writing many cells several times faster than a fresh style per cell.
+  const styles = new Map<string, [Partial<ExcelJS.Style>, Partial<ExcelJS.Style>]>();
+  const styleOf = (f: string | undefined, bold: boolean | undefined) => {
+    let pair = styles.get(f ?? '');
+    if (!pair) {
+      const plain: Partial<ExcelJS.Style> = f ? { numFmt: f } : {};
+      pair = [plain, { ...plain, font: { bold: true } }];
+      styles.set(f ?? '', pair);
+    }
+    return pair[bold ? 1 : 0];
+  };
+  sheet.rows.forEach((cells, r) => {
+    if (cells.length === 0) return;
+    const row = ws.getRow(r + 1);
+    cells.forEach((c, col) => {
+      if (c.v === null && !c.bold) return;
+      const cell = row.getCell(col + 1);
+      cell.value = c.v; // strings are stored as text, never as formulas
+      if (c.f || c.bold) cell.style = styleOf(c.f, c.bold);
+    });
+  });
 }
 
 /** Add template input sheets; refuses (returns the clashing names) if any sheet name exists already. */
 export function addTemplateSheets(wb: ExcelJS.Workbook, sheets: readonly TemplateSheet[]): string[] {
   const clashes = sheets.filter((s) => wb.worksheets.some((ws) => sameSheetName(ws.name, s.name))).map((s) => s.name);
   if (clashes.length > 0) return clashes;
-  for (const s of sheets) {
-    const ws = wb.addWorksheet(s.name, { views: [{ state: 'frozen', ySplit: (s.headerRow ?? 0) + 1, xSplit: 0 }] });
-    s.widths.forEach((w, i) => {
-      ws.getColumn(i + 1).width = w;
-    });
-    s.rows.forEach((cells, r) => {
-      const row = ws.getRow(r + 1);
-      cells.forEach((v, c) => {
-        if (v === null) return;
-        const cell = row.getCell(c + 1);
-        cell.value = v;
-        const fmt = s.columnFormats?.[c];
-        if (fmt && typeof v !== 'string') cell.numFmt = fmt;
-        if (r <= (s.headerRow ?? 0)) cell.font = { bold: true };
-      });
-    });
-  }
+  for (const out of renderTemplate(sheets)) writeSheet(wb.addWorksheet(out.name), out);
   return [];
 }

@@ -1,5 +1,5 @@
 import { Button, Caption1, Subtitle2, Text } from '@fluentui/react-components';
-import type { Check } from '../../engine/types';
+import type { Check } from '../../engine/goals';
 import { checkMessage, goalName, Lang, Ui } from '../../messages';
 import { countStatuses } from '../../workbook/summary';
 import { useStyles } from '../styles';

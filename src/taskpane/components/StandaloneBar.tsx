@@ -15,7 +15,7 @@ import {
 import { columnLetter } from '../../workbook/grid';
 import { useRef } from 'react';
 import type { Ui } from '../../messages';
-import type { Preview } from '../standalone';
+import type { Preview } from '../../hosts/standalone/standalonePane';
 import { useStyles } from '../styles';
 
 export function StandaloneBar({

@@ -1,5 +1,5 @@
 import { Badge } from '@fluentui/react-components';
-import type { CheckStatus } from '../../engine/types';
+import type { CheckStatus } from '../../engine/goals';
 import { Lang, statusLabel } from '../../messages';
 import { useStyles } from '../styles';
 

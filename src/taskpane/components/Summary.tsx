@@ -1,6 +1,6 @@
 import { Card, CardHeader, Subtitle2, Text } from '@fluentui/react-components';
-import type { Money } from '../../engine/money';
-import type { CheckStatus } from '../../engine/types';
+import type { Kronor } from '../../engine/kronor';
+import type { CheckStatus } from '../../engine/goals';
 import { formatKr, formatMonth, Lang, Ui } from '../../messages';
 import type { YearSummary } from '../../workbook/summary';
 import { useStyles } from '../styles';
@@ -14,7 +14,7 @@ function Figure({
   lang,
 }: {
   label: string;
-  value: Money | null;
+  value: Kronor | null;
   status: CheckStatus | null;
   note?: string;
   lang: Lang;

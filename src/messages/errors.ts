@@ -1,0 +1,166 @@
+/**
+ * Input errors and warnings: each has a stable English `code` (tests and scripts match it; see
+ * workbook.md) and its message in Swedish (the workbook contract, the command line, the JSON) and
+ * English (the pane in English). Parameters are raw values, formatted here for each language.
+ */
+import { formatKr, Lang } from './format';
+
+const q = (s: string) => `”${s}”`;
+const qe = (s: string) => `"${s}"`;
+const list = (xs: readonly string[], quote: (s: string) => string, or: string) =>
+  xs.length <= 1 ? xs.map(quote).join('') : `${xs.slice(0, -1).map(quote).join(', ')} ${or} ${quote(xs[xs.length - 1]!)}`;
+
+interface Message<P> {
+  sv: (p: P) => string;
+  en: (p: P) => string;
+}
+const m = <P>(sv: (p: P) => string, en: (p: P) => string): Message<P> => ({ sv, en });
+
+export const ERRORS = {
+  missingSheet: m<{ sheet: string }>(
+    (p) => `Bladet ${q(p.sheet)} saknas. Det krävs för beräkningen.`,
+    (p) => `The sheet ${qe(p.sheet)} is missing. The computation needs it.`,
+  ),
+  missingHeader: m<{ sheet: string; columns: readonly string[] }>(
+    (p) =>
+      `Hittar ingen rubrikrad med ${p.columns.map(q).join(', ')} bland de första 20 raderna på bladet ${q(p.sheet)}.`,
+    (p) => `No header row with ${p.columns.map(qe).join(', ')} among the first 20 rows of the sheet ${qe(p.sheet)}.`,
+  ),
+  missingColumn: m<{ column: string }>(
+    (p) => `Kolumnen ${q(p.column)} saknas.`,
+    (p) => `The column ${qe(p.column)} is missing.`,
+  ),
+  required: m<{ what: string }>(
+    (p) => `${p.what} måste fyllas i.`,
+    (p) => `${p.what} must be filled in.`,
+  ),
+  notANumber: m<{ text: string }>(
+    (p) => `${q(p.text)} är inte ett tal. Skriv t.ex. 1 308 750 eller 1308750.`,
+    (p) => `${qe(p.text)} is not a number. Write e.g. 1 308 750 or 1308750.`,
+  ),
+  notWholeKronor: m<{ text: string }>(
+    (p) => `${q(p.text)} är inte hela kronor.`,
+    (p) => `${qe(p.text)} is not whole kronor.`,
+  ),
+  notAPercent: m<{ text: string }>(
+    (p) => `${q(p.text)} är inte en procentsats. Skriv t.ex. 25 % eller 0,25.`,
+    (p) => `${qe(p.text)} is not a percentage. Write e.g. 25 % or 0.25.`,
+  ),
+  percentTooLarge: m<{ text: string }>(
+    (p) => `${q(p.text)} är större än 1 utan procenttecken. Skriv ${p.text} % eller som decimaltal (t.ex. 0,03).`,
+    (p) => `${qe(p.text)} is above 1 without a percent sign. Write ${p.text} % or a decimal fraction (e.g. 0.03).`,
+  ),
+  notADate: m<{ text: string }>(
+    (p) => `${q(p.text)} är inte ett datum. Skriv t.ex. 2024-01-15 eller 2024-01.`,
+    (p) => `${qe(p.text)} is not a date. Write e.g. 2024-01-15 or 2024-01.`,
+  ),
+  notYesNo: m<{ text: string }>(
+    (p) => `${q(p.text)} ska vara Ja eller Nej.`,
+    (p) => `${qe(p.text)} must be Ja (yes) or Nej (no).`,
+  ),
+  notAnInteger: m<{ text: string; what: { sv: string; en: string } }>(
+    (p) => `${q(p.text)} ska vara ${p.what.sv} (ett heltal).`,
+    (p) => `${qe(p.text)} must be ${p.what.en} (a whole number).`,
+  ),
+  negative: m<{ what: string }>(
+    (p) => `${p.what} får inte vara negativt.`,
+    (p) => `${p.what} must not be negative.`,
+  ),
+  outOfRange: m<{ what: string; min: number; max: number }>(
+    (p) => `${p.what} ska vara mellan ${p.min} och ${p.max}.`,
+    (p) => `${p.what} must be between ${p.min} and ${p.max}.`,
+  ),
+  unknownChoice: m<{ text: string; choices: readonly string[] }>(
+    (p) => `${q(p.text)} är inte tillåtet. Välj ${p.choices.map(q).join(' eller ')}.`,
+    (p) => `${qe(p.text)} is not allowed. Choose ${list(p.choices, qe, 'or')}.`,
+  ),
+  unknownParameter: m<{ text: string; known: readonly string[] }>(
+    (p) => `Okänd parameter ${q(p.text)}. Kända: ${p.known.join(', ')}.`,
+    (p) => `Unknown parameter ${qe(p.text)}. Known: ${p.known.join(', ')}.`,
+  ),
+  unknownGoal: m<{ text: string; known: readonly string[] }>(
+    (p) => `Okänt mål ${q(p.text)}. Kända mål: ${p.known.join(', ')}.`,
+    (p) => `Unknown goal ${qe(p.text)}. Known goals: ${p.known.join(', ')}.`,
+  ),
+  unknownBalanceItem: m<{ text: string; known: readonly string[] }>(
+    (p) => `Okänd post ${q(p.text)}. Kända: ${p.known.join(', ')}.`,
+    (p) => `Unknown item ${qe(p.text)}. Known: ${p.known.join(', ')}.`,
+  ),
+  duplicate: m<{ what: { sv: string; en: string }; text: string; firstCell: string }>(
+    (p) => `${p.what.sv} ${q(p.text)} finns redan (${p.firstCell}).`,
+    (p) => `${p.what.en} ${qe(p.text)} appears twice (first at ${p.firstCell}).`,
+  ),
+  sharesSum: m<{ total: string }>(
+    (p) => `Parternas andelar summerar till ${p.total} %, inte 100 %.`,
+    (p) => `The parties' shares add up to ${p.total} %, not 100 %.`,
+  ),
+  stateEqualsOthers: m<{ state: string; others: string }>(
+    (p) =>
+      `Statens andel (${p.state} %) ska vara lika med regionens och kommunernas tillsammans (${p.others} %) enligt 5 § lagen (2003:1210).`,
+    (p) =>
+      `The state's share (${p.state} %) must equal the region's and the municipalities' together (${p.others} %), by section 5 of the act (2003:1210).`,
+  ),
+  yearsMismatch: m<{ expected: readonly number[]; found: readonly number[] }>(
+    (p) =>
+      `Bladet ska ha en rad för varje planår ${p.expected.join(', ')}; hittade ${p.found.length ? p.found.join(', ') : 'inga'}.`,
+    (p) =>
+      `The sheet needs a row for each plan year ${p.expected.join(', ')}; found ${p.found.length ? p.found.join(', ') : 'none'}.`,
+  ),
+  endBeforeStart: m<{ end: string; start: string }>(
+    (p) => `Slutdatum ${p.end} ligger före startdatum ${p.start}.`,
+    (p) => `The end date ${p.end} is before the start date ${p.start}.`,
+  ),
+  spentAboveTotal: m<{ spent: number; total: number }>(
+    (p) => `Förbrukat före planår (${formatKr(p.spent)}) är mer än budget totalt (${formatKr(p.total)}).`,
+    (p) => `Spent before the plan (${formatKr(p.spent)}) is more than the total budget (${formatKr(p.total)}).`,
+  ),
+  yearOutsidePeriod: m<{ year: number; start: string; end: string }>(
+    (p) => `Ett belopp för ${p.year}, men insatsen pågår ${p.start} – ${p.end}.`,
+    (p) => `An amount for ${p.year}, but the intervention runs ${p.start} – ${p.end}.`,
+  ),
+  yearAmountsTooLarge: m<{ given: number; remaining: number }>(
+    (p) => `Beloppen per år (${formatKr(p.given)}) är mer än det som återstår av budgeten (${formatKr(p.remaining)}).`,
+    (p) => `The amounts per year (${formatKr(p.given)}) are more than what remains of the budget (${formatKr(p.remaining)}).`,
+  ),
+  noPayer: m<{ party: { sv: string; en: string }; year: number }>(
+    (p) => `Ingen betalande medlem i part ${p.party.sv} år ${p.year}, men parten har en andel.`,
+    (p) => `No paying member of the party ${p.party.en} in ${p.year}, but the party has a share.`,
+  ),
+  noPopulation: m<{ year: number }>(
+    (p) => `Kommunerna har tillsammans 0 invånare år ${p.year}: kommunernas andel kan inte fördelas.`,
+    (p) => `The municipalities have 0 inhabitants together in ${p.year}: their share cannot be split.`,
+  ),
+  balanceMismatch: m<{ assets: number; claims: number }>(
+    (p) =>
+      `Ingående balans går inte ihop: tillgångar ${formatKr(p.assets)} men eget kapital och skulder ${formatKr(p.claims)} (skillnad ${formatKr(p.assets - p.claims)}).`,
+    (p) =>
+      `The opening balance does not add up: assets ${formatKr(p.assets)} but equity and liabilities ${formatKr(p.claims)} (difference ${formatKr(p.assets - p.claims)}).`,
+  ),
+  notOwnedSheet: m<{ sheet: string }>(
+    (p) =>
+      `Bladet ${q(p.sheet)} finns redan men är inte skapat av Finsam Budget. Byt namn på det eller ta bort det; verktyget skriver aldrig över ett eget blad.`,
+    (p) =>
+      `The sheet ${qe(p.sheet)} exists but was not created by Finsam Budget. Rename or delete it; the tool never overwrites a sheet of yours.`,
+  ),
+  dayMonth: m<{ text: string }>(
+    (p) => `${q(p.text)} är inte en dag och månad. Skriv t.ex. 30 november eller 11-30.`,
+    (p) => `${qe(p.text)} is not a day and month. Write e.g. 30 november or 11-30.`,
+  ),
+  amountTooLarge: m<{ text: string }>(
+    (p) => `${q(p.text)} är för stort. Belopp får vara högst 1 000 000 000 000 kr (plus eller minus).`,
+    (p) => `${qe(p.text)} is too large. Amounts may be at most 1 000 000 000 000 kr (plus or minus).`,
+  ),
+  overflow: m<Record<string, never>>(
+    () => 'Summorna blir större än verktyget kan räkna exakt. Kontrollera att beloppen är i kronor och inte för stora.',
+    () => 'The totals exceed what the tool can compute exactly. Check that the amounts are in kronor and not too large.',
+  ),
+} satisfies Record<string, Message<never>>;
+
+export type ErrorCode = keyof typeof ERRORS;
+export type ErrorParams<C extends ErrorCode> = Parameters<(typeof ERRORS)[C]['sv']>[0];
+
+/** The message of an error in the given language. */
+export function errorMessage<C extends ErrorCode>(code: C, params: ErrorParams<C>, lang: Lang = 'sv'): string {
+  const message = ERRORS[code] as Message<ErrorParams<C>>;
+  return message[lang](params);
+}

@@ -1,0 +1,211 @@
+/**
+ * The workbook's own words: sheet names, titles, column headers and row labels, input and output.
+ * They are the workbook contract (workbook.md), Swedish in every UI language. Each sheet's spec in
+ * `src/workbook/sheets/` (input) and `src/workbook/render.ts` (output) refers to these by key, so a
+ * misspelt key is a compile error.
+ */
+
+/** Input sheets: name, and each column's header (the contract's column names). */
+export const INPUT_WORDS = {
+  settings: {
+    name: 'Inställningar',
+    columns: { parameter: 'Parameter', value: 'Värde', comment: 'Kommentar' },
+    /** The `Parameter` rows. */
+    rows: {
+      name: 'Förbund',
+      firstYear: 'Första planår',
+      yearCount: 'Antal planår',
+      stateShare: 'Statens andel',
+      regionShare: 'Regionens andel',
+      municipalShare: 'Kommunernas andel',
+      rounding: 'Avrundning',
+      budgetDecision: 'Budgetbeslut',
+    },
+  },
+  years: {
+    name: 'År',
+    columns: {
+      year: 'År',
+      contributions: 'Medlemsavgifter',
+      months: 'Verksamhetsmånader',
+      esfIncome: 'ESF-intäkter',
+      otherIncome: 'Övriga intäkter',
+      financialIncome: 'Finansiella intäkter',
+      investments: 'Investeringar',
+      receivables: 'Fordringar',
+      shortTermLiabilities: 'Kortfristiga skulder',
+      longTermLiabilities: 'Långfristiga skulder',
+    },
+  },
+  members: {
+    name: 'Medlemmar',
+    columns: {
+      member: 'Medlem',
+      party: 'Part',
+      population: 'Invånare',
+      pays: 'Betalar',
+      fromYear: 'Från år',
+      toYear: 'Till år',
+    },
+  },
+  interventions: {
+    name: 'Insatser',
+    title: 'Insatser som förbundet finansierar (belopp i kronor)',
+    columns: {
+      nr: 'Nr',
+      name: 'Insats',
+      owner: 'Insatsägare',
+      funding: 'Finansiering',
+      status: 'Status',
+      start: 'Start',
+      end: 'Slut',
+      total: 'Budget totalt',
+      spentBefore: 'Förbrukat före planår',
+    },
+  },
+  costs: {
+    name: 'Kostnader',
+    columns: { name: 'Kostnadspost', kind: 'Slag', funding: 'Finansiering', growth: 'Årlig ökning' },
+  },
+  opening: {
+    name: 'Ingående balans',
+    columns: { item: 'Post', amount: 'Belopp', comment: 'Kommentar' },
+    rows: {
+      equity: 'Eget kapital',
+      fixedAssets: 'Anläggningstillgångar',
+      receivables: 'Fordringar',
+      cash: 'Kassa och bank',
+      shortTermLiabilities: 'Kortfristiga skulder',
+      longTermLiabilities: 'Långfristiga skulder',
+    },
+  },
+  goals: {
+    name: 'Mål',
+    columns: { goal: 'Mål', limit: 'Gräns', active: 'Aktiv', source: 'Källa' },
+  },
+} as const;
+
+export type InputSheetId = keyof typeof INPUT_WORDS;
+
+/** What a value must be, for "ska vara … (ett heltal)" messages. */
+export const EXPECTED = {
+  year: { sv: 'ett årtal', en: 'a year' },
+  yearCount: { sv: 'ett antal år', en: 'a number of years' },
+  months: { sv: 'ett antal månader', en: 'a number of months' },
+  population: { sv: 'ett antal invånare', en: 'a number of inhabitants' },
+} as const;
+
+/** The things a "finns redan" message names. */
+export const DUPLICATE_OF = {
+  parameter: { sv: 'Parametern', en: 'The parameter' },
+  year: { sv: 'Året', en: 'The year' },
+  member: { sv: 'Medlemmen', en: 'The member' },
+  goal: { sv: 'Målet', en: 'The goal' },
+  item: { sv: 'Posten', en: 'The item' },
+} as const;
+
+/** Output sheets: name, title and headers. Key order is the order the sheets are written in. */
+export const OUTPUT_WORDS = {
+  split: {
+    name: 'Fördelning',
+    title: 'Fördelning av medlemsavgifter',
+    columns: {
+      year: 'År',
+      member: 'Medlem',
+      party: 'Part',
+      population: 'Invånare',
+      share: 'Andel',
+      amount: 'Belopp (kr)',
+    },
+    quarter: (q: number, month: string | null) => (month ? `Kvartal ${q} (${month})` : `Kvartal ${q}`),
+    partySum: (party: string) => `Summa ${party.toLowerCase()}`,
+    yearTotal: (year: number) => `Totalt ${year}`,
+  },
+  interventions: {
+    name: 'Insatser per år',
+    title: 'Insatser per år',
+    columns: { nr: 'Nr', name: 'Insats', owner: 'Insatsägare', funding: 'Finansiering', status: 'Status' },
+    remainingAtStart: (year: number) => `Återstår 1/1 ${year}`,
+    remainingAfter: (year: number) => `Återstår efter ${year}`,
+    sums: { decided: 'Summa beslutade', planned: 'Summa planerade', all: 'Summa insatser' },
+  },
+  budget: {
+    name: 'Budget',
+    title: 'Resultatbudget (kr)',
+    columns: { item: 'Post' },
+    rows: {
+      income: 'Intäkter',
+      contributionParty: (party: string) => `Medlemsavgift ${party}`,
+      contributions: 'Summa medlemsavgifter',
+      esfIncome: 'ESF-intäkter',
+      otherIncome: 'Övriga intäkter',
+      incomeTotal: 'Summa intäkter',
+      costs: 'Kostnader',
+      depreciationLine: (name: string) => `${name} (avskrivning)`,
+      decided: 'Beslutade insatser',
+      planned: 'Planerade insatser',
+      costsTotal: 'Summa kostnader',
+      operatingResult: 'Verksamhetens resultat',
+      financialIncome: 'Finansiella intäkter',
+      result: 'Årets resultat',
+      equityStart: 'Eget kapital vid årets början',
+      equityEnd: 'Eget kapital vid årets slut',
+      annualContributions: 'Medlemsavgifter, helårsbasis',
+      esfCosts: 'ESF-finansierade kostnader',
+    },
+  },
+  balance: {
+    name: 'Balansplan',
+    title: 'Balansplan (kr)',
+    columns: { item: 'Post' },
+    opening: (year: number) => `Ingående ${year}`,
+    yearEnd: (year: number) => `${year}-12-31`,
+    rows: {
+      assets: 'Tillgångar',
+      fixedAssets: 'Anläggningstillgångar',
+      receivables: 'Fordringar',
+      cash: 'Kassa och bank',
+      assetsTotal: 'Summa tillgångar',
+      claims: 'Eget kapital och skulder',
+      equity: 'Eget kapital',
+      longTermLiabilities: 'Långfristiga skulder',
+      shortTermLiabilities: 'Kortfristiga skulder',
+      claimsTotal: 'Summa eget kapital och skulder',
+      commitments: 'Beviljade insatser, återstående belopp',
+    },
+  },
+  liquidity: {
+    name: 'Likviditet',
+    title: 'Likviditet per månad (kr)',
+    columns: {
+      month: 'Månad',
+      inflow: 'Inbetalningar',
+      outflow: 'Utbetalningar',
+      cash: 'Kassa vid månadens slut',
+      decisionRoom: 'Beslutsutrymme',
+      decisionRoomAfterPlanned: 'Beslutsutrymme efter planerade insatser',
+    },
+  },
+  checks: {
+    name: 'Kontroller',
+    title: 'Kontroller mot styrelsens finansiella mål',
+    columns: {
+      goal: 'Mål',
+      year: 'År',
+      month: 'Månad',
+      status: 'Status',
+      value: 'Värde',
+      limit: 'Gräns',
+      message: 'Förklaring',
+      cell: 'Cell',
+    },
+  },
+} as const;
+
+export type OutputSheetId = keyof typeof OUTPUT_WORDS;
+
+/** "Fördelning av medlemsavgifter 2024–2026 — Samordningsförbundet RAR i Sörmland". */
+export function sheetTitle(what: string, years: readonly number[], name: string): string {
+  const span = years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : `${years[0]}`;
+  return `${what} ${span}${name ? ` — ${name}` : ''}`;
+}

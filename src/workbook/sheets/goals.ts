@@ -1,0 +1,106 @@
+/** `Mål`: the board's financial goals — which are active and their limits (else the defaults). */
+import { defaultGoals, GoalId, Goals, GOAL_IDS } from '../../engine/goals';
+import { HORIZON_ROW, GOAL_TEXT, LimitKind } from '../../messages/goals';
+import { DUPLICATE_OF, EXPECTED, INPUT_WORDS } from '../../messages/sheets';
+import type { InputError, SheetGrid } from '../grid';
+import { Cells, ColumnsOf, readLabelled, readTable, SheetSpec } from '../table';
+import { cellText, isEmpty, parseAmount, parseDayMonth, parseInteger, parsePercent, parseYesNo } from '../values';
+
+const W = INPUT_WORDS.goals;
+
+export const GOALS_SPEC = {
+  name: W.name,
+  columns: [
+    { key: 'goal', header: W.columns.goal, required: true, width: 26 },
+    { key: 'limit', header: W.columns.limit, width: 15, format: '#,##0' },
+    { key: 'active', header: W.columns.active, width: 8 },
+    { key: 'source', header: W.columns.source, width: 60 },
+  ],
+} as const satisfies SheetSpec<keyof typeof W.columns>;
+
+type Row = GoalId | 'horizon';
+/** The `Mål` rows: every goal's name, and the decision horizon. */
+export const GOAL_ROWS = Object.fromEntries([
+  ...GOAL_IDS.map((g) => [g, GOAL_TEXT[g].name.sv]),
+  ['horizon', HORIZON_ROW.sv],
+]) as Record<Row, string>;
+/** The rows in the order the template lists them. */
+export const GOAL_ROW_ORDER: readonly Row[] = [
+  'liquidity',
+  'decisionRoom',
+  'horizon',
+  'minContributions',
+  'maxEquity',
+  'nonNegativeEquity',
+  'balancedBudget',
+  'esfSeparate',
+  'budgetDeadline',
+  'threeYearPlan',
+];
+
+type GoalCells = Cells<ColumnsOf<typeof GOALS_SPEC>>;
+
+/**
+ * How each kind of `Gräns` is read into the goal's settings. Each reader gets the goal's current
+ * settings (the default) and returns the new ones.
+ */
+const LIMIT_READERS: { [L in LimitKind]: (c: GoalCells, active: boolean, current: never) => unknown } = {
+  amount: (c, active, current: { limit: number }) => {
+    const raw = c.raw('limit');
+    const limit = isEmpty(raw) ? current.limit : (c.take('limit', parseAmount(raw)) ?? current.limit);
+    return { active, limit };
+  },
+  amountOrPercent: (c, active) => {
+    const raw = c.raw('limit');
+    if (isEmpty(raw)) return { active: false, limit: null };
+    const format = c.format('limit');
+    const isPercent =
+      cellText(raw).includes('%') || (format?.includes('%') ?? false) || (typeof raw === 'number' && Math.abs(raw) <= 1);
+    if (isPercent) {
+      const p = c.take('limit', parsePercent(raw, format));
+      return p ? { active, limit: { kind: 'percent', value: p } } : { active: false, limit: null };
+    }
+    const a = c.take('limit', parseAmount(raw));
+    return a !== undefined ? { active, limit: { kind: 'amount', value: a } } : { active: false, limit: null };
+  },
+  dayMonth: (c, active, current: { month: number; day: number }) => {
+    const raw = c.raw('limit');
+    const dm = isEmpty(raw) ? undefined : c.take('limit', parseDayMonth(raw));
+    return { active, month: dm?.month ?? current.month, day: dm?.day ?? current.day };
+  },
+  months: () => undefined,
+  none: (_c, active) => ({ active }),
+};
+
+export function parseGoals(sheet: SheetGrid, errors: InputError[]): Goals {
+  const goals = defaultGoals();
+  const table = readTable(sheet, GOALS_SPEC, errors);
+  if (!table) return goals;
+  const known = GOAL_ROW_ORDER.map((r) => GOAL_ROWS[r]);
+  const rows = readLabelled(
+    table,
+    'goal',
+    GOAL_ROWS,
+    errors,
+    (text, c) => c.error('goal', 'unknownGoal', { text, known }),
+    DUPLICATE_OF.goal,
+  );
+  for (const [row, c] of [...rows].sort((a, b) => a[1].record.row - b[1].record.row)) {
+    const active = c.take('active', parseYesNo(c.raw('active'), true)) ?? true;
+    if (row === 'horizon') {
+      const raw = c.raw('limit');
+      if (!isEmpty(raw)) {
+        const n = c.take('limit', parseInteger(raw, EXPECTED.months));
+        if (n !== undefined && (n < 1 || n > 24)) c.error('limit', 'outOfRange', { what: HORIZON_ROW.sv, min: 1, max: 24 });
+        else if (n !== undefined) goals.horizonMonths = n;
+      }
+      continue;
+    }
+    setGoal(goals, row, LIMIT_READERS[GOAL_TEXT[row].limitKind](c, active, goals[row] as never));
+  }
+  return goals;
+}
+
+function setGoal<G extends GoalId>(goals: Goals, goal: G, settings: unknown): void {
+  goals[goal] = settings as Goals[G];
+}

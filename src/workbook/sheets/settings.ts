@@ -1,0 +1,109 @@
+/** `Inställningar`: the förbund, the plan years, the parties' shares, rounding, the budget decision. */
+import type { YMD } from '../../engine/calendar';
+import { DEFAULT_SHARES, DEFAULT_YEAR_COUNT, MAX_YEAR_COUNT } from '../../engine/defaults';
+import type { Ratio } from '../../engine/money';
+import type { RoundingMode } from '../../engine/rounding';
+import type { Party, Settings } from '../../engine/types';
+import { formatPercent } from '../../messages/format';
+import { DUPLICATE_OF, EXPECTED, INPUT_WORDS } from '../../messages/sheets';
+import { ROUNDING } from '../../messages/vocabulary';
+import type { InputError, SheetGrid } from '../grid';
+import { inputError } from '../grid';
+import { Cells, ColumnsOf, headerCell, readLabelled, readTable, SheetSpec } from '../table';
+import { cellText, isEmpty, parseDate, parseInteger, parsePercent } from '../values';
+
+const W = INPUT_WORDS.settings;
+export type SettingsParameter = keyof typeof W.rows;
+
+export const SETTINGS_SPEC = {
+  name: W.name,
+  columns: [
+    { key: 'parameter', header: W.columns.parameter, required: true, width: 22 },
+    { key: 'value', header: W.columns.value, required: true, width: 36 },
+    { key: 'comment', header: W.columns.comment, width: 44 },
+  ],
+} as const satisfies SheetSpec<keyof typeof W.columns>;
+
+export interface ParsedSettings {
+  settings: Settings | null;
+  /** Where each parameter's value stands (A1), for checks about the plan as a whole. */
+  cells: Map<SettingsParameter, string>;
+}
+
+export function parseSettings(sheet: SheetGrid, errors: InputError[]): ParsedSettings {
+  const cells = new Map<SettingsParameter, string>();
+  const table = readTable(sheet, SETTINGS_SPEC, errors);
+  if (!table) return { settings: null, cells };
+  const known = Object.values(W.rows);
+  const rows = readLabelled(
+    table,
+    'parameter',
+    W.rows,
+    errors,
+    (text, c) => c.error('parameter', 'unknownParameter', { text, known }),
+    DUPLICATE_OF.parameter,
+  );
+  for (const [id, c] of rows) cells.set(id, c.address('value'));
+  const errorCount = errors.length;
+  const fallbackCell = headerCell(table, 'value');
+  const value = (p: SettingsParameter) => rows.get(p)?.raw('value') ?? null;
+  const onCell = (p: SettingsParameter): Cells<ColumnsOf<typeof SETTINGS_SPEC>> | undefined => rows.get(p);
+
+  let firstYear = 0;
+  if (isEmpty(value('firstYear')))
+    errors.push(inputError(sheet.name, rows.get('firstYear')?.address('value') ?? fallbackCell, 'required', { what: W.rows.firstYear }));
+  else {
+    const y = parseInteger(value('firstYear'), EXPECTED.year);
+    if (!y.ok) onCell('firstYear')!.take('value', y);
+    else if (y.value < 1900 || y.value > 2200)
+      onCell('firstYear')!.error('value', 'outOfRange', { what: W.rows.firstYear, min: 1900, max: 2200 });
+    else firstYear = y.value;
+  }
+  let yearCount = DEFAULT_YEAR_COUNT;
+  if (!isEmpty(value('yearCount'))) {
+    const n = parseInteger(value('yearCount'), EXPECTED.yearCount);
+    if (!n.ok) onCell('yearCount')!.take('value', n);
+    else if (n.value < 1 || n.value > MAX_YEAR_COUNT)
+      onCell('yearCount')!.error('value', 'outOfRange', { what: W.rows.yearCount, min: 1, max: MAX_YEAR_COUNT });
+    else yearCount = n.value;
+  }
+  const share = (p: SettingsParameter, fallback: Ratio): Ratio => {
+    const c = onCell(p);
+    if (!c || isEmpty(c.raw('value'))) return fallback;
+    const r = c.take('value', parsePercent(c.raw('value'), c.format('value')));
+    if (r === undefined) return fallback;
+    if (r.isNegative()) c.error('value', 'negative', { what: W.rows[p] });
+    return r;
+  };
+  const shares: Record<Party, Ratio> = {
+    state: share('stateShare', DEFAULT_SHARES.state),
+    region: share('regionShare', DEFAULT_SHARES.region),
+    municipalities: share('municipalShare', DEFAULT_SHARES.municipalities),
+  };
+  if (errors.length === errorCount) {
+    const total = shares.state.plus(shares.region).plus(shares.municipalities);
+    const pct = (m: Ratio) => formatPercent(m, 4);
+    const shareParam: SettingsParameter = rows.has('stateShare') ? 'stateShare' : 'regionShare';
+    const at = rows.get(shareParam)?.address('value') ?? fallbackCell;
+    if (!total.equals(1)) errors.push(inputError(sheet.name, at, 'sharesSum', { total: pct(total) }));
+    else if (!shares.state.equals(shares.region.plus(shares.municipalities)))
+      errors.push(
+        inputError(sheet.name, at, 'stateEqualsOthers', {
+          state: pct(shares.state),
+          others: pct(shares.region.plus(shares.municipalities)),
+        }),
+      );
+  }
+  let rounding: RoundingMode = 'krona';
+  const roundingCell = onCell('rounding');
+  if (roundingCell && !isEmpty(roundingCell.raw('value'))) {
+    const r = roundingCell.choice('value', ROUNDING);
+    if (r) rounding = r;
+  }
+  let budgetDecisionDate: YMD | null = null;
+  const dateCell = onCell('budgetDecision');
+  if (dateCell && !isEmpty(dateCell.raw('value'))) budgetDecisionDate = dateCell.take('value', parseDate(dateCell.raw('value'))) ?? null;
+  const name = cellText(value('name'));
+  if (errors.length > errorCount || firstYear === 0) return { settings: null, cells };
+  return { settings: { name, firstYear, yearCount, shares, rounding, budgetDecisionDate }, cells };
+}
