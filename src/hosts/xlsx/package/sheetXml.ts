@@ -1,0 +1,112 @@
+/** A worksheet part for one output sheet: values as given, strings always as text (never formulas). */
+import type { OutputSheet } from '../../../workbook/grid';
+import { columnLetter } from '../../../workbook/grid';
+import { CellTextTooLongError, InvalidOutputError } from './errors';
+import type { StyleBook } from './styleBook';
+import { cellText, xmlAttr } from './xmlText';
+
+export const MAX_CELL_TEXT = 32767;
+const MAX_ROWS = 1048576;
+const MAX_COLS = 16384;
+
+export interface SheetXmlOptions {
+  /** Header/footer text (`&A` sheet name, `&D` date are Excel codes); none when absent. */
+  headerFooter?: { header?: string; footer?: string };
+}
+
+/** Validate every cell before anything is produced (so that the caller can refuse cleanly). */
+export function checkOutputSheet(sheet: OutputSheet): void {
+  if (sheet.rows.length > MAX_ROWS) throw new InvalidOutputError('number', sheet.name, `${sheet.rows.length} rows`);
+  sheet.rows.forEach((cells, r) => {
+    if (cells.length > MAX_COLS) throw new InvalidOutputError('number', sheet.name, `${cells.length} columns`);
+    cells.forEach((c, col) => {
+      if (typeof c.v === 'string' && c.v.length > MAX_CELL_TEXT) {
+        throw new CellTextTooLongError(sheet.name, `${columnLetter(col)}${r + 1}`, c.v.length);
+      }
+      if (typeof c.v === 'number' && !Number.isFinite(c.v)) {
+        throw new InvalidOutputError('number', sheet.name, `${columnLetter(col)}${r + 1}: ${c.v}`);
+      }
+    });
+  });
+}
+
+function numberText(n: number): string {
+  if (Object.is(n, -0)) return '0';
+  return String(n).replace('e', 'E');
+}
+
+export function worksheetXml(sheet: OutputSheet, styles: StyleBook, options: SheetXmlOptions = {}): string {
+  const parts: string[] = [];
+  const letters: string[] = [];
+  const letter = (c: number) => (letters[c] ??= columnLetter(c));
+  let maxCol = 0;
+  let lastRow = 0;
+  const rowsXml: string[] = [];
+  sheet.rows.forEach((cells, r) => {
+    if (cells.length === 0) return;
+    const rn = r + 1;
+    let row = '';
+    for (let col = 0; col < cells.length; col++) {
+      const c = cells[col];
+      if (!c) continue;
+      const v = c.v;
+      const s = c.f || c.bold ? styles.xf(c.f, c.bold) : 0;
+      const sAttr = s ? ` s="${s}"` : '';
+      const ref = letter(col) + rn;
+      if (typeof v === 'number') {
+        row += `<c r="${ref}"${sAttr}><v>${numberText(v)}</v></c>`;
+      } else if (typeof v === 'string' && v !== '') {
+        const space = /^\s|\s$|[\n\t]/.test(v) ? ' xml:space="preserve"' : '';
+        row += `<c r="${ref}"${sAttr} t="inlineStr"><is><t${space}>${cellText(v)}</t></is></c>`;
+      } else if (s) {
+        row += `<c r="${ref}"${sAttr}/>`;
+      } else continue;
+      if (col + 1 > maxCol) maxCol = col + 1;
+      lastRow = rn;
+    }
+    if (row) rowsXml.push(`<row r="${rn}">${row}</row>`);
+  });
+  const dimension = lastRow > 0 ? `A1:${letter(Math.max(maxCol, 1) - 1)}${lastRow}` : 'A1';
+  parts.push(
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
+    ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
+    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
+    `<dimension ref="${dimension}"/>`,
+  );
+  const freeze = Math.max(0, Math.min(MAX_ROWS - 1, Math.floor(sheet.freezeRows || 0)));
+  if (freeze > 0) {
+    const top = `A${freeze + 1}`;
+    parts.push(
+      '<sheetViews><sheetView workbookViewId="0">',
+      `<pane ySplit="${freeze}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/>`,
+      `<selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/>`,
+      '</sheetView></sheetViews>',
+    );
+  } else parts.push('<sheetViews><sheetView workbookViewId="0"/></sheetViews>');
+  parts.push('<sheetFormatPr defaultRowHeight="15"/>');
+  const cols = sheet.widths
+    .map((w, i) =>
+      Number.isFinite(w) && w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${Math.min(w, 255)}" customWidth="1"/>` : '',
+    )
+    .join('');
+  if (cols) parts.push(`<cols>${cols}</cols>`);
+  parts.push(rowsXml.length ? `<sheetData>${rowsXml.join('')}</sheetData>` : '<sheetData/>');
+  parts.push(
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
+    '<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/>',
+  );
+  const hf = options.headerFooter;
+  if (hf && (hf.header || hf.footer)) {
+    parts.push(
+      '<headerFooter>',
+      hf.header ? `<oddHeader>${cellText(hf.header)}</oddHeader>` : '',
+      hf.footer ? `<oddFooter>${cellText(hf.footer)}</oddFooter>` : '',
+      '</headerFooter>',
+    );
+  }
+  parts.push('</worksheet>');
+  return parts.join('');
+}
+
+export { xmlAttr };
