@@ -11,6 +11,7 @@ import * as path from 'path';
 import * as zlib from 'zlib';
 import { fileKind, FileKind } from '../src/hosts/xlsx/fileKind';
 import {
+  checkWritable,
   cleanStaleTemps,
   FileError,
   loadWorkbook,
@@ -392,6 +393,19 @@ describe('writeFileAtomic keeps the file as the user had it', () => {
     expect(await fs.readFile(file, 'utf8')).toBe('gammal');
     expect([after.ino, after.mtimeMs, after.mode]).toEqual([before.ino, before.mtimeMs, before.mode]);
     expect(await tempsIn(dir)).toEqual([]);
+  });
+
+  test('checkWritable says the same before anything is read or computed, and writes nothing', async () => {
+    const file = path.join(dir, 'låst.xlsx');
+    await fs.writeFile(file, 'gammal');
+    await fs.chmod(file, 0o444);
+    await expect(checkWritable(file)).rejects.toMatchObject({ problem: { code: 'readOnly' } });
+    await expect(checkWritable(path.join(dir, 'saknas', 'a.xlsx'))).rejects.toMatchObject({ problem: { code: 'dirNotFound' } });
+    await expect(checkWritable(file, { createOnly: true })).rejects.toMatchObject({ problem: { code: 'exists' } });
+    await fs.chmod(file, 0o644);
+    await expect(checkWritable(file)).resolves.toBeUndefined();
+    await expect(checkWritable(path.join(dir, 'ny.xlsx'))).resolves.toBeUndefined();
+    expect((await fs.readdir(dir)).sort()).toEqual(['låst.xlsx']);
   });
 
   test('a missing folder, a folder as target, and createOnly on an existing file give typed Swedish errors', async () => {

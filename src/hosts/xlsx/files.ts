@@ -381,6 +381,15 @@ async function resolveTarget(file: string, createOnly: boolean): Promise<Target>
   return { real, dir: path.dirname(real), existing: st };
 }
 
+/**
+ * Check, without writing anything, that `file` could be written by `writeFileAtomic` (not read-only, not a
+ * folder, its folder exists…): the command calls it before reading and computing, to fail early. The write
+ * checks again.
+ */
+export async function checkWritable(file: string, options: WriteOptions = {}): Promise<void> {
+  await resolveTarget(file, options.createOnly ?? false);
+}
+
 export interface WriteOptions {
   /** Refuse (`exists`) when the target exists, and never replace one created meanwhile (the template). */
   createOnly?: boolean;
