@@ -1,9 +1,9 @@
 /** Building PlanInputs for engine tests. */
-import { dec, Money } from '../../src/engine/money';
-import type { CostLine, Goals, Intervention, Member, PlanInput, YearInput } from '../../src/engine/types';
-import { defaultGoals } from '../../src/workbook/parse';
-
-export const kr = (n: number | string): Money => dec(n);
+import { defaultGoals, Goals } from '../../src/engine/goals';
+import { count, kr } from '../../src/engine/kronor';
+import { ratio } from '../../src/engine/money';
+import type { PlanInput } from '../../src/engine/plan';
+import type { CostLine, Intervention, Member, YearInput } from '../../src/engine/types';
 
 export function year(y: number, contributions: number, extra: Partial<YearInput> = {}): YearInput {
   return {
@@ -22,13 +22,21 @@ export function year(y: number, contributions: number, extra: Partial<YearInput>
 }
 
 export function kommun(name: string, population: number, extra: Partial<Member> = {}): Member {
-  return { name, party: 'municipalities', population: kr(population), pays: true, fromYear: null, toYear: null, ...extra };
+  return {
+    name,
+    party: 'municipalities',
+    population: count(population),
+    pays: true,
+    fromYear: null,
+    toYear: null,
+    ...extra,
+  };
 }
 
 export const state = (name = 'Försäkringskassan'): Member => ({
   name,
   party: 'state',
-  population: kr(0),
+  population: count(0),
   pays: true,
   fromYear: null,
   toYear: null,
@@ -40,7 +48,7 @@ export function costLine(name: string, amounts: Record<number, number>, extra: P
     name,
     kind: 'operating',
     funding: 'finsam',
-    growth: kr(0),
+    growth: ratio(0),
     amounts: new Map(Object.entries(amounts).map(([y, a]) => [Number(y), kr(a)])),
     ...extra,
   };
@@ -69,7 +77,7 @@ export function planInput(p: Partial<PlanInput> & { years: YearInput[] }): PlanI
       name: 'Test',
       firstYear: p.years[0]!.year,
       yearCount: p.years.length,
-      shares: { state: kr('0.5'), region: kr('0.25'), municipalities: kr('0.25') },
+      shares: { state: ratio('0.5'), region: ratio('0.25'), municipalities: ratio('0.25') },
       rounding: 'krona',
       budgetDecisionDate: null,
     },
