@@ -351,16 +351,29 @@ function printStats(rows) {
 }
 
 /**
- * Prints a ratio of medians against its target.
+ * Prints the ratio of the medians against its target, and the median of the per-round ratios (each
+ * round runs both cases back to back, so that ratio is less sensitive to the machine's load drifting).
  * @param {string} label
- * @param {number} ratio
+ * @param {number[]} num times of the numerator's runs, round by round
+ * @param {number[]} den times of the denominator's runs, round by round
  * @param {number} target
  * @param {boolean} meaningful false when the new side fell back to the baseline
  */
-function printRatio(label, ratio, target, meaningful) {
+function printRatio(label, num, den, target, meaningful) {
+  const ratio = stats(num).median / stats(den).median;
+  const paired = stats(num.map((x, i) => x / (den[i] ?? NaN))).median;
   const verdict = !meaningful ? 'not meaningful: the new side is the baseline' : ratio <= target ? 'met' : 'NOT met';
-  console.log(`  ${label}: ${ratioText(ratio)}   target ≤ ${target.toFixed(2)}  ${verdict}`);
+  console.log(
+    `  ${label}: ${ratioText(ratio)} (medians; per-round median ${ratioText(paired)})   target ≤ ${target.toFixed(2)}  ${verdict}`,
+  );
 }
+
+/** The machine's load, printed before and after: a busy machine makes every number slower and noisier. */
+const loadText = () =>
+  `${os.cpus().length} CPUs, load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ')} (1 / 5 / 15 min)`;
 
 // ---------------------------------------------------------------------------------------------------
 
@@ -402,6 +415,7 @@ async function benchmark(tmp, worktrees) {
     const engine = loadEngine(`old ${wt.hash}`, path.join(wt.dir, 'dist-cli'), path.join(wt.dir, 'bin', 'finsam-budget.js'));
     return { engine, wt };
   };
+  console.log(`machine: ${loadText()}`);
   const { engine: old, wt: oldTree } = engineAt(BASELINE, 'old');
   console.log(`old engine: ${BASELINE} = ${oldTree.hash}, built in a worktree in ${(oldTree.buildMs / 1000).toFixed(1)} s`);
   /** @type {Engine} */
@@ -528,14 +542,17 @@ async function benchmark(tmp, worktrees) {
     return c;
   };
   /** @param {string} key @param {string} [field] a phase the child reported, else the wall-clock time */
-  const st = (key, field) => {
+  const values = (key, field) => {
     const c = caseOf(key);
-    return stats(field ? c.reports.map((r) => r[field] ?? NaN) : c.times);
+    return field ? c.reports.map((r) => r[field] ?? NaN) : c.times;
   };
+  /** @param {string} key @param {string} [field] */
+  const st = (key, field) => stats(values(key, field));
 
   // The table.
   const meaningful = !fallback;
-  const [o, n] = [stats(sides[0]?.times ?? []), stats(sides[1]?.times ?? [])];
+  const [oldTimes, newTimes] = [sides[0]?.times ?? [], sides[1]?.times ?? []];
+  const [o, n] = [stats(oldTimes), stats(newTimes)];
   console.log('');
   console.log(
     `1. Engine: parse + compute + render (computeFromSnapshot) on the same grids — in process, ` +
@@ -545,7 +562,7 @@ async function benchmark(tmp, worktrees) {
     [old.label, o],
     [current.label, n],
   ]);
-  printRatio('ratio new/old (medians)', n.median / o.median, ENGINE_TARGET, meaningful);
+  printRatio('ratio new/old', newTimes, oldTimes, ENGINE_TARGET, meaningful);
   console.log('');
   console.log(
     `   Cold: a fresh node process requires the engine, reads the workbook with its host and computes once — ` +
@@ -560,8 +577,9 @@ async function benchmark(tmp, worktrees) {
     [`${current.label}: whole process`, st('coldNew')],
   ]);
   printRatio(
-    'ratio new/old, first computeFromSnapshot (medians)',
-    st('coldNew', 'compute').median / st('coldOld', 'compute').median,
+    'ratio new/old, first computeFromSnapshot',
+    values('coldNew', 'compute'),
+    values('coldOld', 'compute'),
     ENGINE_TARGET,
     meaningful,
   );
@@ -577,12 +595,7 @@ async function benchmark(tmp, worktrees) {
     ['ExcelJS: read national.xlsx, write the result¹', st('leastFirst')],
     [`${old.label.replace('old', 'old command')} (reference)`, st('oldCommandFirst')],
   ]);
-  printRatio(
-    'ratio command/least I/O (medians)',
-    st('commandFirst').median / st('leastFirst').median,
-    IO_TARGET,
-    !commandFallback,
-  );
+  printRatio('ratio command/least I/O', values('commandFirst'), values('leastFirst'), IO_TARGET, !commandFallback);
   console.log(`  for reference, old command/least I/O: ${ratioText(st('oldCommandFirst').median / st('leastFirst').median)}`);
   console.log('   (b) refresh of a refreshed workbook (input and output sheets)');
   printStats([
@@ -590,12 +603,7 @@ async function benchmark(tmp, worktrees) {
     ['ExcelJS: read refreshed.xlsx, write it', st('leastAgain')],
     [`${old.label.replace('old', 'old command')} (reference)²`, st('oldCommandAgain')],
   ]);
-  printRatio(
-    'ratio command/least I/O (medians)',
-    st('commandAgain').median / st('leastAgain').median,
-    IO_TARGET,
-    !commandFallback,
-  );
+  printRatio('ratio command/least I/O', values('commandAgain'), values('leastAgain'), IO_TARGET, !commandFallback);
   console.log(`  for reference, old command/least I/O: ${ratioText(st('oldCommandAgain').median / st('leastAgain').median)}`);
   console.log('');
   console.log(
@@ -603,6 +611,7 @@ async function benchmark(tmp, worktrees) {
       `  that load (median ${ms(st('leastFirst', 'excluded').median)}) is subtracted: it stands for the computation.`,
   );
   console.log('² The old command refreshes the workbook the old command refreshed.');
+  console.log(`machine at the end: ${loadText()}`);
   if (fallback) console.log('The new engine was unavailable: every "new" row is the baseline (see the message above).');
   else if (commandFallback) console.log('The new command failed: the "new command" rows are the old command (see above).');
 }
