@@ -238,6 +238,30 @@ describe('files written by LibreOffice are named too', () => {
   });
 });
 
+const gsf = ['/usr/bin/gsf'].find((p) => existsSync(p));
+
+test('a real compound file (libgsf) holding EncryptionInfo and EncryptedPackage, as Excel writes an encrypted .xlsx', async () => {
+  if (!gsf) {
+    console.warn('gsf (Debian libgsf-bin) is not installed: the encrypted workbook is tested with built bytes only');
+    return;
+  }
+  const dir = await tempDir();
+  try {
+    // the two streams of an encrypted OOXML package (MS-OFFCRYPTO); their content does not matter here
+    await fs.writeFile(path.join(dir, 'EncryptionInfo'), Buffer.alloc(248, 4));
+    await fs.writeFile(path.join(dir, 'EncryptedPackage'), Buffer.alloc(70000, 7));
+    const file = path.join(dir, 'krypterad.xlsx');
+    execFileSync(gsf, ['createole', file, 'EncryptionInfo', 'EncryptedPackage'], { cwd: dir, stdio: 'ignore' });
+    expect(fileKind(await fs.readFile(file))).toEqual({ kind: 'encrypted' });
+    const error = (await loadWorkbook(file).catch((e: unknown) => e)) as FileError;
+    expect(error.message).toBe(
+      `”${file}” är lösenordsskyddad (krypterad) och kan inte läsas. Ta bort lösenordet i Excel (Arkiv > Info > Skydda arbetsbok > Kryptera med lösenord, töm fältet), spara och försök igen.`,
+    );
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
+
 describe('readWorkbookFile and loadWorkbook', () => {
   let dir: string;
   beforeEach(async () => {
