@@ -344,7 +344,7 @@ describe('the command itself (the installed bin)', () => {
     expect(r.stderr).toMatch(/Kan inte läsa .* som en Excel-arbetsbok/);
     const j = exec(['refresh', file, '--json']);
     expect(j.status).toBe(2);
-    expect(JSON.parse(j.stdout).errors[0].message).toMatch(/Kan inte läsa/);
+    expect((JSON.parse(j.stdout) as PlanJson).errors[0]!.message).toMatch(/Kan inte läsa/);
   });
 
   test('usage errors give exit 2; template writes the example and refuses to overwrite', async () => {

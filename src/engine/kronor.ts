@@ -54,11 +54,12 @@ export function sub(a: Kronor, b: Kronor): Kronor {
 }
 
 export function neg(a: Kronor): Kronor {
-  return checked(-a);
+  return checked(0 - a);
 }
 
 /** Kronor times a whole number (a count of months, a weight). */
 export function times(a: Kronor, n: number): Kronor {
+  if (!Number.isInteger(n)) throw new Error(`times: ${n} is not a whole number`);
   return checked(a * n);
 }
 

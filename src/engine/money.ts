@@ -7,7 +7,7 @@
  * Fractions are decimal.js values (`D`), or exact integer quotients where every input is whole.
  */
 import Decimal from 'decimal.js';
-import { floorDiv, kr, Kronor } from './kronor';
+import { floorDiv, kr, Kronor, KronorOverflow } from './kronor';
 
 // Plain notation for every amount a budget can hold (no exponent in toString).
 export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpPos: 40, toExpNeg: -40 });
@@ -27,9 +27,7 @@ export function divHalfAway(n: number, d: number): Kronor {
   const a = Math.abs(kr(n));
   // 2a + d must be a safe integer to be exact in numbers; past that (|n| near 2^52), BigInt.
   const q =
-    2 * a + d <= Number.MAX_SAFE_INTEGER
-      ? floorDiv(2 * a + d, 2 * d)
-      : Number((2n * BigInt(a) + BigInt(d)) / (2n * BigInt(d)));
+    2 * a + d <= Number.MAX_SAFE_INTEGER ? floorDiv(2 * a + d, 2 * d) : Number((2n * BigInt(a) + BigInt(d)) / (2n * BigInt(d)));
   return kr(n < 0 ? -q : q);
 }
 
@@ -104,6 +102,7 @@ export function allocateByWeights(total: Kronor, weights: readonly WeightItem[])
     if (!Number.isSafeInteger(w.weight) || w.weight < 0) throw new Error('allocateByWeights: weight not whole');
     W += w.weight;
   }
+  if (!Number.isSafeInteger(W)) throw new KronorOverflow(W);
   if (W === 0) {
     if (total !== 0) throw new Error('allocateByWeights: all weights are zero');
     return weights.map(() => kr(0));
@@ -149,8 +148,7 @@ export function allocateByWeights(total: Kronor, weights: readonly WeightItem[])
   }
   if (missing > 0) {
     const order = Array.from({ length: n }, (_, i) => i).sort(
-      (a, b) =>
-        byRemainder(a, b) || weights[b]!.key - weights[a]!.key || compareSv(weights[a]!.name, weights[b]!.name) || a - b,
+      (a, b) => byRemainder(a, b) || weights[b]!.key - weights[a]!.key || compareSv(weights[a]!.name, weights[b]!.name) || a - b,
     );
     for (const i of order) {
       if (missing === 0) break;

@@ -152,10 +152,7 @@ export function computePlan(input: PlanInput): Plan {
       }
       if (p.intervention.status === 'decided' && remainingAfter !== 0) commitments = add(commitments, remainingAfter);
     }
-    const esfCosts = add(
-      sumKr(lineAmounts.filter((l) => l.line.funding === 'esf').map((l) => l.amount)),
-      esfInterventionCosts,
-    );
+    const esfCosts = add(sumKr(lineAmounts.filter((l) => l.line.funding === 'esf').map((l) => l.amount)), esfInterventionCosts);
     const income = add(add(split.total, y.esfIncome), y.otherIncome);
     const operatingResult = sub(sub(income, operatingCosts), interventionCosts);
     const result = add(operatingResult, y.financialIncome);

@@ -1,5 +1,5 @@
 /** Contribution split (5 § SFS 2003:1210) and quarterly instalments. */
-import { floorDiv, kr, Kronor, sumKr } from './kronor';
+import { floorDiv, kr, Kronor, sumKr, times } from './kronor';
 import { allocateByWeights, allocateExact, compareSv, D, divHalfAway } from './money';
 import { ROUNDING_RULES, RoundingMode } from './rounding';
 import type { Contribution, Member, Party, Quarters, Ratio, Settings, YearInput, YearSplit } from './types';
@@ -30,7 +30,7 @@ export function quarterWeights(months: number): [number, number, number, number]
 
 /** Year total T = annual × months / 12, to whole kronor (half away from zero). */
 export function yearTotal(year: YearInput): Kronor {
-  return divHalfAway(year.contributions * year.months, 12);
+  return divHalfAway(times(year.contributions, year.months), 12);
 }
 
 /** The parties' amounts: T × share, by largest remainder so that they sum to T. */
@@ -79,7 +79,7 @@ export function instalments(
     weights.map((w, q) => ({ weight: w, key: w, name: String(q) })),
   ) as Quarters;
   // Exact instalment = amount × w / months: integer floors and remainders over the denominator `months`.
-  const rows = amounts.map((a) => weights.map((w) => floorDiv(a.amount * w, months)));
+  const rows = amounts.map((a) => weights.map((w) => floorDiv(times(a.amount, w), months)));
   const rem = amounts.map((a, i) => weights.map((w, q) => a.amount * w - rows[i]![q]! * months));
   const columnNeed = quarterTotals.map((qt, q) => qt - rows.reduce((s, r) => s + r[q]!, 0));
   // Each member needs `amount − Σ floors` extra kronor, each quarter `its total − Σ floors`: a 0/1
@@ -105,7 +105,7 @@ export function instalments(
       const q = queue[head]!;
       if (columnNeed[q]! > 0) {
         columnNeed[q] = columnNeed[q]! - 1;
-        for (let at = q; at >= 0; ) {
+        for (let at = q; at >= 0;) {
           const step = prev.get(at)!;
           taken[step.row]![at] = true;
           if (step.from >= 0) taken[step.row]![step.from] = false;

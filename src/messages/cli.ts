@@ -17,4 +17,3 @@ Slutkoder: 0 beräknat, 1 fel i indata (inget skrivet), 2 felaktigt anrop eller 
   checksHeader: (ok: number, warn: number, failed: number) => `Kontroller: ${ok} OK, ${warn} varningar, ${failed} ej uppfyllda`,
   writeFailed: (reason: string) => `Kunde inte skriva arbetsboken: ${reason}`,
 } as const;
-

@@ -22,8 +22,7 @@ export const ERRORS = {
     (p) => `The sheet ${qe(p.sheet)} is missing. The computation needs it.`,
   ),
   missingHeader: m<{ sheet: string; columns: readonly string[] }>(
-    (p) =>
-      `Hittar ingen rubrikrad med ${p.columns.map(q).join(', ')} bland de första 20 raderna på bladet ${q(p.sheet)}.`,
+    (p) => `Hittar ingen rubrikrad med ${p.columns.map(q).join(', ')} bland de första 20 raderna på bladet ${q(p.sheet)}.`,
     (p) => `No header row with ${p.columns.map(qe).join(', ')} among the first 20 rows of the sheet ${qe(p.sheet)}.`,
   ),
   missingColumn: m<{ column: string }>(

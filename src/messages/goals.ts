@@ -6,11 +6,23 @@
  */
 import type { YMD } from '../engine/calendar';
 import { isoDate } from '../engine/calendar';
-import type { CheckKind, CheckOf, GoalId, Check } from '../engine/goals';
+import { neg } from '../engine/kronor';
+import type { Check, CheckKind, CheckOf, EquityCap, GoalId, GoalSettings } from '../engine/goals';
+import type { Kronor } from '../engine/kronor';
 import { formatDate, formatKr, formatMonth, formatPercent, Lang } from './format';
 
-/** How a goal's `Gräns` cell is read on the `Mål` sheet. */
-export type LimitKind = 'amount' | 'amountOrPercent' | 'months' | 'dayMonth' | 'none';
+/** How a goal's `Gräns` cell is read on the `Mål` sheet, and the settings each kind gives. */
+export interface LimitSettings {
+  amount: { active: boolean; limit: Kronor };
+  amountOrPercent: { active: boolean; limit: EquityCap | null };
+  dayMonth: { active: boolean; month: number; day: number };
+  none: { active: boolean };
+}
+export type LimitKind = keyof LimitSettings;
+/** The kind of limit a goal's settings call for (the compiler checks each registry entry). */
+export type LimitKindOf<G extends GoalId> = {
+  [L in LimitKind]: LimitSettings[L] extends GoalSettings[G] ? (GoalSettings[G] extends LimitSettings[L] ? L : never) : never;
+}[LimitKind];
 /** How a check's value or limit is shown: kronor (with the amount format), a plain number, a date. */
 export type Shown = 'kronor' | 'number' | 'date' | 'none';
 
@@ -22,7 +34,7 @@ interface CheckText<K extends CheckKind> {
 }
 interface GoalText<G extends GoalId> extends CheckText<G> {
   /** How the goal's `Gräns` is read. */
-  limitKind: LimitKind;
+  limitKind: LimitKindOf<G>;
 }
 
 const kr = formatKr;
@@ -100,7 +112,7 @@ export const GOAL_TEXT: { [G in GoalId]: GoalText<G> } & { unspreadable: CheckTe
     explain: (c, lang) => {
       const sv = lang === 'sv';
       if (c.status === 'ok') return sv ? `Årets resultat ${kr(c.value)}.` : `The year's result is ${kr(c.value)}.`;
-      const deficit = kr(-c.value);
+      const deficit = kr(neg(c.value));
       const equity = kr(c.detail.equityStart);
       return c.status === 'warning'
         ? sv
@@ -176,7 +188,7 @@ export function goalName(goal: CheckKind, lang: Lang = 'sv'): string {
 export function checkMessage(check: Check, lang: Lang = 'sv'): string {
   // One cast where TypeScript cannot follow the correlation between `check.goal` and its text.
   const text = GOAL_TEXT[check.goal] as CheckText<CheckKind>;
-  return text.explain(check as CheckOf<CheckKind>, lang);
+  return text.explain(check, lang);
 }
 
 /** A check's value or limit as the JSON and `Kontroller` carry it: a number, an ISO date, or null. */

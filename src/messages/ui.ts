@@ -89,7 +89,7 @@ const UI_EN: UiTexts = {
 };
 
 export type Ui = UiTexts;
-export const ui: Record<Lang, Ui> = { sv: UI_SV as unknown as Ui, en: UI_EN };
+export const ui: Record<Lang, Ui> = { sv: UI_SV, en: UI_EN };
 
 /** Swedish for any Swedish display language (sv, sv-SE, sv-FI), English otherwise. */
 export function langOf(displayLanguage: string | undefined | null): Lang {

@@ -105,8 +105,8 @@ export function App({ host, lang }: { host: PaneHost; lang: Lang }) {
           t={t}
           fileName={fileName}
           canDownload={state.phase === 'done' && state.errors.length === 0}
-          onOpen={open}
-          onDownload={download}
+          onOpen={(f) => void open(f)}
+          onDownload={() => void download()}
         />
       )}
 

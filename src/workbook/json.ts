@@ -73,7 +73,9 @@ const issues = (list: readonly (InputError | IssueJson)[]): IssueJson[] =>
 
 export function planToJson(
   plan: Plan | null,
-  inputErrors: readonly (InputError | IssueJson)[], checkCells: (string | null)[] = []): PlanJson {
+  inputErrors: readonly (InputError | IssueJson)[],
+  checkCells: (string | null)[] = [],
+): PlanJson {
   const errors = issues(inputErrors);
   if (!plan) {
     return {

@@ -44,10 +44,26 @@ export function parseWorkbook(snapshot: WorkbookSnapshot): ParseResult {
     const s = sheet(id);
     return s ? parse(s) : missing();
   };
-  const years = read('years', (s) => parseYears(s, settings, errors), () => []);
-  const members = read('members', (s) => parseMembers(s, settings, errors), () => []);
-  const interventions = read('interventions', (s) => parseInterventions(s, settings, errors), () => []);
-  const costLines = read('costs', (s) => parseCosts(s, settings, errors), () => []);
+  const years = read(
+    'years',
+    (s) => parseYears(s, settings, errors),
+    () => [],
+  );
+  const members = read(
+    'members',
+    (s) => parseMembers(s, settings, errors),
+    () => [],
+  );
+  const interventions = read(
+    'interventions',
+    (s) => parseInterventions(s, settings, errors),
+    () => [],
+  );
+  const costLines = read(
+    'costs',
+    (s) => parseCosts(s, settings, errors),
+    () => [],
+  );
   const opening = read('opening', (s) => parseOpening(s, errors), zeroOpening);
   const goals = read('goals', (s) => parseGoals(s, errors), defaultGoals);
   if (errors.length > 0) return { input: null, errors, settingsCells };

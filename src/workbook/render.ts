@@ -104,15 +104,20 @@ function renderSplit(plan: Plan): OutputSheet {
     return W.quarter(q + 1, m ? MONTH_ABBR_SV[m - 1]! : null);
   };
   const C = W.columns;
-  return titled('split', titleOf(plan, W.title), [
-    { header: C.year, width: 7 },
-    { header: C.member, width: 26 },
-    { header: C.party, width: 9 },
-    { header: C.population, width: 11 },
-    { header: C.share, width: 10 },
-    { header: C.amount, width: 14 },
-    ...[0, 1, 2, 3].map((q) => ({ header: quarterHeader(q), width: 15 })),
-  ], body);
+  return titled(
+    'split',
+    titleOf(plan, W.title),
+    [
+      { header: C.year, width: 7 },
+      { header: C.member, width: 26 },
+      { header: C.party, width: 9 },
+      { header: C.population, width: 11 },
+      { header: C.share, width: 10 },
+      { header: C.amount, width: 14 },
+      ...[0, 1, 2, 3].map((q) => ({ header: quarterHeader(q), width: 15 })),
+    ],
+    body,
+  );
 }
 
 interface StatusTotals {
@@ -123,7 +128,11 @@ interface StatusTotals {
 
 /** The interventions' totals by status, in one pass (Insatser per år and Budget both show them). */
 function interventionTotals(plan: Plan): Record<InterventionStatus, StatusTotals> {
-  const empty = (): StatusTotals => ({ remainingAtStart: ZERO_KR, amounts: plan.years.map(() => ZERO_KR), remainingAfter: ZERO_KR });
+  const empty = (): StatusTotals => ({
+    remainingAtStart: ZERO_KR,
+    amounts: plan.years.map(() => ZERO_KR),
+    remainingAfter: ZERO_KR,
+  });
   const totals = { decided: empty(), planned: empty() };
   for (const p of plan.interventions) {
     const t = totals[p.intervention.status];
@@ -144,7 +153,10 @@ function addTotals(a: StatusTotals, b: StatusTotals): StatusTotals {
   };
 }
 
-function renderInterventions(plan: Plan, totals: Record<InterventionStatus, StatusTotals>): { sheet: OutputSheet; locate: Locate } {
+function renderInterventions(
+  plan: Plan,
+  totals: Record<InterventionStatus, StatusTotals>,
+): { sheet: OutputSheet; locate: Locate } {
   const W = OUTPUT_WORDS.interventions;
   const years = plan.years;
   const body: OutCell[][] = plan.interventions.map((p) => {
@@ -175,16 +187,21 @@ function renderInterventions(plan: Plan, totals: Record<InterventionStatus, Stat
   body.push(row(W.sums.all, addTotals(totals.decided, totals.planned)));
   const C = W.columns;
   const nameColumn = 1;
-  const sheet = titled('interventions', titleOf(plan, W.title), [
-    { header: C.nr, width: 6 },
-    { header: C.name, width: 30 },
-    { header: C.owner, width: 22 },
-    { header: C.funding, width: 12 },
-    { header: C.status, width: 10 },
-    { header: W.remainingAtStart(years[0]!), width: 16 },
-    ...years.map((y) => ({ header: String(y), width: 13 })),
-    { header: W.remainingAfter(years[years.length - 1]!), width: 18 },
-  ], body);
+  const sheet = titled(
+    'interventions',
+    titleOf(plan, W.title),
+    [
+      { header: C.nr, width: 6 },
+      { header: C.name, width: 30 },
+      { header: C.owner, width: 22 },
+      { header: C.funding, width: 12 },
+      { header: C.status, width: 10 },
+      { header: W.remainingAtStart(years[0]!), width: 16 },
+      ...years.map((y) => ({ header: String(y), width: 13 })),
+      { header: W.remainingAfter(years[years.length - 1]!), width: 18 },
+    ],
+    body,
+  );
   return {
     sheet,
     locate: (t) => (t.kind === 'intervention' ? { sheet: 'interventions', row: bodyRow(t.index), col: nameColumn } : null),
@@ -202,11 +219,30 @@ function renderBudget(plan: Plan, totals: Record<InterventionStatus, StatusTotal
   const section = (text: string) => rows.push({ cells: [label(text, true)] });
   const B = plan.budget;
   section(R.income);
-  for (const party of PARTIES) line(R.contributionParty(PARTY_DEFINITE[party].sv), B.map((b) => b.contributionsByParty[party]));
-  line(R.contributions, B.map((b) => b.contributions), { bold: true });
-  line(R.esfIncome, B.map((b) => b.esfIncome), { key: 'esfIncome' });
-  line(R.otherIncome, B.map((b) => b.otherIncome));
-  line(R.incomeTotal, B.map((b) => add(add(b.contributions, b.esfIncome), b.otherIncome)), { bold: true });
+  for (const party of PARTIES)
+    line(
+      R.contributionParty(PARTY_DEFINITE[party].sv),
+      B.map((b) => b.contributionsByParty[party]),
+    );
+  line(
+    R.contributions,
+    B.map((b) => b.contributions),
+    { bold: true },
+  );
+  line(
+    R.esfIncome,
+    B.map((b) => b.esfIncome),
+    { key: 'esfIncome' },
+  );
+  line(
+    R.otherIncome,
+    B.map((b) => b.otherIncome),
+  );
+  line(
+    R.incomeTotal,
+    B.map((b) => add(add(b.contributions, b.esfIncome), b.otherIncome)),
+    { bold: true },
+  );
   rows.push({ cells: [] });
   section(R.costs);
   plan.costLines.forEach((c) =>
@@ -221,22 +257,49 @@ function renderBudget(plan: Plan, totals: Record<InterventionStatus, StatusTotal
   rows.push({ cells: [label(R.planned), ...totals.planned.amounts.map((v) => negMoney(v))] });
   rows.push({ cells: [label(R.costsTotal, true), ...B.map((b) => negMoney(add(b.operatingCosts, b.interventionCosts), true))] });
   rows.push({ cells: [] });
-  line(R.operatingResult, B.map((b) => b.operatingResult), { bold: true });
-  line(R.financialIncome, B.map((b) => b.financialIncome));
-  line(R.result, B.map((b) => b.result), { bold: true, key: 'result' });
+  line(
+    R.operatingResult,
+    B.map((b) => b.operatingResult),
+    { bold: true },
+  );
+  line(
+    R.financialIncome,
+    B.map((b) => b.financialIncome),
+  );
+  line(
+    R.result,
+    B.map((b) => b.result),
+    { bold: true, key: 'result' },
+  );
   rows.push({ cells: [] });
-  line(R.equityStart, B.map((b) => b.equityStart));
-  line(R.equityEnd, B.map((b) => b.equityEnd), { bold: true, key: 'equityEnd' });
-  line(R.annualContributions, B.map((b) => b.annualContributions), { key: 'annualContributions' });
-  line(R.esfCosts, B.map((b) => b.esfCosts));
+  line(
+    R.equityStart,
+    B.map((b) => b.equityStart),
+  );
+  line(
+    R.equityEnd,
+    B.map((b) => b.equityEnd),
+    { bold: true, key: 'equityEnd' },
+  );
+  line(
+    R.annualContributions,
+    B.map((b) => b.annualContributions),
+    { key: 'annualContributions' },
+  );
+  line(
+    R.esfCosts,
+    B.map((b) => b.esfCosts),
+  );
 
   const rowOf = new Map<BudgetKey, number>();
   rows.forEach((r, i) => r.key && rowOf.set(r.key, bodyRow(i)));
   const firstYearColumn = 1;
-  const sheet = titled('budget', titleOf(plan, W.title), [
-    { header: W.columns.item, width: 34 },
-    ...plan.years.map((y) => ({ header: String(y), width: 15 })),
-  ], rows.map((r) => r.cells));
+  const sheet = titled(
+    'budget',
+    titleOf(plan, W.title),
+    [{ header: W.columns.item, width: 34 }, ...plan.years.map((y) => ({ header: String(y), width: 15 }))],
+    rows.map((r) => r.cells),
+  );
   return {
     sheet,
     locate: (t) =>
@@ -280,11 +343,16 @@ function renderBalance(plan: Plan): { sheet: OutputSheet; locate: Locate } {
   rows.push([]);
   line(R.commitments, (c) => c.commitments);
   const firstYearEndColumn = 2; // after the item and the opening balance
-  const sheet = titled('balance', titleOf(plan, W.title), [
-    { header: W.columns.item, width: 38 },
-    { header: W.opening(plan.years[0]!), width: 15 },
-    ...plan.years.map((y) => ({ header: W.yearEnd(y), width: 15 })),
-  ], rows);
+  const sheet = titled(
+    'balance',
+    titleOf(plan, W.title),
+    [
+      { header: W.columns.item, width: 38 },
+      { header: W.opening(plan.years[0]!), width: 15 },
+      ...plan.years.map((y) => ({ header: W.yearEnd(y), width: 15 })),
+    ],
+    rows,
+  );
   return {
     sheet,
     locate: (t) =>
@@ -328,7 +396,10 @@ function renderLiquidity(plan: Plan): { sheet: OutputSheet; locate: Locate } {
   };
 }
 
-function shownCell(v: number | { year: number; month: number; day: number } | null, shown: 'kronor' | 'number' | 'date' | 'none'): OutCell {
+function shownCell(
+  v: number | { year: number; month: number; day: number } | null,
+  shown: 'kronor' | 'number' | 'date' | 'none',
+): OutCell {
   const s = shownValue(v, shown);
   if (s === null) return blank;
   if (typeof s === 'string') return label(s);
@@ -348,19 +419,24 @@ function renderChecks(plan: Plan, cells: (string | null)[]): OutputSheet {
       shownCell(c.value, text.value),
       shownCell(c.limit, text.limit),
       label(checkMessage(c)),
-      cells[i] ? label(cells[i]!) : blank,
+      cells[i] ? label(cells[i]) : blank,
     ];
   });
-  return titled('checks', titleOf(plan, W.title), [
-    { header: C.goal, width: 26 },
-    { header: C.year, width: 7 },
-    { header: C.month, width: 15 },
-    { header: C.status, width: 12 },
-    { header: C.value, width: 15 },
-    { header: C.limit, width: 15 },
-    { header: C.message, width: 90 },
-    { header: C.cell, width: 24 },
-  ], body);
+  return titled(
+    'checks',
+    titleOf(plan, W.title),
+    [
+      { header: C.goal, width: 26 },
+      { header: C.year, width: 7 },
+      { header: C.month, width: 15 },
+      { header: C.status, width: 12 },
+      { header: C.value, width: 15 },
+      { header: C.limit, width: 15 },
+      { header: C.message, width: 90 },
+      { header: C.cell, width: 24 },
+    ],
+    body,
+  );
 }
 
 /**

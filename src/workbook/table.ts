@@ -164,7 +164,7 @@ export class Cells<K extends string> {
   /** A parsed value, or undefined after reporting its error on the column's cell. */
   take<T>(column: K | number, parsed: Parsed<T>): T | undefined {
     if (parsed.ok) return parsed.value;
-    this.errors.push({ ...parsed, sheet: this.table.sheet.name, cell: this.address(column) } as InputError);
+    this.errors.push({ ...parsed, sheet: this.table.sheet.name, cell: this.address(column) });
     return undefined;
   }
 

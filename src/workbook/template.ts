@@ -26,7 +26,9 @@ export function renderTemplate(sheets: readonly TemplateSheet[]): OutputSheet[] 
     const headerRow = s.headerRow ?? 0;
     return {
       name: s.name,
-      rows: s.rows.map((r, i) => r.map((v, c) => templateCell(v, i > headerRow ? s.columnFormats?.[c] : undefined, i <= headerRow))),
+      rows: s.rows.map((r, i) =>
+        r.map((v, c) => templateCell(v, i > headerRow ? s.columnFormats?.[c] : undefined, i <= headerRow)),
+      ),
       widths: s.widths,
       freezeRows: headerRow + 1,
     };

@@ -1,6 +1,6 @@
 /** `Mål`: the board's financial goals — which are active and their limits (else the defaults). */
-import { defaultGoals, GoalId, Goals, GOAL_IDS } from '../../engine/goals';
-import { HORIZON_ROW, GOAL_TEXT, LimitKind } from '../../messages/goals';
+import { defaultGoals, GoalId, Goals, GOAL_IDS, GoalSettings } from '../../engine/goals';
+import { GOAL_TEXT, HORIZON_ROW, LimitKind, LimitSettings } from '../../messages/goals';
 import { DUPLICATE_OF, EXPECTED, INPUT_WORDS } from '../../messages/sheets';
 import type { InputError, SheetGrid } from '../grid';
 import { Cells, ColumnsOf, readLabelled, readTable, SheetSpec } from '../table';
@@ -41,11 +41,11 @@ export const GOAL_ROW_ORDER: readonly Row[] = [
 type GoalCells = Cells<ColumnsOf<typeof GOALS_SPEC>>;
 
 /**
- * How each kind of `Gräns` is read into the goal's settings. Each reader gets the goal's current
- * settings (the default) and returns the new ones.
+ * How each kind of `Gräns` is read into a goal's settings: each reader gets the goal's current
+ * settings (its default) and returns the new ones.
  */
-const LIMIT_READERS: { [L in LimitKind]: (c: GoalCells, active: boolean, current: never) => unknown } = {
-  amount: (c, active, current: { limit: number }) => {
+const LIMIT_READERS: { [L in LimitKind]: (c: GoalCells, active: boolean, current: LimitSettings[L]) => LimitSettings[L] } = {
+  amount: (c, active, current) => {
     const raw = c.raw('limit');
     const limit = isEmpty(raw) ? current.limit : (c.take('limit', parseAmount(raw)) ?? current.limit);
     return { active, limit };
@@ -63,14 +63,22 @@ const LIMIT_READERS: { [L in LimitKind]: (c: GoalCells, active: boolean, current
     const a = c.take('limit', parseAmount(raw));
     return a !== undefined ? { active, limit: { kind: 'amount', value: a } } : { active: false, limit: null };
   },
-  dayMonth: (c, active, current: { month: number; day: number }) => {
+  dayMonth: (c, active, current) => {
     const raw = c.raw('limit');
     const dm = isEmpty(raw) ? undefined : c.take('limit', parseDayMonth(raw));
     return { active, month: dm?.month ?? current.month, day: dm?.day ?? current.day };
   },
-  months: () => undefined,
   none: (_c, active) => ({ active }),
 };
+
+/** Read one goal's row: its limit as the registry says, into its settings. */
+function readGoal<G extends GoalId>(goals: Goals, goal: G, c: GoalCells, active: boolean): void {
+  // The registry ties each goal to the limit kind its settings have (LimitKindOf); TypeScript cannot
+  // follow that correlation through the two tables, hence the one cast.
+  const kind = GOAL_TEXT[goal].limitKind as LimitKind;
+  const read = LIMIT_READERS[kind] as unknown as (c: GoalCells, active: boolean, current: GoalSettings[G]) => GoalSettings[G];
+  goals[goal] = read(c, active, goals[goal]) as Goals[G];
+}
 
 export function parseGoals(sheet: SheetGrid, errors: InputError[]): Goals {
   const goals = defaultGoals();
@@ -96,11 +104,7 @@ export function parseGoals(sheet: SheetGrid, errors: InputError[]): Goals {
       }
       continue;
     }
-    setGoal(goals, row, LIMIT_READERS[GOAL_TEXT[row].limitKind](c, active, goals[row] as never));
+    readGoal(goals, row, c, active);
   }
   return goals;
-}
-
-function setGoal<G extends GoalId>(goals: Goals, goal: G, settings: unknown): void {
-  goals[goal] = settings as Goals[G];
 }

@@ -76,7 +76,18 @@ export function parseInterventions(sheet: SheetGrid, settings: Settings, errors:
       }
     }
     if (errors.length === before && start && end && total !== undefined && spentBefore !== undefined && funding && status) {
-      result.push({ nr: c.text('nr'), name, owner: c.text('owner'), funding, status, start, end, total, spentBefore, yearAmounts });
+      result.push({
+        nr: c.text('nr'),
+        name,
+        owner: c.text('owner'),
+        funding,
+        status,
+        start,
+        end,
+        total,
+        spentBefore,
+        yearAmounts,
+      });
     }
   }
   return result;

@@ -64,8 +64,7 @@ export function parseMembers(sheet: SheetGrid, settings: Settings, errors: Input
     for (const party of PARTIES) {
       if (settings.shares[party].isZero()) continue;
       const payers = members.filter((m) => m.party === party && m.pays && isActive(m, y));
-      if (payers.length === 0)
-        errors.push(inputError(sheet.name, partyCell, 'noPayer', { party: PARTY[party], year: y }));
+      if (payers.length === 0) errors.push(inputError(sheet.name, partyCell, 'noPayer', { party: PARTY[party], year: y }));
       else if (party === 'municipalities' && payers.every((m) => m.population === 0))
         errors.push(inputError(sheet.name, partyCell, 'noPopulation', { year: y }));
     }

@@ -51,7 +51,9 @@ export function parseSettings(sheet: SheetGrid, errors: InputError[]): ParsedSet
 
   let firstYear = 0;
   if (isEmpty(value('firstYear')))
-    errors.push(inputError(sheet.name, rows.get('firstYear')?.address('value') ?? fallbackCell, 'required', { what: W.rows.firstYear }));
+    errors.push(
+      inputError(sheet.name, rows.get('firstYear')?.address('value') ?? fallbackCell, 'required', { what: W.rows.firstYear }),
+    );
   else {
     const y = parseInteger(value('firstYear'), EXPECTED.year);
     if (!y.ok) onCell('firstYear')!.take('value', y);
@@ -102,7 +104,8 @@ export function parseSettings(sheet: SheetGrid, errors: InputError[]): ParsedSet
   }
   let budgetDecisionDate: YMD | null = null;
   const dateCell = onCell('budgetDecision');
-  if (dateCell && !isEmpty(dateCell.raw('value'))) budgetDecisionDate = dateCell.take('value', parseDate(dateCell.raw('value'))) ?? null;
+  if (dateCell && !isEmpty(dateCell.raw('value')))
+    budgetDecisionDate = dateCell.take('value', parseDate(dateCell.raw('value'))) ?? null;
   const name = cellText(value('name'));
   if (errors.length > errorCount || firstYear === 0) return { settings: null, cells };
   return { settings: { name, firstYear, yearCount, shares, rounding, budgetDecisionDate }, cells };
