@@ -514,6 +514,50 @@ describe('writeFileAtomic keeps the file as the user had it', () => {
   });
 });
 
+describe('a full disk and a read-only file system (a small tmpfs, where the test may mount one)', () => {
+  let mnt: string;
+  let mounted = false;
+  beforeAll(async () => {
+    mnt = await tempDir();
+    mounted = isRoot && spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mnt], { stdio: 'ignore' }).status === 0;
+    if (!mounted) console.warn('cannot mount a tmpfs here: full-disk and read-only file system tests skipped');
+  });
+  afterAll(async () => {
+    if (mounted) spawnSync('umount', [mnt], { stdio: 'ignore' });
+    await fs.rm(mnt, { recursive: true, force: true });
+  });
+
+  test('no room: a typed Swedish error, the original unchanged, the temporary file removed', async () => {
+    if (!mounted) return;
+    const file = path.join(mnt, 'budget.xlsx');
+    const old = Buffer.alloc(300 * 1024, 1);
+    await fs.writeFile(file, old);
+    const error = (await writeFileAtomic(file, Buffer.alloc(2 * 1024 * 1024, 2)).catch((e: unknown) => e)) as FileError;
+    expect(error).toBeInstanceOf(FileError);
+    expect(error.problem).toEqual({ code: 'noSpace' });
+    expect(error.message).toBe(
+      `Det finns inte plats på disken för ”${file}”; ingenting har ändrats. Frigör utrymme och försök igen.`,
+    );
+    expect((await fs.readFile(file)).equals(old)).toBe(true);
+    expect(await fs.readdir(mnt)).toEqual(['budget.xlsx']);
+  });
+
+  test('a read-only file system: refused, unchanged', async () => {
+    if (!mounted) return;
+    const file = path.join(mnt, 'budget.xlsx');
+    await fs.writeFile(file, 'gammal');
+    expect(spawnSync('mount', ['-o', 'remount,ro', mnt]).status).toBe(0);
+    try {
+      const error = (await writeFileAtomic(file, Buffer.from('ny')).catch((e: unknown) => e)) as FileError;
+      expect(error.problem).toEqual({ code: 'readOnlyFs' });
+      expect(error.message).toMatch(/^”.*budget\.xlsx” ligger på en enhet som bara går att läsa/);
+      expect(await fs.readFile(file, 'utf8')).toBe('gammal');
+    } finally {
+      spawnSync('mount', ['-o', 'remount,rw', mnt]);
+    }
+  });
+});
+
 describe('as another user than root', () => {
   let dir: string;
   let modulePath: string;

@@ -397,6 +397,15 @@ export interface WriteOptions {
 
 const CHUNK = 1024 * 1024;
 
+/** What chown and chmod say where a file system has no owners or modes (or the user may not give it away). */
+const UNSUPPORTED = ['EPERM', 'EINVAL', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'];
+
+function ignore(codes: string[]): (e: unknown) => void {
+  return (e) => {
+    if (!codes.includes(errnoOf(e))) throw e;
+  };
+}
+
 /**
  * Replace `file` with `bytes` atomically, keeping its mode and owner and following a symbolic link; or
  * create it (mode from the umask). Throws a FileError before anything is written when the target is
@@ -421,13 +430,13 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array, options: 
     }
     try {
       if (existing) {
+        // A file system without owners or modes (FAT, some network shares) refuses these: nothing to keep
+        // then. The temporary file was created with at most the original's mode, so it is never more open.
         if (isRoot() || existing.uid === process.getuid?.()) {
-          await step(() => handle!.chown(existing.uid, existing.gid)).catch((e: unknown) => {
-            if (errnoOf(e) !== 'EPERM' || isRoot()) throw e;
-          });
+          await step(() => handle!.chown(existing.uid, existing.gid)).catch(ignore(UNSUPPORTED));
         }
         // after chown (which clears set-id bits), and beating the umask
-        await step(() => handle!.chmod(mode));
+        await step(() => handle!.chmod(mode)).catch(ignore(UNSUPPORTED));
       }
       for (let at = 0; at < bytes.length; at += CHUNK) {
         const chunk = bytes.subarray(at, Math.min(bytes.length, at + CHUNK));
