@@ -41,15 +41,12 @@ export async function gridsOf(file: string): Promise<Record<string, unknown[][]>
   return Object.fromEntries(wb.worksheets.map((ws) => [ws.name, readGrid(ws).values]));
 }
 
-/** Newest modification time (ms) of the files under `dir`, 0 when it does not exist. */
-function newestMtime(dir: string): number {
-  if (!existsSync(dir)) return 0;
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const file = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(file) : statSync(file).mtimeMs);
-  }
-  return newest;
+/** Newest modification time (ms) of a file, or of the files under a folder; 0 when it does not exist. */
+function newestMtime(file: string): number {
+  if (!existsSync(file)) return 0;
+  const stat = statSync(file);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(file).map((name) => newestMtime(path.join(file, name))));
 }
 
 /**
