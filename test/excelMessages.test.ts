@@ -72,14 +72,13 @@ describe('requirement sets at run time', () => {
   });
 
   test('too old: a blocking message in the UI language; optional features missing: a note', () => {
-    expect(featureMessage(excelFeatures(upTo('1.6')))).toEqual({
-      blocking: true,
-      text: expect.stringMatching(
-        /^Den här versionen av Excel är för gammal för Finsam Budget \(tillägget behöver ExcelApi 1\.7/,
-      ),
-    });
+    const old = featureMessage(excelFeatures(upTo('1.6')))!;
+    expect(old.blocking).toBe(true);
+    expect(old.text).toMatch(/^Den här versionen av Excel är för gammal för Finsam Budget \(tillägget behöver ExcelApi 1\.7/);
     expect(featureMessage(excelFeatures(upTo('1.6')), 'en')!.text).toMatch(/^This version of Excel is too old/);
-    expect(featureMessage(excelFeatures(upTo('1.8')))).toEqual({ blocking: false, text: expect.stringMatching(/blad för blad/) });
+    const partial = featureMessage(excelFeatures(upTo('1.8')))!;
+    expect(partial.blocking).toBe(false);
+    expect(partial.text).toMatch(/blad för blad/);
     expect(featureMessage(excelFeatures(upTo('1.14')))).toBeNull();
   });
 });

@@ -58,8 +58,9 @@ export interface ChangeEvent {
 }
 
 interface Handler {
-  target: 'collection' | string; // 'collection' or a sheet id
-  fn: (e: ChangeEvent) => Promise<unknown> | unknown;
+  /** 'collection' or a sheet id. */
+  target: string;
+  fn: (e: ChangeEvent) => unknown;
   context: FakeContext;
 }
 
@@ -123,7 +124,7 @@ const atLeast = (have: string, want: string) => {
 /** What a user (or Excel) makes of a typed or written value in a cell of the given format. */
 export function excelStores(v: unknown, format: string): { value: Cell; formula: boolean } {
   if (typeof v === 'number' || typeof v === 'boolean') return { value: v, formula: false };
-  const s = String(v ?? '');
+  const s = typeof v === 'string' ? v : v === null || v === undefined ? '' : JSON.stringify(v);
   if (format === '@') return { value: s, formula: false };
   if (s.startsWith("'")) return { value: s.slice(1), formula: false };
   if (/^[+-]?\d+(\.\d+)?(E[+-]?\d+)?$/i.test(s.trim()) && s.trim() !== '') return { value: Number(s), formula: false };
@@ -356,7 +357,7 @@ function loadList(arg: unknown): string[] {
   if (arg === undefined) return [];
   if (Array.isArray(arg)) return arg.flatMap((a) => loadList(a));
   if (typeof arg === 'object' && arg !== null) return Object.keys(arg);
-  return String(arg)
+  return (typeof arg === 'string' ? arg : '')
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
@@ -515,7 +516,7 @@ export class RangeProxy extends ClientObject {
         if (whole) grid.length = 0;
         else
           for (let i = 0; i < ref.rows; i++)
-            for (let j = 0; j < ref.cols; j++) if (grid[ref.row + i]) delete grid[ref.row + i]![ref.col + j];
+            for (let j = 0; j < ref.cols; j++) if (grid[ref.row + i]) grid[ref.row + i]![ref.col + j] = undefined;
       };
       if (applyTo !== 'Formats') wipe(ref.sheet.values);
       if (applyTo !== 'Contents') {
@@ -608,10 +609,9 @@ export class WorksheetProxy extends ClientObject {
   ) {
     super(ctx);
     this.protection = new ProtectionProxy(ctx, () => this.ref()?.protected ?? null);
-    const self = this;
     this.freezePanes = {
-      unfreeze: () => self.modify('unfreeze', (s) => (s.frozenRows = 0)),
-      freezeRows: (n: number) => self.modify('freezeRows', (s) => (s.frozenRows = n)),
+      unfreeze: () => this.modify('unfreeze', (s) => (s.frozenRows = 0)),
+      freezeRows: (n: number) => this.modify('freezeRows', (s) => (s.frozenRows = n)),
     };
     this.onChanged = new EventHandlers(ctx, () => this.need().id, '1.7');
     if (orNull)

@@ -75,7 +75,7 @@ describeBrowser('task pane in Chromium, inside (fake) Excel', () => {
     return page;
   }
 
-  const fake = <T>(page: Page, fn: string): Promise<T> => page.evaluate(fn) as Promise<T>;
+  const fake = <T>(page: Page, fn: string): Promise<T> => page.evaluate<T>(fn);
 
   test('Beräkna reads and writes the workbook in two round trips; input sheets stay as they were', async () => {
     const page = await open();

@@ -239,7 +239,8 @@ export class ExcelHost implements WorkbookHost {
       sheet.load('name,id');
       const range = sheet.getUsedRangeOrNullObject(true);
       // Formats only where parsing reads them: a third of the read's payload otherwise.
-      range.load(FORMAT_SHEETS.includes(name) ? 'values,numberFormat,address' : 'values,address');
+      if (FORMAT_SHEETS.includes(name)) range.load('values,numberFormat,address');
+      else range.load('values,address');
       return [{ name, sheet, range }];
     });
     const outputs: OutputHandle[] = OUTPUT_SHEET_NAMES.flatMap((name) => {
@@ -292,7 +293,7 @@ export class ExcelHost implements WorkbookHost {
     this.otherSheetIds = new Set(
       all.map((w) => w.id).filter((id) => !this.outputSheetIds.has(id) && !this.inputSheetIds.has(id)),
     );
-    const markOf = new Map(marks.map((m) => [m.output, m.item.isNullObject ? null : m.item.formula]));
+    const markOf = new Map(marks.map((m) => [m.output, m.item.isNullObject ? null : (m.item.formula as string)]));
     const owned = [...markOf.values()].map((f) => (f ? sheetOfFormula(f) : null)).filter((s): s is string => s !== null);
     this.outputs = new Map(
       OUTPUT_SHEET_NAMES.map((name) => {
@@ -421,9 +422,15 @@ export class ExcelHost implements WorkbookHost {
         ws.load('name');
         return ws;
       });
+      const protection = context.workbook.protection;
+      protection.load('protected');
       await context.sync();
       const clashes = found.filter((ws) => !ws.isNullObject).map((ws) => ws.name);
       if (clashes.length > 0) return clashes;
+      if (protection.protected) {
+        const first = sheets[0]!.name;
+        throw new OfficeHostError('WorkbookProtected', writeBlockedMessage('WorkbookProtected', first, this.lang), first);
+      }
       const added = sheets.map((s) => {
         const ws = worksheets.add(s.name);
         const width = Math.max(...s.rows.map((r) => r.length));

@@ -3,7 +3,7 @@ import type { PaneHost } from '../paneHost';
 import { exampleSheets } from '../../workbook/example';
 import { INPUT_SHEETS } from '../../workbook/schema';
 import type { OfficeLang } from '../../messages/office';
-import { asExcelApi, ChangeEvent, ExcelApi, ExcelHost, ExcelRun, officeExcel } from './excelHost';
+import { asExcelApi, ExcelApi, ExcelHost, ExcelRun, officeExcel } from './excelHost';
 import { currentExcelFeatures, ExcelFeatures } from './requirements';
 
 export interface ExcelPaneOptions {
@@ -36,10 +36,11 @@ export function excelPane(run?: ExcelApi | ExcelRun, options: ExcelPaneOptions =
       const registrations: Registration[] = [];
       const watched = new Set<string>();
       let stopped = false;
-      const handler = async (event: Excel.WorksheetChangedEventArgs) => {
-        const kind = host.classify(event as unknown as ChangeEvent);
+      const handler = (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
+        const kind = host.classify(event);
         if (kind === 'local') onChange();
         else if (kind === 'remote') onRemoteChange?.();
+        return Promise.resolve();
       };
       const perSheet = async (ids: string[]) => {
         const fresh = ids.filter((id) => !watched.has(id));
@@ -75,7 +76,8 @@ export function excelPane(run?: ExcelApi | ExcelRun, options: ExcelPaneOptions =
         for (const r of all)
           await api.runOn(r.context, async (context) => {
             r.remove();
-            await context.sync();
+            // Each handler on its own context (one in all where the workbook-wide event exists).
+            await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop
           });
       };
     },

@@ -43,8 +43,9 @@ export function excelFeatures(isSetSupported: IsSetSupported): ExcelFeatures {
 /** The features of the Excel the pane runs in (all false outside Office). */
 export function currentExcelFeatures(): ExcelFeatures {
   const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported?: IsSetSupported } } } }).Office;
-  const check = office?.context?.requirements?.isSetSupported;
-  return excelFeatures(check ? (n, v) => check.call(office!.context!.requirements, n, v) : () => false);
+  const requirements = office?.context?.requirements;
+  const check = requirements?.isSetSupported;
+  return excelFeatures(check ? (n, v) => check.call(requirements, n, v) : () => false);
 }
 
 /** For the pane: null when everything is there, else what to tell the user (too old, or what is missing). */
