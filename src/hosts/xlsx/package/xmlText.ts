@@ -12,7 +12,9 @@ export function decodeExcelEscapes(s: string): string {
 /** Characters XML 1.0 forbids (and \r, which XML parsers turn into \n) and lone surrogates. */
 const NEEDS_EXCEL_ESCAPE =
   /[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const LITERAL_ESCAPE = /_(?=x[0-9A-Fa-f]{4}_)/g;
+// An underscore that could start an escape once the text is encoded (`_xF0FF` followed by a character
+// that is itself escaped would read as `_xF0FF_`): always protected; decoding gives it back unchanged.
+const LITERAL_ESCAPE = /_(?=x[0-9A-Fa-f]{4})/g;
 
 function hex4(code: number): string {
   return code.toString(16).toUpperCase().padStart(4, '0');

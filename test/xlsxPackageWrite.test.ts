@@ -1,0 +1,269 @@
+/** The package writer on hand-made packages: escapes, minimal styles, calcChain, order of workbook elements. */
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
+import JSZip from 'jszip';
+import type { OutputSheet } from '../src/workbook/grid';
+import {
+  decodeExcelEscapes,
+  encodeExcelEscapes,
+  InvalidOutputError,
+  PackageWriteRequest,
+  writePackage,
+  XlsxPackage,
+} from '../src/hosts/xlsx/package';
+import { exceljsWorkbook } from './fixtures-gen/corpus';
+import { CT, prefixedWorkbook, styledWorkbook } from './fixtures-gen/handmade';
+import { checkWellFormed, elements, partsOf, text } from './fixtures-gen/packageParts';
+
+const FORBIDDEN =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/; // eslint-disable-line no-control-regex
+
+function sheet(name: string, rows: OutputSheet['rows'], freezeRows = 0): OutputSheet {
+  return { name, rows, widths: [20, 10], freezeRows };
+}
+
+function req(sheets: OutputSheet[], owned: string[] = []): PackageWriteRequest {
+  return {
+    sheets,
+    owned,
+    definedNames: sheets.map((s) => ({ name: `FinsamBudget_${s.name.replace(/[^A-Za-z]/g, '')}`, formula: `'${s.name}'!$A$1` })),
+  };
+}
+
+async function roundTrip(bytes: Uint8Array, name: string) {
+  const [g] = await (await XlsxPackage.open(bytes)).readSheets([name]);
+  return g!;
+}
+
+function arrayBuffer(b: Uint8Array): ArrayBuffer {
+  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+}
+
+describe('Excel escapes', () => {
+  it('encode then decode gives any string back, and the encoded text has nothing XML forbids', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary' }),
+          fc.string({ unit: fc.constantFrom('_', 'x', '0', '4', '1', 'F', '\u0001', '\uFFFF', '\uD800', 'a') }),
+        ),
+        (s) => {
+          const enc = encodeExcelEscapes(s);
+          expect(FORBIDDEN.test(enc)).toBe(false);
+          expect(enc).not.toContain('\r');
+          expect(decodeExcelEscapes(enc)).toBe(s);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('writes control characters, U+FFFF, lone surrogates and literal escapes so that they read back exactly', async () => {
+    const strings = [
+      'a\u0001b',
+      'end\uFFFF',
+      'lit _x0041_ and _x005F_',
+      'lone \uD800 surrogate',
+      'pair 😀',
+      'cr\r\nlf',
+      '=SUM(A1)',
+      '+1',
+      '@x',
+      '-2',
+    ];
+    const out = await writePackage(
+      await styledWorkbook(),
+      req([
+        sheet(
+          'Ut',
+          strings.map((s) => [{ v: s, f: '@' }]),
+        ),
+      ]),
+    );
+    const parts = await partsOf(out);
+    for (const [n, d] of parts) checkWellFormed(n, d);
+    const xml = text(parts, 'xl/worksheets/sheet2.xml');
+    expect(xml).toContain('a_x0001_b');
+    expect(xml).toContain('end_xFFFF_');
+    expect(xml).toContain('lit _x005F_x0041_ and _x005F_');
+    expect(xml).not.toMatch(/<f>/);
+    expect((await roundTrip(out, 'Ut')).values).toEqual(strings.map((s) => [s]));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(arrayBuffer(out));
+    expect(wb.getWorksheet('Ut')!.getCell('A7').value).toBe('=SUM(A1)');
+    expect(wb.getWorksheet('Ut')!.getCell('A7').formula).toBeUndefined();
+  });
+
+  it('refuses non-finite numbers, bad sheet names and two sheets of the same name', async () => {
+    const base = await styledWorkbook();
+    await expect(writePackage(base, req([sheet('Ut', [[{ v: NaN }]])]))).rejects.toMatchObject({ reason: 'number' });
+    await expect(writePackage(base, req([sheet('A/B', [])]))).rejects.toBeInstanceOf(InvalidOutputError);
+    await expect(writePackage(base, req([sheet('x'.repeat(32), [])]))).rejects.toMatchObject({ reason: 'sheetName' });
+    await expect(writePackage(base, req([sheet('Ut', []), sheet('ut', [])]))).rejects.toMatchObject({ reason: 'duplicateSheet' });
+  });
+});
+
+describe('package edits', () => {
+  it('creates a styles part where there is none, and keeps x: prefixes in workbook.xml', async () => {
+    const original = await prefixedWorkbook();
+    const out = await writePackage(
+      original,
+      req([
+        sheet(
+          'Budget',
+          [
+            [{ v: 'Rubrik', bold: true }],
+            [
+              { v: 0.25, f: '0%' },
+              { v: 1308750, f: '# ##0' },
+            ],
+          ],
+          1,
+        ),
+      ]),
+    );
+    const parts = await partsOf(out);
+    for (const [n, d] of parts) if (n !== 'xl/worksheets/sheet2.xml') checkWellFormed(n, d); // ill-formed on purpose
+    expect(parts.get('xl/worksheets/sheet2.xml')!.equals((await partsOf(original)).get('xl/worksheets/sheet2.xml')!)).toBe(true);
+    const wb = text(parts, 'xl/workbook.xml');
+    expect(wb).toContain('<x:sheet name="Budget" sheetId="8" rel:id="rId3"/>');
+    expect(wb).toMatch(/<x:definedName name="FinsamBudget_Budget">'Budget'!\$A\$1<\/x:definedName>/);
+    expect(wb).toMatch(/<\/x:definedNames><x:calcPr fullCalcOnLoad="1"\/><\/x:workbook>$/);
+    expect(wb).toContain('<x:definedName name="_xlnm.Print_Titles" localSheetId="2">\'Budget\'!$1:$1</x:definedName>');
+    expect(text(parts, '[Content_Types].xml')).toContain(`<Override PartName="/xl/styles.xml" ContentType="${CT.styles}"/>`);
+    expect(text(parts, '[Content_Types].xml')).toContain(
+      `<Override PartName="/xl/worksheets/sheet3.xml" ContentType="${CT.worksheet}"/>`,
+    );
+    const g = await roundTrip(out, 'Budget');
+    expect(g.values).toEqual([['Rubrik'], [0.25, 1308750]]);
+    expect(g.formats).toEqual([[null], ['0%', '# ##0']]);
+  });
+
+  it('writes bold, number formats, frozen rows and widths that ExcelJS sees, also without a styles part', async () => {
+    const plain = new ExcelJS.Workbook();
+    plain.addWorksheet('Medlemmar').addRow(['Medlem', 'Invånare']);
+    plain.addWorksheet('Budget').getCell('A1').value = 'Gammal';
+    plain.definedNames.add("'Budget'!$A$1", 'FinsamBudget_Budget');
+    const zip = await JSZip.loadAsync(await plain.xlsx.writeBuffer());
+    zip.remove('xl/styles.xml');
+    zip.file(
+      '[Content_Types].xml',
+      (await zip.file('[Content_Types].xml')!.async('string')).replace(/<Override PartName="\/xl\/styles.xml"[^>]*\/>/, ''),
+    );
+    zip.file(
+      'xl/_rels/workbook.xml.rels',
+      (await zip.file('xl/_rels/workbook.xml.rels')!.async('string')).replace(/<Relationship [^>]*styles"[^>]*\/>/, ''),
+    );
+    const original = await zip.generateAsync({ type: 'uint8array' });
+    expect(text(await partsOf(original), 'xl/_rels/workbook.xml.rels')).not.toContain('styles');
+    const out = await writePackage(
+      original,
+      req(
+        [
+          sheet(
+            'Budget',
+            [
+              [{ v: 'Rubrik', bold: true }],
+              [
+                { v: 0.25, f: '0%' },
+                { v: 1308750, f: '# ##0' },
+              ],
+            ],
+            1,
+          ),
+        ],
+        ['Budget'],
+      ),
+    );
+    expect(text(await partsOf(out), 'xl/_rels/workbook.xml.rels')).toMatch(/relationships\/styles" Target="styles.xml"/);
+    const ej = new ExcelJS.Workbook();
+    await ej.xlsx.load(arrayBuffer(out));
+    const ws = ej.getWorksheet('Budget')!;
+    expect(ws.getCell('A1').font?.bold).toBe(true);
+    expect(ws.getCell('B2').numFmt).toBe('# ##0');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.getColumn(1).width).toBe(20);
+  });
+
+  it('adds to existing styles without moving them, reusing formats it finds', async () => {
+    const original = await styledWorkbook();
+    const out = await writePackage(
+      original,
+      req([
+        sheet('Ut', [
+          [
+            { v: 1, f: '# ##0" kr"' },
+            { v: 2, f: '0.0' },
+            { v: 3, f: '0.0', bold: true },
+            { v: 4, bold: true },
+          ],
+        ]),
+      ]),
+    );
+    const styles = text(await partsOf(out), 'xl/styles.xml');
+    expect(styles).toContain(
+      '<numFmts count="2"><numFmt numFmtId="164" formatCode="# ##0&quot; kr&quot;"/><numFmt numFmtId="165" formatCode="0.0"/></numFmts>',
+    );
+    expect(styles).toContain('<fonts count="2"><font/><font><b/></font></fonts>');
+    expect(styles).toContain(
+      '<cellXfs count="9"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="9"/><xf numFmtId="164"/><xf numFmtId="10"/><xf numFmtId="164" fontId="0"',
+    );
+    const g = await roundTrip(out, 'Ut');
+    expect(g.formats).toEqual([['# ##0" kr"', '0.0', '0.0', null]]);
+    // The input sheet still reads as before.
+    expect((await roundTrip(out, 'Medlemmar')).formats).toEqual((await roundTrip(original, 'Medlemmar')).formats);
+  });
+
+  it('removes calcChain, replaces an owned sheet in place (renaming its case), drops its printer settings, repairs a #REF! mark', async () => {
+    const zip = await JSZip.loadAsync(await exceljsWorkbook());
+    zip.file(
+      'xl/calcChain.xml',
+      '<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="A1" i="6"/></calcChain>',
+    );
+    let ct = await zip.file('[Content_Types].xml')!.async('string');
+    ct = ct.replace(
+      '</Types>',
+      `<Override PartName="/xl/calcChain.xml" ContentType="${CT.calcChain}"/><Override PartName="/xl/printerSettings/printerSettings1.bin" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.printerSettings"/></Types>`,
+    );
+    zip.file('[Content_Types].xml', ct);
+    let rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    rels = rels.replace(
+      '</Relationships>',
+      '<Relationship Id="rIdCC" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>',
+    );
+    zip.file('xl/_rels/workbook.xml.rels', rels);
+    const pkg0 = await XlsxPackage.open(await zip.generateAsync({ type: 'uint8array' }));
+    const budgetPart = pkg0.info.sheets.find((s) => s.name === 'Budget')!.part;
+    zip.file(
+      budgetPart.replace(/([^/]+)$/, '_rels/$1.rels'),
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/printerSettings" Target="../printerSettings/printerSettings1.bin"/></Relationships>',
+    );
+    zip.file('xl/printerSettings/printerSettings1.bin', Buffer.from([1, 2, 3]));
+    let wbXml = await zip.file('xl/workbook.xml')!.async('string');
+    wbXml = wbXml
+      .replace('name="Budget"', 'name="budget"')
+      .replace('</definedNames>', '<definedName name="FinsamBudget_Kontroller">#REF!$A$1</definedName></definedNames>');
+    zip.file('xl/workbook.xml', wbXml);
+    const original = await zip.generateAsync({ type: 'uint8array' });
+
+    const out = await writePackage(original, {
+      ...req([sheet('Budget', [[{ v: 'Ny' }]])], ['budget']),
+      removeDefinedNames: ['FinsamBudget_Kontroller'],
+    });
+    const parts = await partsOf(out);
+    for (const [n, d] of parts) checkWellFormed(n, d);
+    expect(parts.has('xl/calcChain.xml')).toBe(false);
+    expect(parts.has('xl/printerSettings/printerSettings1.bin')).toBe(false);
+    expect(parts.has(budgetPart.replace(/([^/]+)$/, '_rels/$1.rels'))).toBe(false);
+    expect(text(parts, '[Content_Types].xml')).not.toMatch(/calcChain|printerSettings1/);
+    expect(text(parts, 'xl/_rels/workbook.xml.rels')).not.toContain('calcChain');
+    const after = await XlsxPackage.open(out);
+    expect(after.info.sheets.map((s) => s.name)).toEqual(pkg0.info.sheets.map((s) => s.name));
+    expect(after.info.sheets.find((s) => s.name === 'Budget')!.part).toBe(budgetPart);
+    expect(after.info.definedNames.map((d) => d.name)).not.toContain('FinsamBudget_Kontroller');
+    expect(after.info.definedNames.filter((d) => d.name === 'Kommunerna')).toHaveLength(1);
+    expect((await roundTrip(out, 'Budget')).values).toEqual([['Ny']]);
+    expect(text(parts, 'xl/workbook.xml')).toMatch(/<calcPr\b[^>]*fullCalcOnLoad="1"/);
+    expect(elements(text(parts, 'xl/workbook.xml'), 'calcPr')).toHaveLength(1);
+  });
+});
