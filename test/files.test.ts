@@ -9,6 +9,7 @@ import { promises as fs, existsSync, readdirSync, statSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
+import fc from 'fast-check';
 import { fileKind, FileKind } from '../src/hosts/xlsx/fileKind';
 import {
   checkWritable,
@@ -151,6 +152,35 @@ describe('fileKind names what a file is', () => {
     const noise = Buffer.alloc(4096);
     for (let i = 0; i < noise.length; i++) noise[i] = (i * 7919 + 13) % 251;
     expect(kindOf(noise)).toBe('unknown');
+  });
+
+  test('never throws: random bytes, and every cut and corruption of a workbook, an OLE2 file and a zip', async () => {
+    const samples = [
+      await excelJsWorkbook(),
+      ole(['EncryptionInfo']),
+      zip({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet' }),
+    ];
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ maxLength: 3000 }),
+        fc.nat(samples.length - 1),
+        fc.nat(),
+        fc.nat(),
+        fc.integer({ min: 0, max: 255 }),
+        (noise, which, cut, at, byte) => {
+          const sample = Buffer.from(samples[which]!);
+          sample[at % sample.length] = byte;
+          for (const bytes of [
+            noise,
+            sample.subarray(0, cut % (sample.length + 1)),
+            Buffer.concat([sample.subarray(0, 8), noise]),
+          ]) {
+            expect(typeof fileKind(bytes).kind).toBe('string');
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   test('the messages are Swedish (English for the pane), say what to do, and hold no URL or library text', () => {
