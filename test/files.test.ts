@@ -18,7 +18,9 @@ import {
   loadWorkbook,
   MAX_WORKBOOK_BYTES,
   readWorkbookFile,
+  readXlsxBytes,
   tempName,
+  unreadableWorkbook,
   writeFileAtomic,
 } from '../src/hosts/xlsx/files';
 import { fileProblemText, notWorkbookText } from '../src/messages/files';
@@ -337,6 +339,28 @@ describe('readWorkbookFile and loadWorkbook', () => {
       expect(error.message).toMatch(message);
       expect(error.message).not.toMatch(/E[A-Z]{3,}|errno|Error:/);
     }
+  });
+
+  test('readXlsxBytes gives the bytes of a workbook and names anything else; unreadableWorkbook names bytes a reader failed on', async () => {
+    const good = path.join(dir, 'budget.xlsx');
+    const bytes = await excelJsWorkbook();
+    await fs.writeFile(good, bytes);
+    expect((await readXlsxBytes(good)).equals(bytes)).toBe(true);
+    const csv = path.join(dir, 'lista.xlsx');
+    await fs.writeFile(csv, 'Medlem;Part\nEskilstuna;Kommun\n');
+    await expect(readXlsxBytes(csv)).rejects.toMatchObject({
+      problem: { code: 'notWorkbook', kind: { kind: 'csv', separator: ';' } },
+    });
+    const cause = new Error("Cannot read properties of null (reading 'theme')");
+    const error = unreadableWorkbook('budget.xlsx', bytes, cause);
+    expect(error.message).toBe(
+      '”budget.xlsx” ser ut som en Excel-arbetsbok men kunde inte läsas; den kan vara skadad. Öppna den i Excel, spara den på nytt och försök igen.',
+    );
+    expect(error.cause).toBe(cause);
+    expect(unreadableWorkbook('b.xlsx', bytes.subarray(0, 100)).problem).toEqual({
+      code: 'notWorkbook',
+      kind: { kind: 'damagedZip' },
+    });
   });
 
   test('a damaged workbook (a valid zip, broken parts) is named as such', async () => {

@@ -141,16 +141,33 @@ async function excelJs(): Promise<typeof ExcelJS> {
  * (.xls, encrypted, CSV…), too large, or unreadable.
  */
 export async function loadWorkbook(file: string, limit = MAX_WORKBOOK_BYTES): Promise<ExcelJS.Workbook> {
-  const bytes = await readWorkbookFile(file, limit);
-  const kind = fileKind(bytes);
-  if (kind.kind !== 'xlsx') throw new FileError(file, { code: 'notWorkbook', kind });
+  const bytes = await readXlsxBytes(file, limit);
   const wb = new (await excelJs()).Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
-    throw new FileError(file, { code: 'notWorkbook', kind }, { cause: e });
+    throw unreadableWorkbook(file, bytes, e);
   }
   return wb;
+}
+
+/**
+ * The bytes of `file` when they look like an .xlsx/.xlsm package (readWorkbookFile's limit and errors);
+ * otherwise a FileError naming what the file is (.xls, encrypted, CSV, ODS, empty…).
+ */
+export async function readXlsxBytes(file: string, limit = MAX_WORKBOOK_BYTES): Promise<Buffer> {
+  const bytes = await readWorkbookFile(file, limit);
+  const kind = fileKind(bytes);
+  if (kind.kind !== 'xlsx') throw new FileError(file, { code: 'notWorkbook', kind });
+  return bytes;
+}
+
+/**
+ * The FileError for bytes a workbook reader failed on: what they are, or, when they look like a workbook,
+ * that it may be damaged. `cause` (the reader's error) is kept for debugging, never shown.
+ */
+export function unreadableWorkbook(file: string, bytes: Uint8Array, cause?: unknown): FileError {
+  return new FileError(file, { code: 'notWorkbook', kind: fileKind(bytes) }, { cause });
 }
 
 // ---------------------------------------------------------------------------------------------------
