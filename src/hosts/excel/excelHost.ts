@@ -165,8 +165,8 @@ export class ExcelHost implements WorkbookHost {
   private outputs = new Map<string, OutputState>();
   /** Until when events from sheets not yet known may still be echoes of our write (Infinity while writing). */
   private echoUntil = 0;
-  /** Per output sheet: the id it was written to and a hash of what was written, this session. */
-  private written = new Map<string, { id: string; hash: string }>();
+  /** Per output sheet: the id it was written to and what was written, this session. */
+  private written = new Map<string, Written>();
 
   constructor(
     api: ExcelApi | ExcelRun,
@@ -334,10 +334,11 @@ export class ExcelHost implements WorkbookHost {
         throw new OfficeHostError('NotOwned', `Refusing to overwrite sheet ${existing}: not created by Finsam Budget`, existing);
       }
       const state = this.outputs.get(out.name) ?? { marked: false };
-      const hash = sheetHash(out);
+      const content = contentOf(out);
       const last = this.written.get(out.name);
-      const unchanged = this.watching && existing !== undefined && last?.hash === hash && last.id === state.id;
-      return { out, existing, state, hash, unchanged };
+      const unchanged =
+        this.watching && existing !== undefined && last !== undefined && last.id === state.id && sameContent(last, content);
+      return { out, existing, state, content, unchanged };
     });
     const todo = plans.filter((p) => !p.unchanged);
     // Refuse before anything is sent: a protected sheet or structure would fail the batch halfway.
@@ -348,10 +349,14 @@ export class ExcelHost implements WorkbookHost {
     }
     if (todo.length === 0) return;
     // Each sheet as value rows, cut into row blocks only where one sheet alone would pass the limit.
-    const blocks = todo.flatMap((plan) => {
-      const { values, formats, width } = toArrays(plan.out);
+    // Measured exactly only when a cheap upper estimate of the whole write passes the limit.
+    const rough = todo.map((p) => roughBytes(p.content.values));
+    const measure = rough.reduce((a, b) => a + b, 0) > this.maxPayloadBytes;
+    const blocks = todo.flatMap((plan, k) => {
+      const { values, formats, width } = plan.content;
       const runs = formatRuns(formats);
-      return rowBlocks(values, this.maxPayloadBytes).map((b, i) => ({
+      const rows = measure ? rowBlocks(values, this.maxPayloadBytes) : [{ firstRow: 0, values, bytes: rough[k]! }];
+      return rows.map((b, i) => ({
         plan,
         width,
         runs: i === 0 ? runs : [],
@@ -409,7 +414,7 @@ export class ExcelHost implements WorkbookHost {
     for (const p of todo) {
       const id = handles.get(p.out.name)!.id;
       this.outputSheetIds.add(id);
-      this.written.set(p.out.name, { id, hash: p.hash });
+      this.written.set(p.out.name, { id, ...p.content });
     }
   }
 
@@ -566,6 +571,16 @@ export function formatRuns(formats: string[][]): [number, number, number, number
   return done.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
 }
 
+/** An upper estimate of the JSON size of values (cheap: no strings built). */
+export function roughBytes(values: (string | number)[][]): number {
+  let n = 0;
+  for (const row of values) {
+    n += 2;
+    for (const v of row) n += typeof v === 'number' ? 25 : v.length * 3 + 3;
+  }
+  return n;
+}
+
 /** Rows of a sheet's values in blocks whose payload stays under `limit` (one block when it fits). */
 export function rowBlocks(
   values: (string | number)[][],
@@ -615,13 +630,32 @@ export function boldRuns(sheet: OutputSheet): [number, number, number][] {
   return runs;
 }
 
-/** A cheap, stable hash of everything a sheet write sends (FNV-1a over its JSON). */
-export function sheetHash(out: OutputSheet): string {
-  const s = JSON.stringify([out.rows, out.widths, out.freezeRows]);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+/** Everything a sheet write sends, to compare with what this session last wrote. */
+interface Content {
+  values: (string | number)[][];
+  formats: string[][];
+  width: number;
+  /** Bold runs, widths and frozen rows, as one string. */
+  layout: string;
+}
+
+interface Written extends Content {
+  id: string;
+}
+
+function contentOf(out: OutputSheet): Content {
+  return { ...toArrays(out), layout: JSON.stringify([boldRuns(out), out.widths, out.freezeRows]) };
+}
+
+/** Cell by cell (cheaper than hashing: no strings built). */
+function sameContent(a: Content, b: Content): boolean {
+  if (a.layout !== b.layout || a.width !== b.width || a.values.length !== b.values.length) return false;
+  for (let r = 0; r < a.values.length; r++) {
+    const av = a.values[r]!;
+    const bv = b.values[r]!;
+    const af = a.formats[r]!;
+    const bf = b.formats[r]!;
+    for (let c = 0; c < a.width; c++) if (av[c] !== bv[c] || af[c] !== bf[c]) return false;
   }
-  return `${(h >>> 0).toString(16)}:${s.length}`;
+  return true;
 }
