@@ -24,7 +24,7 @@ const nodeGlobals = {
 const TS_FILES = ['src/**/*.{ts,tsx}', 'test/**/*.{ts,tsx}', 'scripts/**/*.{ts,tsx}'];
 
 // ---------------------------------------------------------------------------------------------------
-// Import boundaries (see the README's "How it is built"). Each entry: the folders it governs, those
+// Import boundaries (the README's Architecture section). Each entry: the folders it governs, those
 // it exempts, and what an import there may not reach. A relative import is resolved against the file
 // that makes it, so `../../taskpane/x` and `../taskpane` are judged by where they land, at any depth;
 // a bare one is judged by its package. Every form counts: import/export … from, import type,
