@@ -374,6 +374,25 @@ describe('Excel pane: change events', () => {
     },
   );
 
+  test('ExcelApi 1.7 (no workbook-wide event): input sheets added by Skapa mall get their handlers too', async () => {
+    const excel = new FakeExcel();
+    excel.apiVersion = '1.7';
+    excel.addSheet('Blad1');
+    const pane = excelPane(api(excel), { features: { core: true, workbookEvents: false, triggerSource: false } });
+    const local: number[] = [];
+    const stop = await pane.watchInputs(() => local.push(1));
+    expect(excel.handlers).toHaveLength(0);
+    expect(await pane.createTemplate()).toEqual([]);
+    await flush();
+    expect(excel.handlers).toHaveLength(exampleSheets().length);
+    excel.userEdit('År', 1, 1, 15000000);
+    excel.userEdit('Blad1', 0, 0, 'anteckning');
+    await flush();
+    expect(local).toHaveLength(1);
+    await stop();
+    expect(excel.handlers).toHaveLength(0);
+  });
+
   test('handler removal takes effect: it runs on the context the handler was added with', async () => {
     const { excel, local, stop } = await setup();
     expect(excel.handlers).toHaveLength(1);

@@ -202,6 +202,7 @@ describeBrowser('task pane in Chromium, inside (fake) Excel', () => {
     await page.evaluate('window.__fake.edit("År", 1, 1, 15000000)');
     await page.getByText(/Bladet ”Balansplan” är skyddat, så ingenting har skrivits\./).waitFor({ timeout: 5000 });
     expect(await fake<string>(page, outputs)).toBe(before);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'pane-excel-protected.png'), fullPage: true });
     await page.context().close();
   });
 

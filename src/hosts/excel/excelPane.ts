@@ -74,11 +74,13 @@ export function excelPane(run?: ExcelApi | ExcelRun, options: ExcelPaneOptions =
         host.onInputSheets = null;
         const all = registrations.splice(0);
         for (const r of all)
-          await api.runOn(r.context, async (context) => {
-            r.remove();
-            // Each handler on its own context (one in all where the workbook-wide event exists).
-            await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop
-          });
+          await api
+            .runOn(r.context, async (context) => {
+              r.remove();
+              // Each handler on its own context (one in all where the workbook-wide event exists).
+              await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop
+            })
+            .catch(() => undefined); // a handler of a sheet deleted since: nothing left to remove
       };
     },
     createTemplate: () => host.addTemplate(exampleSheets()),
