@@ -6,6 +6,9 @@ import type { StyleBook } from './styleBook';
 import { cellText, xmlAttr } from './xmlText';
 
 export const MAX_CELL_TEXT = 32767;
+/** Text that needs escaping of some kind (XML, Excel escapes, whitespace to preserve). */
+// eslint-disable-next-line no-control-regex
+const NEEDS_WORK = /[&<>_\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const MAX_ROWS = 1048576;
 const MAX_COLS = 16384;
 
@@ -42,6 +45,7 @@ export function worksheetXml(sheet: OutputSheet, styles: StyleBook, options: She
   let maxCol = 0;
   let lastRow = 0;
   const rowsXml: string[] = [];
+  const styleAttrs = new Map<string, string>();
   sheet.rows.forEach((cells, r) => {
     if (cells.length === 0) return;
     const rn = r + 1;
@@ -50,15 +54,24 @@ export function worksheetXml(sheet: OutputSheet, styles: StyleBook, options: She
       const c = cells[col];
       if (!c) continue;
       const v = c.v;
-      const s = c.f || c.bold ? styles.xf(c.f, c.bold) : 0;
-      const sAttr = s ? ` s="${s}"` : '';
+      let sAttr = '';
+      if (c.f || c.bold) {
+        const key = c.bold ? `b${c.f ?? ''}` : (c.f ?? '');
+        sAttr = styleAttrs.get(key) ?? '';
+        if (!styleAttrs.has(key)) {
+          const s = styles.xf(c.f, c.bold);
+          sAttr = s ? ` s="${s}"` : '';
+          styleAttrs.set(key, sAttr);
+        }
+      }
       const ref = letter(col) + rn;
       if (typeof v === 'number') {
-        row += `<c r="${ref}"${sAttr}><v>${numberText(v)}</v></c>`;
+        row += `<c r="${ref}"${sAttr}><v>${Number.isInteger(v) && !Object.is(v, -0) && Math.abs(v) < 1e21 ? v : numberText(v)}</v></c>`;
       } else if (typeof v === 'string' && v !== '') {
-        const space = /^\s|\s$|[\n\t]/.test(v) ? ' xml:space="preserve"' : '';
-        row += `<c r="${ref}"${sAttr} t="inlineStr"><is><t${space}>${cellText(v)}</t></is></c>`;
-      } else if (s) {
+        const plain = !NEEDS_WORK.test(v);
+        const space = !plain || v.charCodeAt(0) === 32 || v.charCodeAt(v.length - 1) === 32 ? ' xml:space="preserve"' : '';
+        row += `<c r="${ref}"${sAttr} t="inlineStr"><is><t${space}>${plain ? v : cellText(v)}</t></is></c>`;
+      } else if (sAttr) {
         row += `<c r="${ref}"${sAttr}/>`;
       } else continue;
       if (col + 1 > maxCol) maxCol = col + 1;

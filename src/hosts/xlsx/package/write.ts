@@ -9,6 +9,8 @@ import { CannotKeepError, CannotKeepItem, InvalidOutputError, NotOwnedError } fr
 import { PackageLimits, readPart, readRels, relativeTarget, Rel, relsPathOf } from './opc';
 import { loadModel, PackageModel, SheetInfo } from './read';
 import { checkOutputSheet, SheetXmlOptions, worksheetXml } from './sheetXml';
+import { DeflateRaw, rewriteZip } from './zipWrite';
+import { deflateRaw } from 'pako';
 import { setAttr, StyleBook } from './styleBook';
 import { xmlAttr, xmlText } from './xmlText';
 import { applySplices, attr, child, childrenOf, parseXml, prefixFor, qname, Splice, XmlElement } from './xmlTree';
@@ -166,6 +168,16 @@ function relTypeLike(rels: Rel[], kind: string, fallback: string): string {
   return rels.find((r) => r.kind === kind)?.type ?? fallback;
 }
 
+export interface PackageWriteOptions {
+  limits?: PackageLimits;
+  /** Raw deflate for the new parts (the command line passes Node's zlib.deflateRawSync); pako otherwise. */
+  deflateRaw?: DeflateRaw;
+}
+
+function bytesOf(b: Uint8Array | ArrayBuffer): Uint8Array {
+  return b instanceof Uint8Array ? b : new Uint8Array(b);
+}
+
 /**
  * New package bytes with the output sheets written. Throws NotOwnedError, CannotKeepError,
  * CellTextTooLongError or InvalidOutputError before producing anything.
@@ -173,9 +185,12 @@ function relTypeLike(rels: Rel[], kind: string, fallback: string): string {
 export async function writePackage(
   original: Uint8Array | ArrayBuffer,
   req: PackageWriteRequest,
-  limits: PackageLimits = {},
+  options: PackageWriteOptions = {},
 ): Promise<Uint8Array> {
-  const model = await loadModel(original, limits);
+  const model = await loadModel(original, options.limits ?? {});
+  const changes = new Map<string, string | null>();
+  const put = (name: string, text: string) => changes.set(name, text);
+  const drop = (name: string) => changes.set(name, null);
   const p = plan(model, req);
   for (const t of p.targets) checkOutputSheet(t.sheet);
   for (const d of req.definedNames ?? []) checkDefinedName(d.name);
@@ -211,13 +226,13 @@ export async function writePackage(
     const xml = worksheetXml(t.sheet, styles, req.sheetOptions);
     if (t.existing) {
       const entry = index.entry(t.existing.part) ?? t.existing.part;
-      zip.file(entry, xml, { createFolders: false });
+      put(entry, xml);
       // Its own relationships (printer settings, hyperlinks) were ours: drop them.
       const relsPath = relsPathOf(entry);
       const own = await readRels(index, entry);
       if (own) {
         const relsEntry = index.entry(relsPath)!;
-        zip.remove(relsEntry);
+        drop(relsEntry);
         index.remove(relsEntry);
         for (const r of own.rels) if (!r.external && r.part) removedParts.add(r.part.toLowerCase());
       }
@@ -234,7 +249,7 @@ export async function writePackage(
       let part: string;
       do part = `${wbDir}worksheets/sheet${nextPartNo++}.xml`;
       while (index.has(part) || index.has(relsPathOf(part)));
-      zip.file(part, xml, { createFolders: false });
+      put(part, xml);
       index.add(part);
       const id = relId();
       newRels.push(
@@ -250,7 +265,7 @@ export async function writePackage(
 
   // Styles part.
   if (styles.changed) {
-    zip.file(index.entry(stylesPart) ?? stylesPart, styles.result(), { createFolders: false });
+    put(index.entry(stylesPart) ?? stylesPart, styles.result());
     if (!stylesEntry) {
       index.add(stylesPart);
       newRels.push(
@@ -332,7 +347,7 @@ export async function writePackage(
     const body = dnItems.length ? `<${dnName}>${dnItems.join('')}</${dnName}>` : '';
     if (body || calcText) wbSplices.push({ start: after.end, end: after.end, text: body + calcText });
   }
-  zip.file(index.entry(workbookPart) ?? workbookPart, applySplices(workbookText, wbSplices), { createFolders: false });
+  put(index.entry(workbookPart) ?? workbookPart, applySplices(workbookText, wbSplices));
 
   // Parts no longer referenced (calcChain, a replaced sheet's printer settings).
   if (removedParts.size > 0) {
@@ -352,7 +367,7 @@ export async function writePackage(
       }
       const entry = index.entry(part);
       if (entry) {
-        zip.remove(entry);
+        drop(entry);
         index.remove(entry);
       }
     }
@@ -362,15 +377,11 @@ export async function writePackage(
   if (newRels.length || relSplices.length) {
     if (workbookRels.path) {
       appendInto(workbookRels.text, workbookRels.root, newRels.join(''), relSplices);
-      zip.file(index.entry(workbookRels.path) ?? workbookRels.path, applySplices(workbookRels.text, relSplices), {
-        createFolders: false,
-      });
+      put(index.entry(workbookRels.path) ?? workbookRels.path, applySplices(workbookRels.text, relSplices));
     } else {
-      const path = relsPathOf(workbookPart);
-      zip.file(
-        path,
+      put(
+        relsPathOf(workbookPart),
         `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${newRels.join('')}</Relationships>`,
-        { createFolders: false },
       );
     }
   }
@@ -389,8 +400,13 @@ export async function writePackage(
       ctSplices,
     );
   }
-  if (ctSplices.length)
-    zip.file(index.entry('[Content_Types].xml')!, applySplices(contentTypes.text, ctSplices), { createFolders: false });
+  if (ctSplices.length) put(index.entry('[Content_Types].xml')!, applySplices(contentTypes.text, ctSplices));
 
+  const fast = rewriteZip(bytesOf(original), changes, options.deflateRaw ?? ((d) => deflateRaw(d, { level: 6 })));
+  if (fast) return fast;
+  for (const [name, v] of changes) {
+    if (v === null) zip.remove(name);
+    else zip.file(name, v, { createFolders: false });
+  }
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
