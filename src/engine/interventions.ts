@@ -65,8 +65,8 @@ export function planIntervention(iv: Intervention, cal: PlanCalendar): Intervent
   } else if (toSpread !== 0) {
     const parts = allocateByWeights(
       toSpread,
-      // Earlier years win ties (the names sort in year order).
-      bucketKeys.map((k, i) => ({ weight: buckets.get(k)!, key: buckets.get(k)!, name: String(i).padStart(4, '0') })),
+      // Earlier years win ties (no names: ties go to the earlier bucket).
+      bucketKeys.map((k) => ({ weight: buckets.get(k)!, key: buckets.get(k)! })),
     );
     bucketKeys.forEach((k, i) => {
       if (k !== 'after') yearAmount.set(k, parts[i]!);

@@ -80,12 +80,16 @@ export interface WeightItem {
   weight: number;
   /** Tie-break key: the larger wins a tied remainder. */
   key: number;
-  /** Second tie-break: Swedish alphabetical order, earlier name wins. */
-  name: string;
+  /** Second tie-break: Swedish alphabetical order, earlier name wins; without names, the earlier item. */
+  name?: string;
 }
 
 /** Below this, total × weight and every partial sum are exact in doubles (with a margin for the test itself). */
 const SAFE_PRODUCT = 2 ** 52;
+
+function compareNames(a: string | undefined, b: string | undefined): number {
+  return a === undefined || b === undefined ? 0 : compareSv(a, b);
+}
 
 /**
  * Split a whole total in proportion to whole weights, by largest remainder. Every exact share is
@@ -148,7 +152,8 @@ export function allocateByWeights(total: Kronor, weights: readonly WeightItem[])
   }
   if (missing > 0) {
     const order = Array.from({ length: n }, (_, i) => i).sort(
-      (a, b) => byRemainder(a, b) || weights[b]!.key - weights[a]!.key || compareSv(weights[a]!.name, weights[b]!.name) || a - b,
+      (a, b) =>
+        byRemainder(a, b) || weights[b]!.key - weights[a]!.key || compareNames(weights[a]!.name, weights[b]!.name) || a - b,
     );
     for (const i of order) {
       if (missing === 0) break;

@@ -76,7 +76,7 @@ export function instalments(
   const total = sumKr(amounts.map((a) => a.amount));
   const quarterTotals = allocateByWeights(
     total,
-    weights.map((w, q) => ({ weight: w, key: w, name: String(q) })),
+    weights.map((w) => ({ weight: w, key: w })), // ties: the earlier quarter
   ) as Quarters;
   // Exact instalment = amount × w / months: integer floors and remainders over the denominator `months`.
   const rows = amounts.map((a) => weights.map((w) => floorDiv(times(a.amount, w), months)));

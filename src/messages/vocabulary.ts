@@ -60,8 +60,12 @@ export function term<K extends string>(table: Record<K, Term>, key: K, lang: Lan
 }
 
 /** Input spelling → value, for a choice column (labels and their other spellings, lower case). */
+const spellingCache = new WeakMap<object, Map<string, string>>();
 export function spellings<K extends string>(table: Record<K, Term>): Map<string, K> {
+  const cached = spellingCache.get(table);
+  if (cached) return cached as Map<string, K>;
   const map = new Map<string, K>();
+  spellingCache.set(table, map);
   for (const key of Object.keys(table) as K[]) {
     const t = table[key];
     for (const s of [t.sv, ...(t.also ?? [])]) map.set(s.toLocaleLowerCase('sv'), key);

@@ -7,6 +7,7 @@
 import { monthLabel, MonthIndex } from '../engine/calendar';
 import type { CheckTarget } from '../engine/goals';
 import { add, Kronor, neg, sumKr, ZERO_KR } from '../engine/kronor';
+import type { Ratio } from '../engine/money';
 import type { Plan } from '../engine/plan';
 import type { InterventionStatus } from '../engine/types';
 import { PARTIES } from '../engine/types';
@@ -59,6 +60,17 @@ const titleOf = (plan: Plan, what: string) => sheetTitle(what, plan.years, plan.
 /** Where a check's value stands on an output sheet: a sheet and a 0-based row and column. */
 type Locate = (target: CheckTarget) => { sheet: OutputSheetId; row: number; col: number } | null;
 
+/** A share as the cell shows it (6 decimals), computed once per share (years with the same split share them). */
+const shareNumbers = new WeakMap<Ratio, number>();
+function shareNumber(share: Ratio): number {
+  let n = shareNumbers.get(share);
+  if (n === undefined) {
+    n = share.toDecimalPlaces(6).toNumber();
+    shareNumbers.set(share, n);
+  }
+  return n;
+}
+
 function renderSplit(plan: Plan): OutputSheet {
   const W = OUTPUT_WORDS.split;
   const body: OutCell[][] = [];
@@ -69,7 +81,7 @@ function renderSplit(plan: Plan): OutputSheet {
         userText(c.member),
         label(PARTY[c.party].sv),
         c.party === 'municipalities' ? { v: c.population, f: KR } : blank,
-        { v: c.share.toDecimalPlaces(6).toNumber(), f: SHARE },
+        { v: shareNumber(c.share), f: SHARE },
         money(c.amount),
         ...c.quarters.map((q) => money(q)),
       ]);

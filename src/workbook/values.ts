@@ -68,6 +68,7 @@ export function parseAmount(v: CellValue): Parsed<Kronor> {
 
 /** A whole number (year, count, months); `what` says what is expected. */
 export function parseInteger(v: CellValue, what: { sv: string; en: string }): Parsed<number> {
+  if (typeof v === 'number' && Number.isSafeInteger(v)) return ok(v);
   const n = parseNumber(v);
   if (!n.ok || !n.value.isInteger() || n.value.abs().greaterThan(Number.MAX_SAFE_INTEGER))
     return fail('notAnInteger', { text: cellText(v), what });
