@@ -6,6 +6,7 @@ import type { OutputSheet } from '../src/workbook/grid';
 import {
   CannotKeepError,
   CellTextTooLongError,
+  checkWrite,
   NotOwnedError,
   PackageWriteRequest,
   writePackage,
@@ -300,6 +301,16 @@ describe('refusals', () => {
     expect(err).toBeInstanceOf(CannotKeepError);
     expect((err as CannotKeepError).items.map((i) => i.kind).sort()).toEqual(expect.arrayContaining(['comments', 'drawing']));
     expect((err as CannotKeepError).items.every((i) => i.sheet === 'Medlemmar')).toBe(true);
+  });
+
+  it('says what it would refuse before anything is computed (checkWrite)', async () => {
+    const original = await exceljsWorkbook();
+    await expect(checkWrite(original, request(['Budget']))).resolves.toEqual([]);
+    const items = await checkWrite(original, {
+      ...request(['Budget', 'Tabell']),
+      sheets: [{ ...outputs()[0]!, name: 'Tabell' }],
+    });
+    expect(items).toEqual([expect.objectContaining({ kind: 'table', sheet: 'Tabell', part: 'xl/tables/table1.xml' })]);
   });
 
   it('refuses a table on an output sheet', async () => {

@@ -36,7 +36,11 @@ export class UnreadablePackageError extends XlsxError {
 
 /** Something in the workbook that a refresh cannot keep when it replaces an output sheet. */
 export interface CannotKeepItem {
-  /** What it is: drawing (charts, images, shapes), table, pivotTable, comments, pivotSource, notWorksheet, … */
+  /**
+   * What it is: the relationship kind found on the output sheet (drawing — charts, images, shapes —, table,
+   * pivotTable, comments, vmlDrawing, oleObject, ctrlProp, …), pivotSource (a pivot cache reads the sheet),
+   * notWorksheet (a chart sheet or dialog sheet of that name), strictOoxml (a Strict Open XML workbook).
+   */
   kind: string;
   /** The output sheet concerned. */
   sheet: string;

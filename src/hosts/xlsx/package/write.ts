@@ -103,8 +103,9 @@ function plan(model: PackageModel, req: PackageWriteRequest): Plan {
 /** Everything that cannot be kept when the planned sheets are replaced. */
 async function cannotKeep(model: PackageModel, p: Plan): Promise<CannotKeepItem[]> {
   const items: CannotKeepItem[] = [];
+  // Strict Open XML (another set of namespaces): new parts in the transitional namespaces would not fit.
+  if (/purl\.oclc\.org/.test(model.workbookRoot.uri)) items.push({ kind: 'strictOoxml', sheet: '', part: model.workbookPart });
   const replaced = p.targets.filter((t) => t.existing).map((t) => t.existing!);
-  if (replaced.length === 0) return items;
   for (const s of replaced) {
     if (s.kind !== 'worksheet' || !s.part) {
       items.push({ kind: 'notWorksheet', sheet: s.name, part: s.part });
@@ -119,7 +120,7 @@ async function cannotKeep(model: PackageModel, p: Plan): Promise<CannotKeepItem[
   // Pivot caches whose source lies in a replaced sheet would show stale or wrong figures.
   const replacedNames = new Set(replaced.map((s) => foldName(s.name)));
   for (const rel of model.workbookRels.rels) {
-    if (rel.kind !== 'pivotCacheDefinition' || rel.external) continue;
+    if (rel.kind !== 'pivotCacheDefinition' || rel.external || replaced.length === 0) continue;
     const text = await readPart(model.index, rel.part);
     if (text === undefined) continue;
     const root = parseXml(text, rel.part);
