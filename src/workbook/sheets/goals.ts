@@ -24,19 +24,8 @@ export const GOAL_ROWS = Object.fromEntries([
   ...GOAL_IDS.map((g) => [g, GOAL_TEXT[g].name.sv]),
   ['horizon', HORIZON_ROW.sv],
 ]) as Record<Row, string>;
-/** The rows in the order the template lists them. */
-export const GOAL_ROW_ORDER: readonly Row[] = [
-  'liquidity',
-  'decisionRoom',
-  'horizon',
-  'minContributions',
-  'maxEquity',
-  'nonNegativeEquity',
-  'balancedBudget',
-  'esfSeparate',
-  'budgetDeadline',
-  'threeYearPlan',
-];
+/** The rows in the order messages list them: the goals in registry order, the horizon after the decision room. */
+export const GOAL_ROW_ORDER: readonly Row[] = GOAL_IDS.flatMap((g): Row[] => (g === 'decisionRoom' ? [g, 'horizon'] : [g]));
 
 type GoalCells = Cells<ColumnsOf<typeof GOALS_SPEC>>;
 
