@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// @ts-check
+// @ts-nocheck -- loads the TypeScript sources through a transpiling require hook
 // Benchmark (not a test): the package reader/writer (src/hosts/xlsx/package) against ExcelJS on a
 // generated national-scale workbook: input sheets (300 members, 2 000 interventions) and 6 previous
 // output sheets of 3 000 rows × 15 columns, which are replaced by 6 new ones. Also reads one ~10 MB sheet.
