@@ -8,3 +8,7 @@ export { checkSheetName, checkWrite, writePackage } from './write';
 export type { DefinedNameEdit, PackageWriteRequest } from './write';
 export { MAX_CELL_TEXT } from './sheetXml';
 export { decodeExcelEscapes, encodeExcelEscapes } from './xmlText';
+export { contractName, markTarget, ownedSheets, PackageHost } from './packageHost';
+export type { PackageHostOptions } from './packageHost';
+export type { PackageWriteOptions } from './write';
+export type { DeflateRaw } from './zipWrite';
