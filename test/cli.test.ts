@@ -342,10 +342,13 @@ describe('the command itself (the installed bin)', () => {
     await fs.writeFile(file, 'Det här är ingen arbetsbok\n');
     const r = exec(['refresh', file]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/Kan inte läsa .* som en Excel-arbetsbok/);
+    expect(r.stderr).toMatch(/not-a-workbook\.xlsx” är en textfil, ingen Excel-arbetsbok/);
+    expect(r.stderr).not.toMatch(/at |Error|zip/i); // no stack, no library's English
     const j = exec(['refresh', file, '--json']);
     expect(j.status).toBe(2);
-    expect((JSON.parse(j.stdout) as PlanJson).errors[0]!.message).toMatch(/Kan inte läsa/);
+    const error = (JSON.parse(j.stdout) as PlanJson).errors[0]!;
+    expect(error.code).toBe('notWorkbook');
+    expect(error.message).toMatch(/ingen Excel-arbetsbok/);
   });
 
   test('usage errors give exit 2; template writes the example and refuses to overwrite', async () => {

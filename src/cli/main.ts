@@ -1,9 +1,8 @@
 /** The `finsam-budget` command: refresh a workbook's output sheets, or write the example template. */
 import ExcelJS from 'exceljs';
-import { promises as fs } from 'fs';
 import { performance } from 'perf_hooks';
 import { addTemplateSheets, XlsxHost } from '../hosts/xlsx/xlsxHost';
-import { loadWorkbook, saveWorkbookAtomic } from '../hosts/xlsx/files';
+import { checkWritable, FileError, loadWorkbook, saveWorkbookAtomic } from '../hosts/xlsx/files';
 import { checkMessage, cliText, formatKr, goalName, statusLabel } from '../messages';
 import { exampleSheets } from '../workbook/example';
 import { planToJson } from '../workbook/json';
@@ -50,6 +49,12 @@ function parseArgs(argv: string[]): Args | null {
   return { ...args, command, file } as Args;
 }
 
+/** A file that cannot be read or written: its Swedish message (FileError says what the file is), exit 2. */
+function fileFailure(io: Io, json: boolean, e: unknown): number {
+  if (e instanceof FileError) return usageError(io, json, e.message, e.problem.code);
+  throw e;
+}
+
 function usageError(io: Io, json: boolean, message: string, code = 'unreadableFile'): number {
   if (json) io.out(JSON.stringify(planToJson(null, [{ sheet: '', cell: '', code, message }]), null, 2));
   else io.err(message);
@@ -64,12 +69,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
   if (args.command === 'template') return template(args.file, io);
 
+  const started = performance.now();
+  const target = args.out ?? args.file;
   let workbook: ExcelJS.Workbook;
   try {
-    await fs.access(args.file);
     workbook = await loadWorkbook(args.file);
+    await checkWritable(target); // a read-only target: exit 2 before anything is computed
   } catch (e) {
-    return usageError(io, args.json, cliText.unreadable(args.file, (e as Error).message));
+    return fileFailure(io, args.json, e);
   }
   const host = new XlsxHost(workbook);
   const result = await refresh(host, undefined, () => performance.now());
@@ -81,11 +88,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
     return 1;
   }
-  const target = args.out ?? args.file;
   try {
     await saveWorkbookAtomic(workbook, target);
   } catch (e) {
-    return usageError(io, args.json, cliText.writeFailed((e as Error).message), 'writeFailed');
+    return fileFailure(io, args.json, e);
   }
   const plan = result.plan!;
   if (args.json) io.out(JSON.stringify(result.json(), null, 2));
@@ -103,27 +109,21 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       if (c.status === 'ok') continue;
       io.out(`  [${statusLabel(c.status)}] ${goalName(c.goal)}${c.year ? ` ${c.year}` : ''}: ${checkMessage(c)}`);
     }
-    io.out(cliText.written(target, Math.round(result.timings.readMs + result.timings.computeMs + result.timings.writeMs)));
+    io.out(cliText.written(target, Math.round(performance.now() - started)));
   }
   if (args.strict && plan.checks.some((c) => c.status === 'failed')) return 3;
   return 0;
 }
 
 async function template(file: string, io: Io): Promise<number> {
-  try {
-    await fs.access(file);
-    io.err(cliText.exists(file));
-    return 2;
-  } catch {
-    // does not exist: good
-  }
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Finsam Budget';
   addTemplateSheets(wb, exampleSheets());
   try {
-    await saveWorkbookAtomic(wb, file);
+    await saveWorkbookAtomic(wb, file, { createOnly: true }); // never replaces a file that exists
   } catch (e) {
-    io.err(cliText.writeFailed((e as Error).message));
+    if (!(e instanceof FileError)) throw e;
+    io.err(e.problem.code === 'exists' ? cliText.exists(file) : e.message);
     return 2;
   }
   io.out(cliText.templateWritten(file));
