@@ -55,6 +55,20 @@ describe('reading what other programs write', () => {
     expect(g!.formats[2]!.slice(1).map(isDateFormat)).toEqual([false, false, false]);
   });
 
+  it('keeps a sheet with cells far apart small (empty rows share one frozen array)', async () => {
+    const zip = await JSZip.loadAsync(await styledWorkbook());
+    zip.file(
+      'xl/worksheets/sheet1.xml',
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="B1048576"><v>2</v></c></row></sheetData></worksheet>',
+    );
+    const [g] = await (await XlsxPackage.open(await zip.generateAsync({ type: 'uint8array' }))).readSheets(['Medlemmar']);
+    expect(g!.values).toHaveLength(1048576);
+    expect(g!.values[0]).toEqual([1]);
+    expect(g!.values[1048575]).toEqual([null, 2]);
+    expect(g!.values[500]).toBe(g!.values[501]);
+    expect(Object.isFrozen(g!.values[500])).toBe(true);
+  });
+
   it('knows date formats', () => {
     for (const f of ['yyyy-mm-dd', 'd/m/yyyy', '[$-41D]mmmm yyyy', 'h:mm', '[h]:mm:ss', 'mmm-yy'])
       expect([f, isDateFormat(f)]).toEqual([f, true]);

@@ -64,7 +64,6 @@ export async function withFakeVba(xlsx: Buffer): Promise<{ bytes: Buffer; vba: B
   const vba = Buffer.from(Array.from({ length: 1500 }, (_v, i) => (i * 37 + 11) % 256));
   zip.file('xl/vbaProject.bin', vba);
   let ct = await zip.file('[Content_Types].xml')!.async('string');
-  ct = ct.replace('spreadsheetml.sheet.main+xml', 'PLACEHOLDER').replace('PLACEHOLDER', 'spreadsheetml.sheet.main+xml');
   ct = ct.replace(
     /application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet\.main\+xml/,
     'application/vnd.ms-excel.sheet.macroEnabled.main+xml',

@@ -78,7 +78,7 @@ export class CellTextTooLongError extends XlsxError {
 /** An output the package cannot represent: a bad sheet name, a non-finite number, a bad defined name. */
 export class InvalidOutputError extends XlsxError {
   constructor(
-    readonly reason: 'sheetName' | 'duplicateSheet' | 'number' | 'definedName' | 'notWorksheet',
+    readonly reason: 'sheetName' | 'duplicateSheet' | 'number' | 'definedName' | 'notWorksheet' | 'headerFooter',
     readonly sheet: string,
     readonly detail: string,
   ) {

@@ -251,6 +251,8 @@ export interface SheetReadContext {
   maxCells?: number;
 }
 
+const EMPTY_ROW = Object.freeze([]) as unknown as never[];
+
 /** Stream one worksheet's XML into a grid. */
 export function parseWorksheet(text: string, name: string, part: string, ctx: SheetReadContext): PackageSheetGrid {
   const parser = new SaxesParser({ position: false });
@@ -424,13 +426,19 @@ export function parseWorksheet(text: string, name: string, part: string, ctx: Sh
   const values: CellValue[][] = [];
   const formats: (string | null)[][] = [];
   if (cells.length === 0) return { name, values, formats, rowOffset: 0, colOffset: 0, formulasWithoutValue, tables: [] };
+  // Rows without cells share one frozen empty array (a sheet with A1 and A1048576 stays small).
   for (let r = minRow; r <= maxRow; r++) {
-    values.push([]);
-    formats.push([]);
+    values.push(EMPTY_ROW);
+    formats.push(EMPTY_ROW);
   }
   for (const c of cells) {
-    const vr = values[c.row - minRow]!;
-    const fr = formats[c.row - minRow]!;
+    const ri = c.row - minRow;
+    if ((values[ri] as unknown) === EMPTY_ROW) {
+      values[ri] = [];
+      formats[ri] = [];
+    }
+    const vr = values[ri]!;
+    const fr = formats[ri]!;
     const ci = c.col - minCol;
     while (vr.length < ci) {
       vr.push(null);

@@ -110,6 +110,9 @@ export function worksheetXml(sheet: OutputSheet, styles: StyleBook, options: She
     '<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/>',
   );
   const hf = options.headerFooter;
+  for (const t of [hf?.header, hf?.footer]) {
+    if (t && t.length > 255) throw new InvalidOutputError('headerFooter', sheet.name, `${t.length} characters`);
+  }
   if (hf && (hf.header || hf.footer)) {
     parts.push(
       '<headerFooter>',
