@@ -1,7 +1,7 @@
 /**
  * The template's sheets as output grids: one function for both hosts (ExcelJS and Office.js), so the
  * template looks the same wherever it is written. Title and header rows are bold; dates become Excel
- * serial numbers with a date format; text that Excel would take for a formula is marked as text.
+ * serial numbers with a date format; text is marked as text (never a formula, never converted).
  */
 import type { CellValue, OutCell, OutputSheet } from './grid';
 import type { TemplateSheet } from './example';
@@ -11,13 +11,12 @@ export function excelSerial(date: Date): number {
   return date.getTime() / 86_400_000 + 25569;
 }
 
-const FORMULA_LIKE = /^[=+\-@]/;
-
 function templateCell(v: CellValue, format: string | undefined, bold: boolean): OutCell {
   if (v === null) return bold ? { v: null, bold } : { v: null };
   if (v instanceof Date) return { v: excelSerial(v), f: format ?? 'yyyy-mm-dd', bold };
   if (typeof v === 'boolean') return { v: v ? 'Ja' : 'Nej', bold };
-  if (typeof v === 'string') return FORMULA_LIKE.test(v) ? { v, f: '@', bold } : { v, bold };
+  // Text stays text in both hosts: Excel would otherwise read "50 %" or "2024-01" as a number or a date.
+  if (typeof v === 'string') return { v, f: '@', bold };
   return format ? { v, f: format, bold } : { v, bold };
 }
 

@@ -18,6 +18,7 @@
  *   (src/messages/office.ts).
  */
 import type { TemplateSheet } from '../../workbook/example';
+import { renderTemplate } from '../../workbook/template';
 import type { CellValue, OutputSheet, SheetGrid, WorkbookHost, WorkbookSnapshot } from '../../workbook/grid';
 import { parseA1, sameSheetName } from '../../workbook/grid';
 import { INPUT_SHEETS, OUTPUT_SHEET_NAMES, ownerMarkName } from '../../workbook/schema';
@@ -387,19 +388,11 @@ export class ExcelHost implements WorkbookHost {
                 ws = worksheets.add(out.name);
                 context.workbook.names.add(ownerMarkName(out.name), ws.getRange('A1'), 'Finsam Budget');
               }
-              for (const [row, from, count] of boldRuns(out)) ws.getRangeByIndexes(row, from, 1, count).format.font.bold = true;
-              out.widths.forEach((w, i) => {
-                ws!.getRangeByIndexes(0, i, 1, 1).format.columnWidth = Math.round(w * 6.5);
-              });
-              ws.freezePanes.unfreeze();
-              if (out.freezeRows > 0) ws.freezePanes.freezeRows(out.freezeRows);
+              queueLayout(ws, out);
               ws.load('id');
               handles.set(out.name, ws);
             }
-            // Formats first (text cells take text), as runs: a cleared sheet is "General" already.
-            for (const [row, col, rows, cols, format] of runs)
-              ws.getRangeByIndexes(row, col, rows, cols).numberFormat = [[format]];
-            ws.getRangeByIndexes(firstRow, 0, values.length, width).values = values;
+            queueCells(ws, runs, firstRow, values, width);
           }
           await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop
         }
@@ -436,25 +429,12 @@ export class ExcelHost implements WorkbookHost {
         const first = sheets[0]!.name;
         throw new OfficeHostError('WorkbookProtected', writeBlockedMessage('WorkbookProtected', first, this.lang), first);
       }
-      const added = sheets.map((s) => {
-        const ws = worksheets.add(s.name);
-        const width = Math.max(...s.rows.map((r) => r.length));
-        const values = s.rows.map((r) => Array.from({ length: width }, (_, c) => templateValue(r[c] ?? null)));
-        const formats = s.rows.map((r, i) =>
-          Array.from({ length: width }, (_, c) => {
-            const v = r[c] ?? null;
-            if (typeof v === 'string') return textFormat(v);
-            return i <= (s.headerRow ?? 0) ? '@' : (s.columnFormats?.[c] ?? 'General');
-          }),
-        );
-        const range = ws.getRangeByIndexes(0, 0, values.length, width);
-        range.numberFormat = formats;
-        range.values = values;
-        ws.getRangeByIndexes(s.headerRow ?? 0, 0, 1, width).format.font.bold = true;
-        s.widths.forEach((w, i) => {
-          ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = Math.round(w * 6.5);
-        });
-        ws.freezePanes.freezeRows((s.headerRow ?? 0) + 1);
+      // The same template as the .xlsx host writes (renderTemplate), written as output sheets are.
+      const added = renderTemplate(sheets).map((out) => {
+        const ws = worksheets.add(out.name);
+        const { values, formats, width } = contentOf(out);
+        queueLayout(ws, out);
+        queueCells(ws, formatRuns(formats), 0, values, width);
         ws.load('id,name');
         return ws;
       });
@@ -510,11 +490,26 @@ export class ExcelHost implements WorkbookHost {
   }
 }
 
-/** A template value as Excel takes it: dates as serial numbers (formatted as dates), text as text. */
-function templateValue(v: CellValue): string | number | boolean {
-  if (v === null) return '';
-  if (v instanceof Date) return v.getTime() / 86400000 + 25569;
-  return typeof v === 'string' ? asText(v) : v;
+/** A sheet's layout: bold runs, column widths, frozen header rows. */
+function queueLayout(ws: Excel.Worksheet, out: OutputSheet): void {
+  for (const [row, from, count] of boldRuns(out)) ws.getRangeByIndexes(row, from, 1, count).format.font.bold = true;
+  out.widths.forEach((w, i) => {
+    ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = Math.round(w * 6.5);
+  });
+  ws.freezePanes.unfreeze();
+  if (out.freezeRows > 0) ws.freezePanes.freezeRows(out.freezeRows);
+}
+
+/** A block of a sheet's cells: formats first (text cells take text), as runs — a cleared sheet is "General". */
+function queueCells(
+  ws: Excel.Worksheet,
+  runs: ReturnType<typeof formatRuns>,
+  firstRow: number,
+  values: (string | number)[][],
+  width: number,
+): void {
+  for (const [row, col, rows, cols, format] of runs) ws.getRangeByIndexes(row, col, rows, cols).numberFormat = [[format]];
+  ws.getRangeByIndexes(firstRow, 0, values.length, width).values = values;
 }
 
 /** An output sheet as the rectangular `values` and `numberFormat` arrays of its cells. */
