@@ -264,6 +264,16 @@ describeWithTool(hasOpenpyxl, 'python3-openpyxl', 'openpyxl corpus', () => {
     expect(data!.formulasWithoutValue).toEqual([{ row: 1, col: 2 }]);
     expect(data!.tables.map((t) => [t.displayName, t.ref])).toEqual([['Poster', 'A1:B4']]);
     if (hasSoffice) checkLibreOffice(file, ['Data', 'Budget', 'Fördelning']);
+    // A chart of the user's that plots the output sheet is kept as it was, its reference intact.
+    const charts = [...(await partsOf(original)).entries()].filter(([n]) => n.startsWith('xl/charts/'));
+    expect(charts.some(([, d]) => d.toString('utf8').includes("'Budget'!$B$2:$B$4"))).toBe(true);
+  });
+
+  it('keeps a (fake) VBA project in an openpyxl .xlsm', async () => {
+    const { bytes, vba } = await withFakeVba(openpyxlWorkbook(tempDir('opx-xlsm-')));
+    const { out } = await checkFidelity(bytes, 'openpyxl-macro');
+    expect((await partsOf(out)).get('xl/vbaProject.bin')!.equals(vba)).toBe(true);
+    expect((await XlsxPackage.open(out)).info.macroEnabled).toBe(true);
   });
 });
 

@@ -185,6 +185,12 @@ except Exception as e:
     print('no image', e)
 old = wb.create_sheet('Budget')
 old['A1'] = 'Gammal budget'
+for r in range(2, 5):
+    old.cell(row=r, column=2, value=r * 10)
+# A user's chart on their own sheet, plotting figures of the output sheet: kept (the reference stays valid).
+chart3 = BarChart()
+chart3.add_data(Reference(old, min_col=2, min_row=2, max_row=4))
+ws.add_chart(chart3, 'E20')
 hid = wb.create_sheet('Dold')
 hid['A1'] = 'x'
 hid.sheet_state = 'hidden'
