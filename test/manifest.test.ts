@@ -5,6 +5,7 @@
 import { readFileSync, existsSync } from 'fs';
 import * as path from 'path';
 import { addinUrl, rewriteManifest } from '../scripts/manifest-url';
+import { CORE_EXCEL_API } from '../src/hosts/excel/requirements';
 
 const root = path.resolve(__dirname, '..');
 const xml = readFileSync(path.join(root, 'manifest.xml'), 'utf8');
@@ -31,8 +32,9 @@ describe('manifest.xml', () => {
     expect(one(/<DefaultLocale>([^<]+)<\/DefaultLocale>/)).toBe('sv-SE');
   });
 
-  test('declares the requirement set of the APIs it uses (ExcelApi 1.9: worksheet collection onChanged)', () => {
-    expect(all(/<(?:bt:)?Set Name="ExcelApi" MinVersion="([^"]+)"\/>/)).toEqual(['1.9', '1.9']);
+  test('declares the lowest requirement set the core needs (ExcelApi 1.7); 1.9 and 1.14 are checked at run time', () => {
+    expect(all(/<(?:bt:)?Set Name="ExcelApi" MinVersion="([^"]+)"\/>/)).toEqual(['1.7', '1.7']);
+    expect(CORE_EXCEL_API).toBe('1.7');
   });
 
   test('has a ribbon button on the Home tab that shows the task pane', () => {
