@@ -233,12 +233,17 @@ describe('ExcelJS corpus', () => {
 });
 
 describeWithTool(hasSoffice, 'LibreOffice (soffice)', 'LibreOffice corpus', () => {
-  it('keeps a chart, a pivot table, a hidden sheet and names made by LibreOffice', async () => {
+  it('keeps a chart, a table, a pivot table, a hidden sheet and names made by LibreOffice', async () => {
     const dir = tempDir('lo-corpus-');
     const original = libreOfficeWorkbook(dir);
     const parts = await partsOf(original);
     expect([...parts.keys()].some((n) => n.startsWith('xl/charts/'))).toBe(true);
     expect([...parts.keys()].some((n) => n.startsWith('xl/pivotTables/'))).toBe(true);
+    expect([...parts.keys()].some((n) => n.startsWith('xl/tables/'))).toBe(true);
+    const [data] = await (await XlsxPackage.open(original)).readSheets(['Data']);
+    expect(data!.tables.map((t) => [t.displayName, t.ref, t.headerRowCount, t.totalsRowCount])).toEqual([
+      ['Poster', 'A1:B4', 1, 0],
+    ]);
     const { file } = await checkFidelity(original, 'libreoffice');
     checkLibreOffice(file, ['Data', 'Pivot', 'Budget', 'Fördelning']);
   });

@@ -98,7 +98,7 @@ function fodsRows(rows: (string | number)[][]): string {
   return rows.map((r) => `<table:table-row>${r.map(fodsCell).join('')}</table:table-row>`).join('');
 }
 
-/** A flat ODS with data, a bar chart over it, a pivot table (DataPilot), a hidden sheet and a previous `Budget`. */
+/** A flat ODS with data, a bar chart over it, a table (database range), a pivot table (DataPilot), a hidden sheet and a previous `Budget`. */
 export function fodsText(): string {
   const data: (string | number)[][] = [
     ['Post', 'Belopp'],
@@ -133,7 +133,8 @@ export function fodsText(): string {
 <table:table table:name="Dold" table:style-name="hid"><table:table-row>${fodsCell('Dold text')}</table:table-row></table:table>
 <table:table table:name="Budget"><table:table-row>${fodsCell('Gammal')}</table:table-row></table:table>
 <table:named-expressions><table:named-range table:name="FinsamBudget_Budget" table:base-cell-address="$Budget.$A$1" table:cell-range-address="$Budget.$A$1"/>
-<table:named-range table:name="Poster" table:base-cell-address="$Data.$A$1" table:cell-range-address="$Data.$A$1:.$B$4"/></table:named-expressions>
+<table:named-range table:name="Belopp" table:base-cell-address="$Data.$B$2" table:cell-range-address="$Data.$B$2:.$B$4"/></table:named-expressions>
+<table:database-ranges><table:database-range table:name="Poster" table:target-range-address="Data.A1:Data.B4" table:display-filter-buttons="true"/></table:database-ranges>
 <table:data-pilot-tables><table:data-pilot-table table:name="Pivot1" table:target-range-address="Pivot.A1:Pivot.B5">
 <table:source-cell-range table:cell-range-address="Data.A1:Data.B4"/>
 <table:data-pilot-field table:source-field-name="Post" table:orientation="row"><table:data-pilot-level/></table:data-pilot-field>
