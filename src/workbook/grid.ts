@@ -10,6 +10,17 @@ export interface SheetGrid {
   /** 0-based row and column of values[0][0] on the sheet (a used range may start below A1). */
   rowOffset: number;
   colOffset: number;
+  /**
+   * Cells holding a formula without a cached value (0-based rows and columns on the sheet, like
+   * rowOffset/colOffset, not indices into `values`). Reading one where a value is needed is an input
+   * error naming the cell, never 0 or a default.
+   */
+  formulasWithoutValue?: { row: number; col: number }[];
+  /**
+   * Totals rows of Excel tables (ListObjects) on the sheet: 0-based rows on the sheet (like
+   * rowOffset). The parser treats each as a sum row, whatever its key cell says.
+   */
+  totalsRows?: number[];
 }
 
 /** Everything a refresh reads from a workbook. */
@@ -40,6 +51,42 @@ export interface OutCell {
   /** Excel number format; "@" marks text written from user input. */
   f?: string;
   bold?: boolean;
+  /** Wrap the text within the column's width (explanations). */
+  wrap?: boolean;
+  /** Background fill, 6-digit hex RGB without '#' (the status colours of `Kontroller`). */
+  fill?: string;
+  /** Font colour, 6-digit hex RGB without '#'. */
+  color?: string;
+  /** A link to a cell of this workbook, e.g. `Likviditet!D6` or `'Insatser per år'!B5`. */
+  link?: string;
+  /** Horizontal alignment where the default (text left, numbers right) is not wanted. */
+  align?: 'left' | 'center' | 'right';
+}
+
+/** How an output sheet prints (every output sheet: A4, fitted to the page width). */
+export interface PrintSetup {
+  orientation: 'portrait' | 'landscape';
+  /** Fit all columns on one page wide (any number of pages tall). */
+  fitToWidth: boolean;
+  /** The first rows repeated at the top of every printed page (0: none). */
+  repeatRows: number;
+  /** Page header and footer text, left / centre / right. */
+  header: { left: string; center: string; right: string };
+  footer: { left: string; center: string; right: string };
+}
+
+/** A native chart on an output sheet, drawn from ranges of that sheet. */
+export interface ChartSpec {
+  kind: 'line' | 'column';
+  title: string;
+  /** Where the chart stands: top-left cell and size in rows and columns (0-based). */
+  anchor: { row: number; col: number; rows: number; cols: number };
+  /** A1 range of the category labels on the same sheet, e.g. `A30:A65`. */
+  categories: string;
+  /** Each series: its name and the A1 range of its values on the same sheet. */
+  series: { name: string; values: string }[];
+  /** A text alternative with the figures (accessibility). */
+  altText: string;
 }
 
 export interface OutputSheet {
@@ -49,7 +96,16 @@ export interface OutputSheet {
   widths: number[];
   /** Rows frozen at the top (title and header). */
   freezeRows: number;
+  /** Print setup; absent: the host's defaults. */
+  print?: PrintSetup;
+  /** Native charts on the sheet. */
+  charts?: ChartSpec[];
+  /** The sheet the workbook opens on after a refresh. */
+  active?: boolean;
 }
+
+/** The one font of every output sheet (named, so that every program shows the same face). */
+export const OUTPUT_FONT = { name: 'Calibri', size: 11 } as const;
 
 /** The one interface both hosts implement. */
 export interface WorkbookHost {
@@ -87,6 +143,11 @@ export function sheetRef(sheet: string, cell: string): string {
   return `${quoted}!${cell}`;
 }
 
+/** A sheet name as names are compared: NFC, surrounding spaces ignored, case-insensitive. */
+export function sheetNameKey(name: string): string {
+  return name.normalize('NFC').trim().toLocaleLowerCase('sv');
+}
+
 export function sameSheetName(a: string, b: string): boolean {
-  return a.trim().toLocaleLowerCase('sv') === b.trim().toLocaleLowerCase('sv');
+  return sheetNameKey(a) === sheetNameKey(b);
 }
