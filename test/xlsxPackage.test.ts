@@ -14,9 +14,18 @@ import {
 } from '../src/hosts/xlsx/package';
 import { exceljsWorkbook, libreOfficeWorkbook, openpyxlWorkbook, withFakeVba } from './fixtures-gen/corpus';
 import { checkWellFormed, elements, partsOf, text } from './fixtures-gen/packageParts';
-import { describeWithTool, hasOpenpyxl, hasSoffice, sofficeConvert, tempDir, parseCsv } from './fixtures-gen/tools';
+import {
+  describeWithTool,
+  hasOpenpyxl,
+  hasSoffice,
+  parseCsv,
+  removeTempDirs,
+  sofficeConvert,
+  tempDir,
+} from './fixtures-gen/tools';
 
 jest.setTimeout(180000);
+afterAll(removeTempDirs);
 
 function arrayBuffer(b: Uint8Array): ArrayBuffer {
   return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;

@@ -36,8 +36,17 @@ export function describeWithTool(available: boolean, tool: string, title: string
   describe.skip(`${title} (${tool} missing)`, body);
 }
 
+const made: string[] = [];
+
 export function tempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** Remove the temporary directories made by tempDir (call in afterAll). */
+export function removeTempDirs(): void {
+  for (const d of made.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 }
 
 /** Convert files with LibreOffice (one process, its own profile so that runs do not collide). */
