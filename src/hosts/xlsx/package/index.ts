@@ -2,6 +2,7 @@
 export * from './errors';
 export { isDateFormat } from './numFmts';
 export type { PackageLimits } from './opc';
+export { SUGGESTED_LIMITS } from './opc';
 export { readWorkbook, XlsxPackage } from './read';
 export type { DefinedName, PackageSheetGrid, SheetInfo, SheetKind, SheetState, TableInfo, WorkbookInfo } from './read';
 export { checkSheetName, checkWrite, writePackage } from './write';

@@ -12,6 +12,16 @@ export interface PackageLimits {
   maxCells?: number;
 }
 
+/**
+ * Suggested limits for the command line (far above any förbund's workbook): a sheet part of 100 MB of XML
+ * holds about a million cells; the whole package is never unpacked, only the parts that are read.
+ */
+export const SUGGESTED_LIMITS: Readonly<Required<PackageLimits>> = {
+  maxPartBytes: 100 * 1024 * 1024,
+  maxTotalBytes: 1024 * 1024 * 1024,
+  maxCells: 1_000_000,
+};
+
 function startsWith(bytes: Uint8Array, sig: number[]): boolean {
   return sig.every((b, i) => bytes[i] === b);
 }
