@@ -338,6 +338,15 @@ describe('refusals', () => {
     expect(items).toEqual([expect.objectContaining({ kind: 'table', sheet: 'Tabell', part: 'xl/tables/table1.xml' })]);
   });
 
+  it('reads the totals row of a table', async () => {
+    const [t] = await (await XlsxPackage.open(await exceljsWorkbook())).readSheets(['Tabell']);
+    expect(t!.tables.map((x) => [x.name, x.ref, x.totalsRowCount])).toEqual([['Poster', 'A1:B4', 1]]);
+    expect(t!.totalsRows).toEqual([3]);
+    // ExcelJS writes the totals formula without a cached value: reported, not read as 0.
+    expect(t!.values[3]).toEqual(['Summa', null]);
+    expect(t!.formulasWithoutValue).toEqual([{ row: 3, col: 1 }]);
+  });
+
   it('refuses a table on an output sheet', async () => {
     const original = await exceljsWorkbook();
     const err = await writePackage(original, {

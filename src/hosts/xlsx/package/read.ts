@@ -63,6 +63,8 @@ export interface PackageSheetGrid extends SheetGrid {
   formulasWithoutValue: { row: number; col: number }[];
   /** Excel tables (ListObjects) on the sheet. */
   tables: TableInfo[];
+  /** Totals rows of those tables (0-based rows on the sheet). */
+  totalsRows: number[];
 }
 
 export interface WorkbookInfo {
@@ -425,7 +427,8 @@ export function parseWorksheet(text: string, name: string, part: string, ctx: Sh
   }
   const values: CellValue[][] = [];
   const formats: (string | null)[][] = [];
-  if (cells.length === 0) return { name, values, formats, rowOffset: 0, colOffset: 0, formulasWithoutValue, tables: [] };
+  if (cells.length === 0)
+    return { name, values, formats, rowOffset: 0, colOffset: 0, formulasWithoutValue, tables: [], totalsRows: [] };
   // Rows without cells share one frozen empty array (a sheet with A1 and A1048576 stays small).
   for (let r = minRow; r <= maxRow; r++) {
     values.push(EMPTY_ROW);
@@ -455,7 +458,7 @@ export function parseWorksheet(text: string, name: string, part: string, ctx: Sh
       if (fr[i] === undefined) fr[i] = null;
     }
   }
-  return { name, values, formats, rowOffset: minRow, colOffset: minCol, formulasWithoutValue, tables: [] };
+  return { name, values, formats, rowOffset: minRow, colOffset: minCol, formulasWithoutValue, tables: [], totalsRows: [] };
 }
 
 function tableInfo(text: string, part: string): TableInfo {
@@ -467,6 +470,18 @@ function tableInfo(text: string, part: string): TableInfo {
     headerRowCount: Number(attr(root, 'headerRowCount') ?? 1),
     totalsRowCount: Number(attr(root, 'totalsRowCount') ?? 0),
   };
+}
+
+/** 0-based sheet rows of the tables' totals rows. */
+export function totalsRowsOf(tables: TableInfo[]): number[] {
+  const rows: number[] = [];
+  for (const t of tables) {
+    const m = /^\$?[A-Z]+\$?\d+:\$?[A-Z]+\$?(\d+)$/i.exec(t.ref);
+    if (!m || t.totalsRowCount <= 0) continue;
+    const last = Number(m[1]) - 1;
+    for (let i = 0; i < t.totalsRowCount; i++) rows.push(last - i);
+  }
+  return rows.sort((a, b) => a - b);
 }
 
 /** An opened workbook package. */
@@ -505,7 +520,16 @@ export class XlsxPackage {
       const sheet = this.info.sheets.find((s) => s.name === name);
       if (!sheet) throw new Error(`no sheet named ${name}`);
       if (sheet.kind !== 'worksheet' || !sheet.part) {
-        out.push({ name, values: [], formats: [], rowOffset: 0, colOffset: 0, formulasWithoutValue: [], tables: [] });
+        out.push({
+          name,
+          values: [],
+          formats: [],
+          rowOffset: 0,
+          colOffset: 0,
+          formulasWithoutValue: [],
+          tables: [],
+          totalsRows: [],
+        });
         continue;
       }
       const ctx = await this.context();
@@ -518,6 +542,7 @@ export class XlsxPackage {
         const t = await readPart(this.model.index, rel.part, this.limits);
         if (t !== undefined) grid.tables.push(tableInfo(t, rel.part));
       }
+      grid.totalsRows = totalsRowsOf(grid.tables);
       out.push(grid);
     }
     return out;
