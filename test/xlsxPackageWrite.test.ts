@@ -206,9 +206,12 @@ describe('package edits', () => {
     expect(styles).toContain(
       '<numFmts count="2"><numFmt numFmtId="164" formatCode="# ##0&quot; kr&quot;"/><numFmt numFmtId="165" formatCode="0.0"/></numFmts>',
     );
-    expect(styles).toContain('<fonts count="2"><font/><font><b/></font></fonts>');
+    // The one output font (Calibri 11), plain and bold, added after the workbook's own.
     expect(styles).toContain(
-      '<cellXfs count="9"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="9"/><xf numFmtId="164"/><xf numFmtId="10"/><xf numFmtId="164" fontId="0"',
+      '<fonts count="3"><font/><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>',
+    );
+    expect(styles).toContain(
+      '<cellXfs count="9"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="9"/><xf numFmtId="164"/><xf numFmtId="10"/><xf numFmtId="164" fontId="1"',
     );
     const g = await roundTrip(out, 'Ut');
     expect(g.formats).toEqual([['# ##0" kr"', '0.0', '0.0', null]]);
@@ -286,5 +289,75 @@ describe('zip writing', () => {
     });
     expect((await roundTrip(out, 'Ut')).values).toEqual([['zlib']]);
     expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
+  });
+});
+
+describe('cell styles, links, print setup and the active sheet', () => {
+  it('writes wrap, fill, colour, alignment, internal links, print setup and selects the active sheet', async () => {
+    const plain = new ExcelJS.Workbook();
+    plain.addWorksheet('Medlemmar').addRow(['Medlem']);
+    const original = new Uint8Array(await plain.xlsx.writeBuffer());
+    const kontroller: OutputSheet = {
+      name: 'Kontroller',
+      widths: [20, 40],
+      freezeRows: 1,
+      active: true,
+      print: {
+        orientation: 'landscape',
+        fitToWidth: true,
+        repeatRows: 2,
+        header: { left: 'RAR & Sörmland', center: '&A', right: '' },
+        footer: { left: '', center: '', right: 'Sida &P' },
+      },
+      rows: [
+        [{ v: 'Status', bold: true, align: 'center' }],
+        [
+          { v: 'Ej uppfyllt', fill: 'F4CCCC', color: '9C0006' },
+          { v: 'En lång förklaring', wrap: true },
+          { v: 'Se cellen', link: "'Insatser per år'!B5" },
+        ],
+      ],
+    };
+    const out = await writePackage(original, req([kontroller]));
+    const parts = await partsOf(out);
+    for (const [n, d] of parts) checkWellFormed(n, d);
+    const xml = text(parts, 'xl/worksheets/sheet2.xml');
+    expect(xml).toContain('<hyperlinks><hyperlink ref="C2" location="\'Insatser per år\'!B5"/></hyperlinks>');
+    expect(xml).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+    // Header and footer text is literal: an & is doubled, so that `&A` in a name never becomes a code.
+    expect(xml).toContain(
+      '<oddHeader>&amp;LRAR &amp;&amp; Sörmland&amp;C&amp;&amp;A</oddHeader><oddFooter>&amp;RSida &amp;&amp;P</oddFooter>',
+    );
+    expect(xml).toContain('<sheetView tabSelected="1" workbookViewId="0">');
+    const wbXml = text(parts, 'xl/workbook.xml');
+    expect(wbXml).toMatch(/<workbookView\b[^>]*activeTab="1"/);
+    expect(wbXml).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="1">\'Kontroller\'!$1:$2</definedName>');
+    const ej = new ExcelJS.Workbook();
+    await ej.xlsx.load(arrayBuffer(out));
+    const ws = ej.getWorksheet('Kontroller')!;
+    expect(ws.getCell('A1').alignment?.horizontal).toBe('center');
+    expect(ws.getCell('A1').font?.bold).toBe(true);
+    expect(ws.getCell('A2').fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF4CCCC' } });
+    expect(ws.getCell('A2').font?.color).toEqual({ argb: 'FF9C0006' });
+    expect(ws.getCell('B2').alignment?.wrapText).toBe(true);
+    expect(ws.getCell('A2').font?.name).toBe('Calibri');
+    expect(ws.pageSetup.orientation).toBe('landscape');
+  });
+
+  it('does not select the active sheet where another sheet is selected (that would group them)', async () => {
+    const plain = new ExcelJS.Workbook();
+    plain.addWorksheet('Medlemmar', { views: [{ tabSelected: true } as Partial<ExcelJS.WorksheetView>] }).addRow(['Medlem']);
+    const out = await writePackage(
+      new Uint8Array(await plain.xlsx.writeBuffer()),
+      req([{ ...sheet('Ut', [[{ v: 1 }]]), active: true }]),
+    );
+    const parts = await partsOf(out);
+    expect(text(parts, 'xl/worksheets/sheet2.xml')).not.toContain('tabSelected');
+  });
+
+  it('refuses a colour that is not six hex digits', async () => {
+    await expect(writePackage(await styledWorkbook(), req([sheet('Ut', [[{ v: 1, fill: 'red' }]])]))).rejects.toBeInstanceOf(
+      InvalidOutputError,
+    );
   });
 });

@@ -13,8 +13,10 @@ const MAX_ROWS = 1048576;
 const MAX_COLS = 16384;
 
 export interface SheetXmlOptions {
-  /** Header/footer text (`&A` sheet name, `&D` date are Excel codes); none when absent. */
+  /** Header/footer text (`&A` sheet name, `&D` date are Excel codes) when the sheet has no print setup. */
   headerFooter?: { header?: string; footer?: string };
+  /** The sheet is the selected tab (the one the workbook opens on). */
+  tabSelected?: boolean;
 }
 
 /** Validate every cell before anything is produced (so that the caller can refuse cleanly). */
@@ -25,6 +27,13 @@ export function checkOutputSheet(sheet: OutputSheet): void {
     cells.forEach((c, col) => {
       if (typeof c.v === 'string' && c.v.length > MAX_CELL_TEXT) {
         throw new CellTextTooLongError(sheet.name, `${columnLetter(col)}${r + 1}`, c.v.length);
+      }
+      for (const rgb of [c.fill, c.color]) {
+        if (rgb !== undefined && !/^[0-9A-Fa-f]{6}$/.test(rgb))
+          throw new InvalidOutputError('number', sheet.name, `${columnLetter(col)}${r + 1}: colour ${rgb}`);
+      }
+      if (c.link !== undefined && (c.link.length === 0 || c.link.length > 2000)) {
+        throw new InvalidOutputError('number', sheet.name, `${columnLetter(col)}${r + 1}: link`);
       }
       if (typeof c.v === 'number' && !Number.isFinite(c.v)) {
         throw new InvalidOutputError('number', sheet.name, `${columnLetter(col)}${r + 1}: ${c.v}`);
@@ -38,7 +47,30 @@ function numberText(n: number): string {
   return String(n).replace('e', 'E');
 }
 
+/** Header/footer text of a page: `&L…&C…&R…`; the text is literal (an `&` is doubled, so no Excel code such as `&P` is made). */
+function hfText(p: { left: string; center: string; right: string }): string {
+  const esc = (t: string) => t.replace(/&/g, '&&');
+  return `${p.left ? `&L${esc(p.left)}` : ''}${p.center ? `&C${esc(p.center)}` : ''}${p.right ? `&R${esc(p.right)}` : ''}`;
+}
+
+function headerFooterOf(sheet: OutputSheet, options: SheetXmlOptions): { header?: string; footer?: string } {
+  const hf = sheet.print
+    ? { header: hfText(sheet.print.header), footer: hfText(sheet.print.footer) }
+    : (options.headerFooter ?? {});
+  for (const t of [hf.header, hf.footer]) {
+    if (t && t.length > 255) throw new InvalidOutputError('headerFooter', sheet.name, `${t.length} characters`);
+  }
+  return hf;
+}
+
+/** Rows repeated on every printed page: the print setup's, else the frozen rows. */
+export function repeatRowsOf(sheet: OutputSheet): number {
+  return Math.max(0, Math.floor((sheet.print ? sheet.print.repeatRows : sheet.freezeRows) || 0));
+}
+
 export function worksheetXml(sheet: OutputSheet, styles: StyleBook, options: SheetXmlOptions = {}): string {
+  const print = sheet.print ?? { orientation: 'portrait', fitToWidth: true };
+  headerFooterOf(sheet, options);
   const parts: string[] = [];
   const letters: string[] = [];
   const letter = (c: number) => (letters[c] ??= columnLetter(c));
@@ -46,6 +78,7 @@ export function worksheetXml(sheet: OutputSheet, styles: StyleBook, options: She
   let lastRow = 0;
   const rowsXml: string[] = [];
   const styleAttrs = new Map<string, string>();
+  const links: string[] = [];
   sheet.rows.forEach((cells, r) => {
     if (cells.length === 0) return;
     const rn = r + 1;
@@ -55,11 +88,16 @@ export function worksheetXml(sheet: OutputSheet, styles: StyleBook, options: She
       if (!c) continue;
       const v = c.v;
       let sAttr = '';
-      if (c.f || c.bold) {
-        const key = c.bold ? `b${c.f ?? ''}` : (c.f ?? '');
+      if (c.f || c.bold || c.wrap || c.fill || c.color || c.align) {
+        const key =
+          c.wrap || c.fill || c.color || c.align
+            ? `${c.f ?? ''}\u0000${c.bold ? 1 : 0}${c.wrap ? 1 : 0}\u0000${c.fill ?? ''}\u0000${c.color ?? ''}\u0000${c.align ?? ''}`
+            : c.bold
+              ? `b${c.f ?? ''}`
+              : (c.f ?? '');
         sAttr = styleAttrs.get(key) ?? '';
         if (!styleAttrs.has(key)) {
-          const s = styles.xf(c.f, c.bold);
+          const s = styles.style(c);
           sAttr = s ? ` s="${s}"` : '';
           styleAttrs.set(key, sAttr);
         }
@@ -74,6 +112,7 @@ export function worksheetXml(sheet: OutputSheet, styles: StyleBook, options: She
       } else if (sAttr) {
         row += `<c r="${ref}"${sAttr}/>`;
       } else continue;
+      if (c.link) links.push(`<hyperlink ref="${ref}" location="${xmlAttr(c.link.replace(/^#/, ''))}"/>`);
       if (col + 1 > maxCol) maxCol = col + 1;
       lastRow = rn;
     }
@@ -84,19 +123,20 @@ export function worksheetXml(sheet: OutputSheet, styles: StyleBook, options: She
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
     ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
-    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
+    print.fitToWidth ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '',
     `<dimension ref="${dimension}"/>`,
   );
+  const tabSelected = options.tabSelected ? ' tabSelected="1"' : '';
   const freeze = Math.max(0, Math.min(MAX_ROWS - 1, Math.floor(sheet.freezeRows || 0)));
   if (freeze > 0) {
     const top = `A${freeze + 1}`;
     parts.push(
-      '<sheetViews><sheetView workbookViewId="0">',
+      `<sheetViews><sheetView${tabSelected} workbookViewId="0">`,
       `<pane ySplit="${freeze}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/>`,
       `<selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/>`,
       '</sheetView></sheetViews>',
     );
-  } else parts.push('<sheetViews><sheetView workbookViewId="0"/></sheetViews>');
+  } else parts.push(`<sheetViews><sheetView${tabSelected} workbookViewId="0"/></sheetViews>`);
   parts.push('<sheetFormatPr defaultRowHeight="15"/>');
   const cols = sheet.widths
     .map((w, i) =>
@@ -105,15 +145,13 @@ export function worksheetXml(sheet: OutputSheet, styles: StyleBook, options: She
     .join('');
   if (cols) parts.push(`<cols>${cols}</cols>`);
   parts.push(rowsXml.length ? `<sheetData>${rowsXml.join('')}</sheetData>` : '<sheetData/>');
+  if (links.length) parts.push(`<hyperlinks>${links.join('')}</hyperlinks>`);
   parts.push(
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
-    '<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/>',
+    `<pageSetup paperSize="9" orientation="${print.orientation}"${print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`,
   );
-  const hf = options.headerFooter;
-  for (const t of [hf?.header, hf?.footer]) {
-    if (t && t.length > 255) throw new InvalidOutputError('headerFooter', sheet.name, `${t.length} characters`);
-  }
-  if (hf && (hf.header || hf.footer)) {
+  const hf = headerFooterOf(sheet, options);
+  if (hf.header || hf.footer) {
     parts.push(
       '<headerFooter>',
       hf.header ? `<oddHeader>${cellText(hf.header)}</oddHeader>` : '',

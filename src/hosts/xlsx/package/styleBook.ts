@@ -2,6 +2,7 @@
  * Styles for output cells, ADDED to the workbook's styles part: existing fonts, formats and cell formats
  * keep their indices (every other sheet's `s` attributes stay right); a minimal part is made if there is none.
  */
+import { OUTPUT_FONT } from '../../../workbook/grid';
 import { builtinIdOf } from './numFmts';
 import { xmlAttr } from './xmlText';
 import { applySplices, attr, child, childrenOf, parseXml, qname, Splice, XmlElement } from './xmlTree';
@@ -30,6 +31,16 @@ const DEFAULT_CHILDREN: Record<string, string[]> = {
   cellXfs: ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'],
 };
 
+/** What of an output cell its style depends on. */
+export interface CellStyle {
+  f?: string;
+  bold?: boolean;
+  wrap?: boolean;
+  fill?: string;
+  color?: string;
+  align?: 'left' | 'center' | 'right';
+}
+
 export class StyleBook {
   private readonly root: XmlElement;
   private readonly xfIds = new Map<string, number>();
@@ -38,7 +49,12 @@ export class StyleBook {
   private nextNumFmtId = 164;
   private readonly baseXfCount: number;
   private readonly baseFontCount: number;
-  private boldFontId: number | null = null;
+  private readonly baseFillCount: number;
+  private readonly actualFillCount: number;
+  private readonly fontIds = new Map<string, number>();
+  private readonly newFonts: string[] = [];
+  private readonly fillIds = new Map<string, number>();
+  private readonly newFills: string[] = [];
   private readonly newXfs: string[] = [];
   /** Whether the part existed in the package. */
   readonly existed: boolean;
@@ -57,6 +73,10 @@ export class StyleBook {
     }
     this.baseXfCount = childrenOf(child(this.root, 'cellXfs'), 'xf').length || 1;
     this.baseFontCount = childrenOf(child(this.root, 'fonts'), 'font').length || 1;
+    // Fills 0 and 1 are reserved (none, gray125) even where a writer left them out.
+    const fillsEl = child(this.root, 'fills');
+    this.actualFillCount = fillsEl ? childrenOf(fillsEl, 'fill').length : 2;
+    this.baseFillCount = Math.max(2, this.actualFillCount);
   }
 
   private get text(): string {
@@ -65,19 +85,65 @@ export class StyleBook {
 
   /** The cellXfs index for a number format and boldness (0 for neither). */
   xf(format: string | undefined, bold: boolean | undefined): number {
-    const fmt = format && format !== 'General' ? format : '';
-    if (!fmt && !bold) return 0;
-    const key = `${bold ? 1 : 0}${fmt}`;
+    return this.style({ f: format, bold });
+  }
+
+  /**
+   * The cellXfs index of an output cell's style. Every styled output cell uses the one output font
+   * (OUTPUT_FONT), bold and coloured as asked; plain cells keep style 0.
+   */
+  style(c: CellStyle): number {
+    const fmt = c.f && c.f !== 'General' ? c.f : '';
+    if (!fmt && !c.bold && !c.wrap && !c.fill && !c.color && !c.align) return 0;
+    const key = `${fmt}\u0000${c.bold ? 1 : 0}\u0000${c.wrap ? 1 : 0}\u0000${c.fill ?? ''}\u0000${c.color ?? ''}\u0000${c.align ?? ''}`;
     let id = this.xfIds.get(key);
     if (id !== undefined) return id;
     const numFmtId = fmt ? this.numFmtId(fmt) : 0;
-    const fontId = bold ? this.boldFont() : 0;
+    const fontId = this.font(!!c.bold, c.color);
+    const fillId = c.fill ? this.fill(c.fill) : 0;
+    const alignment =
+      c.wrap || c.align ? `<alignment${c.align ? ` horizontal="${c.align}"` : ''}${c.wrap ? ' wrapText="1"' : ''}/>` : '';
     id = this.baseXfCount + this.newXfs.length;
     this.newXfs.push(
-      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0"` +
-        `${numFmtId ? ' applyNumberFormat="1"' : ''}${bold ? ' applyFont="1"' : ''}/>`,
+      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"` +
+        `${numFmtId ? ' applyNumberFormat="1"' : ''} applyFont="1"${fillId ? ' applyFill="1"' : ''}` +
+        (alignment ? ` applyAlignment="1">${alignment}</xf>` : '/>'),
     );
     this.xfIds.set(key, id);
+    return id;
+  }
+
+  private font(bold: boolean, color: string | undefined): number {
+    const key = `${bold ? 1 : 0}${color ?? ''}`;
+    let id = this.fontIds.get(key);
+    if (id === undefined) {
+      id = this.baseFontCount + this.newFonts.length;
+      this.newFonts.push(
+        `<font>${bold ? '<b/>' : ''}<sz val="${OUTPUT_FONT.size}"/>${color ? `<color rgb="FF${color.toUpperCase()}"/>` : ''}` +
+          `<name val="${xmlAttr(OUTPUT_FONT.name)}"/><family val="2"/></font>`,
+      );
+      this.fontIds.set(key, id);
+    }
+    return id;
+  }
+
+  private fill(rgb: string): number {
+    let id = this.fillIds.get(rgb);
+    if (id === undefined) {
+      // Pad a fills list shorter than the two reserved entries, so that indices stay right.
+      if (this.newFills.length === 0) {
+        for (let i = this.actualFillCount; i < 2; i++) {
+          this.newFills.push(
+            i === 0 ? '<fill><patternFill patternType="none"/></fill>' : '<fill><patternFill patternType="gray125"/></fill>',
+          );
+        }
+      }
+      id = this.actualFillCount + this.newFills.length;
+      this.newFills.push(
+        `<fill><patternFill patternType="solid"><fgColor rgb="FF${rgb.toUpperCase()}"/><bgColor indexed="64"/></patternFill></fill>`,
+      );
+      this.fillIds.set(rgb, id);
+    }
     return id;
   }
 
@@ -91,11 +157,6 @@ export class StyleBook {
       this.newNumFmts.push({ id, code });
     }
     return id;
-  }
-
-  private boldFont(): number {
-    if (this.boldFontId === null) this.boldFontId = this.baseFontCount;
-    return this.boldFontId;
   }
 
   get changed(): boolean {
@@ -142,22 +203,10 @@ export class StyleBook {
       'numFmts',
       this.newNumFmts.map((f) => `<numFmt numFmtId="${f.id}" formatCode="${xmlAttr(f.code)}"/>`),
     );
-    if (this.boldFontId !== null) add('fonts', [this.boldFontXml()]);
+    add('fonts', this.newFonts);
+    add('fills', this.newFills);
     add('cellXfs', this.newXfs);
     return applySplices(text, splices);
-  }
-
-  /** A copy of the default font (font 0) made bold. */
-  private boldFontXml(): string {
-    const font0 = childrenOf(child(this.root, 'fonts'), 'font')[0];
-    if (!font0) return '<font><b/><sz val="11"/><name val="Calibri"/></font>';
-    const text = this.text;
-    // Strip the prefix so that add() can apply the container's (they are the same namespace).
-    const raw = text.slice(font0.start, font0.end);
-    const unprefixed = font0.prefix ? raw.replace(new RegExp(`<(/?)${font0.prefix}:`, 'g'), '<$1') : raw;
-    if (font0.children.some((c) => c.local === 'b')) return unprefixed;
-    if (font0.selfClosing) return '<font><b/></font>';
-    return unprefixed.replace(/^<font\b([^>]*)>/, '<font$1><b/>');
   }
 }
 

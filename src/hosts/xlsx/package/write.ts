@@ -8,7 +8,7 @@ import type { OutputSheet } from '../../../workbook/grid';
 import { CannotKeepError, CannotKeepItem, InvalidOutputError, NotOwnedError } from './errors';
 import { PackageLimits, readPart, readRels, relativeTarget, Rel, relsPathOf } from './opc';
 import { loadModel, PackageModel, SheetInfo } from './read';
-import { checkOutputSheet, SheetXmlOptions, worksheetXml } from './sheetXml';
+import { checkOutputSheet, repeatRowsOf, SheetXmlOptions, worksheetXml } from './sheetXml';
 import { DeflateRaw, rewriteZip } from './zipWrite';
 import { deflateRaw } from 'pako';
 import { setAttr, StyleBook } from './styleBook';
@@ -223,8 +223,20 @@ export async function writePackage(
   let nextPartNo = 1;
   const finalNames = model.info.sheets.map((s) => s.name);
   const newSheetEls: string[] = [];
+  // The active sheet: selected only where no other sheet is (two selected tabs would be grouped in Excel).
+  const active = p.targets.find((t) => t.sheet.active);
+  let selectActive = false;
+  if (active) {
+    selectActive = true;
+    const ours = new Set(p.targets.filter((t) => t.existing).map((t) => t.existing!.part));
+    for (const s of model.info.sheets) {
+      if (!s.part || ours.has(s.part)) continue;
+      const xml = await readPart(index, s.part);
+      if (xml !== undefined && /<(?:\w+:)?sheetView\b[^>]*\btabSelected\s*=\s*["'](?:1|true)["']/.test(xml)) selectActive = false;
+    }
+  }
   for (const t of p.targets) {
-    const xml = worksheetXml(t.sheet, styles, req.sheetOptions);
+    const xml = worksheetXml(t.sheet, styles, { ...req.sheetOptions, tabSelected: selectActive && t === active });
     if (t.existing) {
       const entry = index.entry(t.existing.part) ?? t.existing.part;
       put(entry, xml);
@@ -283,6 +295,26 @@ export async function writePackage(
     if (!r.external && r.part) removedParts.add(r.part.toLowerCase());
   }
 
+  if (active && selectActive) {
+    const view = child(child(workbookRoot, 'bookViews'), 'workbookView');
+    const at = finalNames.findIndex((n) => n === active.sheet.name);
+    if (view && at >= 0) {
+      wbSplices.push({
+        start: view.start,
+        end: view.openEnd,
+        text: setAttr(workbookText.slice(view.start, view.openEnd), 'activeTab', String(at)),
+      });
+    } else if (!child(workbookRoot, 'bookViews') && at >= 0) {
+      // bookViews comes right before sheets.
+      const bv = qname(sheetsEl, 'bookViews');
+      wbSplices.push({
+        start: sheetsEl.start,
+        end: sheetsEl.start,
+        text: `<${bv}><${qname(sheetsEl, 'workbookView')} activeTab="${at}"/></${bv}>`,
+      });
+    }
+  }
+
   // Defined names.
   const edits: { name: string; formula: string; localSheetId: number | null }[] = [];
   const scopeIndex = (sheet: string) => {
@@ -294,7 +326,7 @@ export async function writePackage(
     edits.push({ name: d.name, formula: d.formula, localSheetId: d.scopeSheet ? scopeIndex(d.scopeSheet) : null });
   if (req.printTitles !== false) {
     for (const t of p.targets) {
-      const n = Math.floor(t.sheet.freezeRows || 0);
+      const n = repeatRowsOf(t.sheet);
       if (n > 0)
         edits.push({
           name: '_xlnm.Print_Titles',
