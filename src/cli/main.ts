@@ -1,9 +1,26 @@
 /** The `finsam-budget` command: refresh a workbook's output sheets, or write the example template. */
 import ExcelJS from 'exceljs';
 import { performance } from 'perf_hooks';
-import { addTemplateSheets, XlsxHost } from '../hosts/xlsx/xlsxHost';
-import { checkWritable, FileError, loadWorkbook, saveWorkbookAtomic } from '../hosts/xlsx/files';
-import { checkMessage, cliText, formatKr, goalName, statusLabel } from '../messages';
+import { deflateRawSync } from 'zlib';
+import {
+  checkWritable,
+  FileError,
+  readXlsxBytes,
+  saveWorkbookAtomic,
+  unreadableWorkbook,
+  writeFileAtomic,
+} from '../hosts/xlsx/files';
+import {
+  CannotKeepError,
+  CellTextTooLongError,
+  InvalidOutputError,
+  NotOwnedError,
+  PackageHost,
+  SUGGESTED_LIMITS,
+  UnreadablePackageError,
+} from '../hosts/xlsx/package';
+import { addTemplateSheets } from '../hosts/xlsx/xlsxHost';
+import { checkMessage, cliText, formatKr, goalName, PackageProblem, packageProblemText, statusLabel } from '../messages';
 import { exampleSheets } from '../workbook/example';
 import { planToJson } from '../workbook/json';
 import { refresh } from '../workbook/refresh';
@@ -55,10 +72,19 @@ function fileFailure(io: Io, json: boolean, e: unknown): number {
   throw e;
 }
 
-function usageError(io: Io, json: boolean, message: string, code = 'unreadableFile'): number {
+function usageError(io: Io, json: boolean, message: string, code = 'unreadableFile', exit = 2): number {
   if (json) io.out(JSON.stringify(planToJson(null, [{ sheet: '', cell: '', code, message }]), null, 2));
   else io.err(message);
-  return 2;
+  return exit;
+}
+
+/** The package writer's refusals, as facts for their message. */
+function writeProblem(e: unknown): PackageProblem | null {
+  if (e instanceof CannotKeepError) return { code: 'cannotKeep', items: e.items };
+  if (e instanceof NotOwnedError) return { code: 'notOwned', sheet: e.existing };
+  if (e instanceof CellTextTooLongError) return { code: 'cellTextTooLong', sheet: e.sheet, cell: e.cell, length: e.length };
+  if (e instanceof InvalidOutputError) return { code: 'invalidOutput', sheet: e.sheet, reason: e.reason };
+  return null;
 }
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
@@ -71,15 +97,31 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 
   const started = performance.now();
   const target = args.out ?? args.file;
-  let workbook: ExcelJS.Workbook;
+  let host: PackageHost;
   try {
-    workbook = await loadWorkbook(args.file);
+    const bytes = await readXlsxBytes(args.file);
+    try {
+      // The package itself, not a model of it: every part the refresh does not own is kept byte for byte.
+      host = await PackageHost.open(bytes, { limits: SUGGESTED_LIMITS, deflateRaw: (d) => deflateRawSync(d) });
+    } catch (e) {
+      if (e instanceof UnreadablePackageError && e.kind === 'tooLarge')
+        return usageError(io, args.json, packageProblemText({ code: 'tooLarge', file: args.file }), 'tooLarge');
+      if (e instanceof UnreadablePackageError) throw unreadableWorkbook(args.file, bytes, e);
+      throw e;
+    }
     await checkWritable(target); // a read-only target: exit 2 before anything is computed
   } catch (e) {
     return fileFailure(io, args.json, e);
   }
-  const host = new XlsxHost(workbook);
-  const result = await refresh(host, undefined, () => performance.now());
+  let result: Awaited<ReturnType<typeof refresh>>;
+  try {
+    result = await refresh(host);
+  } catch (e) {
+    // The writer refuses before producing anything: nothing is written.
+    const problem = writeProblem(e);
+    if (!problem) throw e;
+    return usageError(io, args.json, packageProblemText(problem), problem.code, problem.code === 'cannotKeep' ? 2 : 1);
+  }
   if (result.errors.length > 0) {
     if (args.json) io.out(JSON.stringify(result.json(), null, 2));
     else {
@@ -89,7 +131,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     return 1;
   }
   try {
-    await saveWorkbookAtomic(workbook, target);
+    await writeFileAtomic(target, host.result!);
   } catch (e) {
     return fileFailure(io, args.json, e);
   }

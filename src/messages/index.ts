@@ -17,3 +17,5 @@ export * from './goals';
 export * from './sheets';
 export * from './cli';
 export * from './ui';
+export * from './files';
+export * from './package';
