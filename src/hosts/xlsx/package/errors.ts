@@ -75,10 +75,10 @@ export class CellTextTooLongError extends XlsxError {
   }
 }
 
-/** An output the package cannot represent: a bad sheet name, a non-finite number, a bad defined name. */
+/** An output the package cannot represent: a bad sheet name, a non-finite number, a bad defined name, a chart off its sheet. */
 export class InvalidOutputError extends XlsxError {
   constructor(
-    readonly reason: 'sheetName' | 'duplicateSheet' | 'number' | 'definedName' | 'notWorksheet' | 'headerFooter',
+    readonly reason: 'sheetName' | 'duplicateSheet' | 'number' | 'definedName' | 'notWorksheet' | 'headerFooter' | 'chart',
     readonly sheet: string,
     readonly detail: string,
   ) {

@@ -17,6 +17,8 @@ export interface SheetXmlOptions {
   headerFooter?: { header?: string; footer?: string };
   /** The sheet is the selected tab (the one the workbook opens on). */
   tabSelected?: boolean;
+  /** The relationship id of the sheet's drawing (its charts), when it has one. */
+  drawingRelId?: string;
 }
 
 /** Validate every cell before anything is produced (so that the caller can refuse cleanly). */
@@ -159,6 +161,9 @@ export function worksheetXml(sheet: OutputSheet, styles: StyleBook, options: She
       '</headerFooter>',
     );
   }
+  // CT_Worksheet: … pageSetup, headerFooter, rowBreaks, colBreaks, customProperties, cellWatches, ignoredErrors,
+  // smartTags, drawing, legacyDrawing, … tableParts, extLst.
+  if (options.drawingRelId) parts.push(`<drawing r:id="${xmlAttr(options.drawingRelId)}"/>`);
   parts.push('</worksheet>');
   return parts.join('');
 }

@@ -3,10 +3,13 @@
  * Writing output sheets INTO the original package: replaced sheets keep their part, position and sheetId,
  * new sheets are appended, styles are added, `<sheets>`/`<definedNames>`/`<calcPr>` are spliced into
  * workbook.xml, and every other part is copied as it was (charts, drawings, pivot tables, macros, …).
+ * An output sheet's charts (`OutputSheet.charts`) are written as a drawing part with one chart part per
+ * chart (chartXml.ts); a refresh replaces the drawing it wrote before, and refuses one holding anything else.
  */
 import type { OutputSheet } from '../../../workbook/grid';
 import { CannotKeepError, CannotKeepItem, InvalidOutputError, NotOwnedError } from './errors';
-import { PackageLimits, readPart, readRels, relativeTarget, Rel, relsPathOf } from './opc';
+import { PackageLimits, PartIndex, readPart, readRels, relativeTarget, Rel, relsPathOf } from './opc';
+import { chartXml, checkCharts, CT_CHART, CT_DRAWING, drawingXml, isOurDrawing, REL_CHART, REL_DRAWING } from './chartXml';
 import { loadModel, PackageModel, SheetInfo } from './read';
 import { checkOutputSheet, repeatRowsOf, SheetXmlOptions, worksheetXml } from './sheetXml';
 import { DeflateRaw, rewriteZip } from './zipWrite';
@@ -44,6 +47,44 @@ const CT_STYLES = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 /** Relationships of an output sheet that are ours to drop when it is replaced. */
 const DROPPABLE = new Set(['printerSettings', 'hyperlink']);
+/** Relationships of a chart of ours that Excel adds when it saves the chart (its style and colours). */
+const CHART_OWN_RELS = new Set(['chartStyle', 'chartColorStyle', 'themeOverride']);
+const PKG_RELS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+
+/**
+ * The parts of a drawing we wrote (the drawing, its charts and their style parts) and their relationship
+ * parts; null when the drawing holds anything else (a user's picture, shape or chart, a chart with shapes).
+ */
+async function ourDrawingParts(index: PartIndex, drawingPart: string): Promise<{ parts: string[]; rels: string[] } | null> {
+  const text = await readPart(index, drawingPart);
+  if (text === undefined || !isOurDrawing(text, drawingPart)) return null;
+  const parts = [drawingPart];
+  const rels: string[] = [];
+  const dRels = await readRels(index, drawingPart);
+  if (dRels) {
+    rels.push(dRels.path);
+    for (const r of dRels.rels) {
+      if (r.external || r.kind !== 'chart') return null;
+      parts.push(r.part);
+      const cRels = await readRels(index, r.part);
+      if (!cRels) continue;
+      rels.push(cRels.path);
+      for (const cr of cRels.rels) {
+        if (cr.external || !CHART_OWN_RELS.has(cr.kind)) return null;
+        parts.push(cr.part);
+      }
+    }
+  }
+  return { parts, rels };
+}
+
+function relsXml(items: { id: string; type: string; target: string }[]): string {
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_RELS_NS}">` +
+    items.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${xmlAttr(r.target)}"/>`).join('') +
+    '</Relationships>'
+  );
+}
 
 function foldName(s: string): string {
   return s.normalize('NFC').toLocaleLowerCase('sv');
@@ -114,6 +155,7 @@ async function cannotKeep(model: PackageModel, p: Plan): Promise<CannotKeepItem[
     const rels = await readRels(model.index, s.part);
     for (const rel of rels?.rels ?? []) {
       if (DROPPABLE.has(rel.kind)) continue;
+      if (rel.kind === 'drawing' && !rel.external && (await ourDrawingParts(model.index, rel.part))) continue;
       items.push({ kind: rel.kind, sheet: s.name, part: rel.external ? rel.target : rel.part });
     }
   }
@@ -193,7 +235,10 @@ export async function writePackage(
   const put = (name: string, text: string) => changes.set(name, text);
   const drop = (name: string) => changes.set(name, null);
   const p = plan(model, req);
-  for (const t of p.targets) checkOutputSheet(t.sheet);
+  for (const t of p.targets) {
+    checkOutputSheet(t.sheet);
+    checkCharts(t.sheet);
+  }
   for (const d of req.definedNames ?? []) checkDefinedName(d.name);
   const problems = await cannotKeep(model, p);
   if (problems.length > 0) throw new CannotKeepError(problems);
@@ -235,20 +280,69 @@ export async function writePackage(
       if (xml !== undefined && /<(?:\w+:)?sheetView\b[^>]*\btabSelected\s*=\s*["'](?:1|true)["']/.test(xml)) selectActive = false;
     }
   }
+  // New part names: never one in the package (the parts replaced are removed only at the end) or taken here.
+  const taken = new Set<string>();
+  const freshPart = (prefix: string) => {
+    let n = 1;
+    while (index.has(`${prefix}${n}.xml`) || taken.has(`${prefix}${n}.xml`.toLowerCase())) n++;
+    taken.add(`${prefix}${n}.xml`.toLowerCase());
+    return `${prefix}${n}.xml`;
+  };
+  /** The sheet's drawing and charts (new parts); returns the sheet's relationships part text. */
+  const writeCharts = (t: Plan['targets'][number], sheetPart: string): string | undefined => {
+    const charts = t.sheet.charts ?? [];
+    if (charts.length === 0) return undefined;
+    const drawingPart = freshPart(`${wbDir}drawings/drawing`);
+    const chartRels = charts.map((c, k) => {
+      const part = freshPart(`${wbDir}charts/chart`);
+      put(part, chartXml(t.sheet, c));
+      newOverrides.push({ part, type: CT_CHART });
+      return { id: `rId${k + 1}`, type: REL_CHART, target: relativeTarget(drawingPart, part) };
+    });
+    put(
+      drawingPart,
+      drawingXml(
+        charts,
+        chartRels.map((r) => r.id),
+      ),
+    );
+    put(relsPathOf(drawingPart), relsXml(chartRels));
+    newOverrides.push({ part: drawingPart, type: CT_DRAWING });
+    return relsXml([{ id: 'rId1', type: REL_DRAWING, target: relativeTarget(sheetPart, drawingPart) }]);
+  };
+  const sheetXmlOf = (t: Plan['targets'][number]) =>
+    worksheetXml(t.sheet, styles, {
+      ...req.sheetOptions,
+      tabSelected: selectActive && t === active,
+      drawingRelId: t.sheet.charts?.length ? 'rId1' : undefined,
+    });
   for (const t of p.targets) {
-    const xml = worksheetXml(t.sheet, styles, { ...req.sheetOptions, tabSelected: selectActive && t === active });
+    const xml = sheetXmlOf(t);
     if (t.existing) {
       const entry = index.entry(t.existing.part) ?? t.existing.part;
       put(entry, xml);
-      // Its own relationships (printer settings, hyperlinks) were ours: drop them.
+      // Its own relationships (printer settings, hyperlinks, the drawing of our charts) were ours: drop them.
       const relsPath = relsPathOf(entry);
       const own = await readRels(index, entry);
       if (own) {
         const relsEntry = index.entry(relsPath)!;
         drop(relsEntry);
         index.remove(relsEntry);
-        for (const r of own.rels) if (!r.external && r.part) removedParts.add(r.part.toLowerCase());
+        for (const r of own.rels) {
+          if (r.external || !r.part) continue;
+          removedParts.add(r.part.toLowerCase());
+          const ours = r.kind === 'drawing' ? await ourDrawingParts(index, r.part) : null;
+          for (const part of ours?.parts ?? []) removedParts.add(part.toLowerCase());
+          for (const rels of ours?.rels ?? []) {
+            const e = index.entry(rels);
+            if (!e) continue;
+            drop(e);
+            index.remove(e);
+          }
+        }
       }
+      const sheetRels = writeCharts(t, entry);
+      if (sheetRels !== undefined) put(relsPath, sheetRels);
       if (t.existing.name !== t.sheet.name) {
         const el = childrenOf(sheetsEl, 'sheet')[t.existing.index]!;
         wbSplices.push({
@@ -264,6 +358,8 @@ export async function writePackage(
       while (index.has(part) || index.has(relsPathOf(part)));
       put(part, xml);
       index.add(part);
+      const sheetRels = writeCharts(t, part);
+      if (sheetRels !== undefined) put(relsPathOf(part), sheetRels);
       const id = relId();
       newRels.push(
         `<${relName} Id="${id}" Type="${xmlAttr(relTypeLike(workbookRels.rels, 'worksheet', REL_WORKSHEET))}" Target="${xmlAttr(relativeTarget(workbookPart, part))}"/>`,
