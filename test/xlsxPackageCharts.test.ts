@@ -5,7 +5,15 @@ import * as fs from 'fs';
 import JSZip from 'jszip';
 import * as path from 'path';
 import type { OutputSheet } from '../src/workbook/grid';
-import { CannotKeepError, InvalidOutputError, PackageWriteRequest, writePackage, XlsxPackage } from '../src/hosts/xlsx/package';
+import {
+  CannotKeepError,
+  checkWrite,
+  InvalidOutputError,
+  PackageHost,
+  PackageWriteRequest,
+  writePackage,
+  XlsxPackage,
+} from '../src/hosts/xlsx/package';
 import { exceljsWorkbook } from './fixtures-gen/corpus';
 import { checkWellFormed, elements, partsOf, text } from './fixtures-gen/packageParts';
 import { describeWithTool, hasSoffice, removeTempDirs, sofficeConvert, tempDir } from './fixtures-gen/tools';
@@ -314,6 +322,21 @@ describe('charts in the package', () => {
     const fourth = await partsOf(await writePackage(third, request(plain)));
     checkReferences(fourth);
     expect([...fourth.keys()].filter((n) => /^xl\/(drawings|charts)\/[^/]+\.xml$/.test(n))).toEqual(['xl/drawings/drawing1.xml']);
+  });
+
+  it('refreshes through PackageHost (the command line) twice: the marks make the sheets ours, one drawing each', async () => {
+    const host1 = await PackageHost.open(await exceljsWorkbook());
+    await host1.read();
+    await host1.write(outputs());
+    expect(await checkWrite(host1.result!, request(outputs()))).toEqual([]);
+    const host2 = await PackageHost.open(host1.result!);
+    expect((await host2.read()).ownedSheets).toEqual(['Budget', 'Fördelning']);
+    await host2.write(outputs());
+    const parts = await partsOf(host2.result!);
+    checkReferences(parts);
+    expect([...parts.keys()].filter((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n))).toHaveLength(3);
+    expect((await chartsOf(host2.result!, 'Budget'))!.charts).toHaveLength(2);
+    expect((await chartsOf(host2.result!, 'Fördelning'))!.charts).toHaveLength(1);
   });
 
   it("refuses a drawing on an output sheet that holds a user's picture or a frame renamed by the user", async () => {
