@@ -23,6 +23,13 @@
  *   `worksheetId`; the add-in's own writes raise them too, before the sync that caused them returns.
  *   A handler is removed only when the context it was added with syncs the removal.
  *   https://learn.microsoft.com/javascript/api/office/officeextension.eventhandlerresult
+ * - Cell styles (fill, font name/size/colour, wrap, horizontal alignment) and hyperlinks are stored per
+ *   cell; `clear('All')` removes them, `clear('Formats')` the styles. Charts are objects on the sheet:
+ *   `clear` never removes them, only `Chart.delete` does. `charts.add(type, source, seriesBy)` makes one
+ *   series per column (or row) of the source, named "Series<n>", as Excel does.
+ * - Requirement sets: an API above `apiVersion` fails the sync with `ApiNotFound`, as Excel does
+ *   (`Range.hyperlink`, `ChartSeriesCollection.add`, `ChartSeries.setValues`/`setXAxisValues`: 1.7;
+ *   `Worksheet.pageLayout`: 1.9; `worksheets.onChanged`: 1.9).
  * - Counts round trips and the JSON size of every request (queued commands) and response (loaded data).
  */
 export type Cell = string | number | boolean;
@@ -38,6 +45,42 @@ export interface FakeSheet {
   widths: Map<number, number>;
   /** Cells written with a string Excel took for a formula. */
   formulas: string[];
+  /** Styles by "row,col". */
+  styles: Map<string, CellStyle>;
+  /** Hyperlinks by "row,col". */
+  links: Map<string, { documentReference?: string; address?: string; textToDisplay?: string }>;
+  charts: FakeChart[];
+  /** Page layout as set (ExcelApi 1.9). */
+  print: FakePrint;
+}
+
+export interface CellStyle {
+  fill?: string;
+  color?: string;
+  fontName?: string;
+  fontSize?: number;
+  wrap?: boolean;
+  align?: string;
+}
+
+export interface FakeChart {
+  name: string;
+  type: string;
+  /** A1 address of the source range (on `sheet`). */
+  source: string;
+  sheet: string;
+  seriesBy: string;
+  title: { text: string; visible: boolean };
+  position: [string, string] | null;
+  series: { name: string; values: string | null; categories: string | null }[];
+}
+
+export interface FakePrint {
+  paperSize?: string;
+  orientation?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  titleRows?: string;
+  headers: Record<string, string>;
 }
 
 interface FakeName {
@@ -195,6 +238,10 @@ export class FakeExcel {
       bold: new Set(),
       widths: new Map(),
       formulas: [],
+      styles: new Map(),
+      links: new Map(),
+      charts: [],
+      print: { headers: {} },
     };
     this.sheets.push(sheet);
     rows.forEach((r, i) =>
@@ -337,6 +384,19 @@ export class FakeExcel {
     }
   }
 
+  /** An API of this requirement set is available, or the command fails as in Excel. */
+  requireApi(min: string): void {
+    if (!this.isSetSupported('ExcelApi', min)) throw fail('ApiNotFound');
+  }
+
+  /** A cell's style (created on first use). */
+  styleAt(s: FakeSheet, r: number, c: number): CellStyle {
+    const key = `${r},${c}`;
+    let st = s.styles.get(key);
+    if (!st) s.styles.set(key, (st = {}));
+    return st;
+  }
+
   resolveRange(ref: RangeRef): RangeRef {
     if (!this.sheets.includes(ref.sheet)) throw fail('ItemNotFound');
     return ref;
@@ -383,40 +443,73 @@ abstract class ClientObject {
   }
 }
 
-class RangeFormatProxy {
-  font: { bold: boolean };
-  constructor(range: RangeProxy) {
-    const font = {} as { bold: boolean };
-    Object.defineProperty(font, 'bold', {
-      set: (b: boolean) =>
-        range.write('bold', b, (ref) => {
-          for (let i = 0; i < ref.rows; i++)
-            for (let j = 0; j < ref.cols; j++) {
-              const key = `${ref.row + i},${ref.col + j}`;
-              if (b) ref.sheet.bold.add(key);
-              else ref.sheet.bold.delete(key);
-            }
-        }),
+/** An object whose properties can be set (each a queued command) but not read. */
+function settable<T extends object>(props: string[], set: (prop: string, value: unknown) => void): T {
+  const o = {} as T;
+  for (const p of props)
+    Object.defineProperty(o, p, {
+      set: (v: unknown) => set(p, v),
       get: () => {
         throw fail('PropertyNotLoaded');
       },
     });
-    this.font = font;
+  return o;
+}
+
+const cellsOf = (ref: RangeRef, f: (r: number, c: number) => void) => {
+  for (let i = 0; i < ref.rows; i++) for (let j = 0; j < ref.cols; j++) f(ref.row + i, ref.col + j);
+};
+
+class RangeFormatProxy {
+  readonly font: { bold: boolean; name: string; size: number; color: string };
+  readonly fill: { color: string };
+  constructor(private readonly range: RangeProxy) {
+    const excel = () => range.context.excel;
+    this.font = settable(['bold', 'name', 'size', 'color'], (prop, v) =>
+      range.write(`font.${prop}`, v, (ref) =>
+        cellsOf(ref, (r, c) => {
+          if (prop === 'bold') {
+            if (v) ref.sheet.bold.add(`${r},${c}`);
+            else ref.sheet.bold.delete(`${r},${c}`);
+            return;
+          }
+          const st = excel().styleAt(ref.sheet, r, c);
+          if (prop === 'name') st.fontName = String(v);
+          if (prop === 'size') st.fontSize = Number(v);
+          if (prop === 'color') st.color = String(v);
+        }),
+      ),
+    );
+    this.fill = settable(['color'], (_p, v) =>
+      range.write('fill.color', v, (ref) => cellsOf(ref, (r, c) => (excel().styleAt(ref.sheet, r, c).fill = String(v)))),
+    );
   }
   set columnWidth(w: number) {
     this.range.write('columnWidth', w, (ref) => {
       for (let j = 0; j < ref.cols; j++) ref.sheet.widths.set(ref.col + j, w);
     });
   }
-  private get range(): RangeProxy {
-    return this.owner;
+  set wrapText(w: boolean) {
+    this.range.write('wrapText', w, (ref) =>
+      cellsOf(ref, (r, c) => (this.range.context.excel.styleAt(ref.sheet, r, c).wrap = w)),
+    );
   }
-  private owner!: RangeProxy;
+  set horizontalAlignment(a: string) {
+    if (!['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed'].includes(a))
+      throw fail('InvalidArgument');
+    this.range.write('horizontalAlignment', a, (ref) =>
+      cellsOf(ref, (r, c) => (this.range.context.excel.styleAt(ref.sheet, r, c).align = a)),
+    );
+  }
   static of(range: RangeProxy): RangeFormatProxy {
-    const f = new RangeFormatProxy(range);
-    f.owner = range;
-    return f;
+    return new RangeFormatProxy(range);
   }
+}
+
+export function addressOf(ref: Omit<RangeRef, 'sheet'>): string {
+  const a = `${colName(ref.col)}${ref.row + 1}`;
+  const b = `${colName(ref.col + ref.cols - 1)}${ref.row + ref.rows}`;
+  return a === b ? a : `${a}:${b}`;
 }
 
 export class RangeProxy extends ClientObject {
@@ -444,6 +537,22 @@ export class RangeProxy extends ClientObject {
     const r = this.ref();
     if (!r) throw fail(this.orNull ? 'InvalidOperation' : 'ItemNotFound');
     return this.ctx.excel.resolveRange(r);
+  }
+  /** The cells, at execution time (for commands that take a range argument). */
+  resolve(): RangeRef {
+    return this.need();
+  }
+  /** ExcelApi 1.7. The text to display replaces the top-left cell's value. */
+  set hyperlink(link: { documentReference?: string; address?: string; textToDisplay?: string; screenTip?: string }) {
+    this.queue({ o: 'set', path: this.path, what: 'hyperlink', value: link }, () => {
+      this.ctx.excel.requireApi('1.7');
+      const ref = this.need();
+      this.ctx.excel.assertSheetWritable(ref.sheet);
+      if (!link.documentReference && !link.address) throw fail('InvalidArgument');
+      cellsOf(ref, (r, c) => ref.sheet.links.set(`${r},${c}`, { ...link }));
+      if (link.textToDisplay !== undefined) (ref.sheet.values[ref.row] ??= [])[ref.col] = link.textToDisplay;
+      this.ctx.changed(ref.sheet, ref);
+    });
   }
   write(what: string, value: unknown, apply: (ref: RangeRef) => void): void {
     this.queue({ o: 'set', path: this.path, what, value }, () => {
@@ -509,7 +618,7 @@ export class RangeProxy extends ClientObject {
   get address(): string {
     return this.prop('address');
   }
-  clear(applyTo: 'All' | 'Formats' | 'Contents' = 'All'): void {
+  clear(applyTo: 'All' | 'Formats' | 'Contents' | 'Hyperlinks' = 'All'): void {
     this.write('clear', applyTo, (ref) => {
       const whole = ref.rows >= MAX_ROWS && ref.cols >= MAX_COLS;
       const wipe = (grid: unknown[][]) => {
@@ -518,11 +627,21 @@ export class RangeProxy extends ClientObject {
           for (let i = 0; i < ref.rows; i++)
             for (let j = 0; j < ref.cols; j++) if (grid[ref.row + i]) grid[ref.row + i]![ref.col + j] = undefined;
       };
+      const inside = (key: string) => {
+        const [r, c] = key.split(',').map(Number) as [number, number];
+        return r >= ref.row && r < ref.row + ref.rows && c >= ref.col && c < ref.col + ref.cols;
+      };
+      const drop = (m: Map<string, unknown>) => {
+        for (const k of [...m.keys()]) if (inside(k)) m.delete(k);
+      };
+      if (applyTo === 'Hyperlinks') return drop(ref.sheet.links);
       if (applyTo !== 'Formats') wipe(ref.sheet.values);
       if (applyTo !== 'Contents') {
         wipe(ref.sheet.formats);
         if (whole) ref.sheet.bold.clear();
+        drop(ref.sheet.styles);
       }
+      if (applyTo === 'All') drop(ref.sheet.links);
     });
   }
   select(): void {
@@ -599,6 +718,7 @@ class EventHandlers {
 export class WorksheetProxy extends ClientObject {
   readonly protection: ProtectionProxy;
   readonly freezePanes: { unfreeze: () => void; freezeRows: (n: number) => void };
+  readonly charts: ChartCollectionProxy;
   readonly onChanged: EventHandlers;
   private resolved: FakeSheet | null | undefined;
   constructor(
@@ -614,6 +734,9 @@ export class WorksheetProxy extends ClientObject {
       freezeRows: (n: number) => this.modify('freezeRows', (s) => (s.frozenRows = n)),
     };
     this.onChanged = new EventHandlers(ctx, () => this.need().id, '1.7');
+    this.charts = new ChartCollectionProxy(ctx, `${path}.charts`, () =>
+      this.orNull && this.ref() === null && !this.ctx.excel.refuseNullNavigation ? null : this.need(),
+    );
     if (orNull)
       this.queue({ o: 'sheet', path }, () => {
         this.nullKnown = this.ref() === null;
@@ -700,6 +823,10 @@ export class WorksheetProxy extends ClientObject {
   }
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
     return this.range(`getUsedRangeOrNullObject(${valuesOnly})`, (s) => this.ctx.excel.usedBox(s, valuesOnly), true);
+  }
+  /** ExcelApi 1.9: every command on it fails with ApiNotFound below. */
+  get pageLayout(): PageLayoutProxy {
+    return new PageLayoutProxy(this.ctx, `${this.path}.pageLayout`, () => this.need());
   }
   activate(): void {
     this.queue({ o: 'activate', path: this.path }, () => {
@@ -869,5 +996,201 @@ export class FakeContext {
         if (this.excel.sheets.includes(sheet)) this.excel.fire(sheet, `${colName(ref.col)}${ref.row + 1}`, 'Local', true);
       this.touched.clear();
     }
+  }
+}
+
+class PageLayoutProxy extends ClientObject {
+  readonly headersFooters: { defaultForAllPages: Record<string, string> };
+  constructor(
+    ctx: FakeContext,
+    private readonly path: string,
+    private readonly sheet: () => FakeSheet,
+  ) {
+    super(ctx);
+    const props = ['left', 'center', 'right'].flatMap((p) => [`${p}Header`, `${p}Footer`]);
+    this.headersFooters = {
+      defaultForAllPages: settable(props, (prop, v) =>
+        this.set(`headersFooters.defaultForAllPages.${prop}`, v, (s) => {
+          if (typeof v !== 'string' || v.length > 255) throw fail('InvalidArgument');
+          s.print.headers[prop] = v;
+        }),
+      ),
+    };
+  }
+  private set(what: string, value: unknown, apply: (s: FakeSheet) => void): void {
+    this.queue({ o: 'set', path: this.path, what, value }, () => {
+      this.ctx.excel.requireApi('1.9');
+      const s = this.sheet();
+      this.ctx.excel.assertSheetWritable(s);
+      apply(s);
+    });
+  }
+  set paperSize(v: string) {
+    this.set('paperSize', v, (s) => (s.print.paperSize = v));
+  }
+  set orientation(v: string) {
+    if (v !== 'Portrait' && v !== 'Landscape') throw fail('InvalidArgument');
+    this.set('orientation', v, (s) => (s.print.orientation = v));
+  }
+  set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+    this.set('zoom', v, (s) => {
+      if (v.scale !== undefined && (v.scale < 10 || v.scale > 400)) throw fail('InvalidArgument');
+      s.print.zoom = { ...v };
+    });
+  }
+  setPrintTitleRows(rows: string): void {
+    this.set('setPrintTitleRows', rows, (s) => {
+      if (!/^\$\d+:\$\d+$/.test(rows)) throw fail('InvalidArgument');
+      s.print.titleRows = rows;
+    });
+  }
+}
+
+class ChartCollectionProxy extends ClientObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly path: string,
+    private readonly sheet: () => FakeSheet | null,
+  ) {
+    super(ctx);
+  }
+  private need(): FakeSheet {
+    const s = this.sheet();
+    if (!s) throw fail('InvalidOperation');
+    return s;
+  }
+  add(type: string, source: RangeProxy, seriesBy: 'Auto' | 'Columns' | 'Rows' = 'Auto'): ChartProxy {
+    let made: FakeChart | null = null;
+    this.queue({ o: 'charts.add', path: this.path, type, seriesBy }, () => {
+      const s = this.need();
+      this.ctx.excel.assertSheetWritable(s);
+      const ref = source.resolve();
+      const byRows = seriesBy === 'Rows' || (seriesBy === 'Auto' && ref.cols > ref.rows);
+      const count = byRows ? ref.rows : ref.cols;
+      const series = Array.from({ length: count }, (_, k) => ({
+        name: `Series${k + 1}`,
+        values: addressOf(
+          byRows
+            ? { row: ref.row + k, col: ref.col, rows: 1, cols: ref.cols }
+            : { row: ref.row, col: ref.col + k, rows: ref.rows, cols: 1 },
+        ),
+        categories: null,
+      }));
+      made = {
+        name: `Chart ${s.charts.length + 1}`,
+        type,
+        source: addressOf(ref),
+        sheet: ref.sheet.name,
+        seriesBy,
+        title: { text: '', visible: false },
+        position: null,
+        series,
+      };
+      s.charts.push(made);
+    });
+    return new ChartProxy(this.ctx, `${this.path}.added`, () => made!);
+  }
+  getItem(name: string): ChartProxy {
+    return new ChartProxy(this.ctx, `${this.path}.getItem(${JSON.stringify(name)})`, () => {
+      const c = this.need().charts.find((x) => x.name === name);
+      if (!c) throw fail('ItemNotFound');
+      return c;
+    });
+  }
+  load(arg?: unknown): this {
+    const props = loadList(arg).map((p) => p.replace(/^items\//, ''));
+    this.queue({ o: 'load', path: this.path, props }, () => {
+      const s = this.sheet();
+      const charts = s ? s.charts : [];
+      this.loaded.set(
+        'items',
+        charts.map((c) => ({ name: c.name })),
+      );
+      return charts.map((c) => Object.fromEntries(props.filter((p) => p === 'name').map((p) => [p, c.name])));
+    });
+    return this;
+  }
+  get items(): { name: string }[] {
+    return this.prop('items');
+  }
+}
+
+class ChartProxy extends ClientObject {
+  readonly title: { text: string; visible: boolean };
+  readonly series: {
+    getItemAt: (i: number) => ChartSeriesProxy;
+    add: (name?: string) => ChartSeriesProxy;
+  };
+  constructor(
+    ctx: FakeContext,
+    private readonly path: string,
+    private readonly chart: () => FakeChart,
+  ) {
+    super(ctx);
+    this.title = settable(['text', 'visible'], (prop, v) =>
+      this.queue({ o: 'set', path: `${path}.title`, what: prop, value: v }, () => {
+        const t = this.chart().title;
+        if (prop === 'text') t.text = String(v);
+        else t.visible = v === true;
+      }),
+    );
+    this.series = {
+      getItemAt: (i) =>
+        new ChartSeriesProxy(ctx, `${path}.series.getItemAt(${i})`, () => {
+          const s = this.chart().series[i];
+          if (!s) throw fail('ItemNotFound');
+          return s;
+        }),
+      add: (name) => {
+        let made: FakeChart['series'][number] | null = null;
+        this.queue({ o: 'series.add', path, name }, () => {
+          ctx.excel.requireApi('1.7');
+          made = { name: name ?? `Series${this.chart().series.length + 1}`, values: null, categories: null };
+          this.chart().series.push(made);
+        });
+        return new ChartSeriesProxy(ctx, `${path}.series.added`, () => made!);
+      },
+    };
+  }
+  set name(v: string) {
+    this.queue({ o: 'set', path: this.path, what: 'name', value: v }, () => (this.chart().name = v));
+  }
+  setPosition(start: string, end?: string): void {
+    this.queue({ o: 'setPosition', path: this.path, start, end }, () => {
+      parseCell(start);
+      if (end) parseCell(end);
+      this.chart().position = [start, end ?? start];
+    });
+  }
+  delete(): void {
+    this.queue({ o: 'chart.delete', path: this.path }, () => {
+      const c = this.chart();
+      for (const s of this.ctx.excel.sheets) s.charts = s.charts.filter((x) => x !== c);
+    });
+  }
+}
+
+class ChartSeriesProxy extends ClientObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly path: string,
+    private readonly series: () => FakeChart['series'][number],
+  ) {
+    super(ctx);
+  }
+  set name(v: string) {
+    this.queue({ o: 'set', path: this.path, what: 'name', value: v }, () => (this.series().name = v));
+  }
+  setValues(range: RangeProxy): void {
+    this.queue({ o: 'setValues', path: this.path }, () => {
+      this.ctx.excel.requireApi('1.7');
+      this.series().values = addressOf(range.resolve());
+    });
+  }
+  setXAxisValues(range: RangeProxy): void {
+    this.queue({ o: 'setXAxisValues', path: this.path }, () => {
+      this.ctx.excel.requireApi('1.7');
+      this.series().categories = addressOf(range.resolve());
+    });
   }
 }

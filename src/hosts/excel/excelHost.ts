@@ -14,15 +14,30 @@
  * - protection is read with the input (`Worksheet.protection.protected`, ExcelApi 1.2;
  *   `Workbook.protection.protected`, ExcelApi 1.7) and a write that would fail on it is refused before
  *   anything is sent, so old and new outputs are never mixed;
+ * - clearing a sheet (`Range.clear`) acts on its cells; charts are objects on the sheet
+ *   (`Worksheet.charts`) and stay: the charts this add-in drew are named `FinsamBudget_<n>`, found by
+ *   the read and deleted by the write before it draws them again (a user's own charts are left alone);
+ * - print setup (`Worksheet.pageLayout`) is ExcelApi 1.9: written only where `isSetSupported` says so
+ *   (src/hosts/excel/requirements.ts), the rest of the sheet all the same;
  * - every Office error leaves the host as an `OfficeHostError` whose message says what to do
  *   (src/messages/office.ts).
  */
 import type { TemplateSheet } from '../../workbook/example';
 import { renderTemplate } from '../../workbook/template';
-import type { CellValue, OutputSheet, SheetGrid, WorkbookHost, WorkbookSnapshot } from '../../workbook/grid';
-import { parseA1, sameSheetName } from '../../workbook/grid';
+import type {
+  CellValue,
+  ChartSpec,
+  OutCell,
+  OutputSheet,
+  PrintSetup,
+  SheetGrid,
+  WorkbookHost,
+  WorkbookSnapshot,
+} from '../../workbook/grid';
+import { a1, OUTPUT_FONT, parseA1, sameSheetName } from '../../workbook/grid';
 import { INPUT_SHEETS, OUTPUT_SHEET_NAMES, ownerMarkName } from '../../workbook/schema';
 import { BlockCode, officeErrorCode, officeErrorMessage, OfficeLang, writeBlockedMessage } from '../../messages/office';
+import { currentWriteFeatures, WriteFeatures } from './requirements';
 
 /** `Excel.run` as the host uses it: a new batch, or one more on the context of an earlier one. */
 export interface ExcelApi {
@@ -112,7 +127,13 @@ interface SheetHandle {
 interface OutputHandle {
   name: string;
   sheet: Excel.Worksheet;
+  charts: Excel.ChartCollection;
 }
+
+/** Names of the charts the host draws: `FinsamBudget_1`, `FinsamBudget_2`, … on each output sheet. */
+export const CHART_PREFIX = 'FinsamBudget_';
+export const chartName = (index: number) => `${CHART_PREFIX}${index + 1}`;
+const isOurChart = (name: string) => new RegExp(`^${CHART_PREFIX}\\d+$`).test(name);
 
 interface MarkHandle {
   output: string;
@@ -126,6 +147,8 @@ interface OutputState {
   id?: string;
   /** The mark exists (whatever it refers to: this sheet, a renamed copy, or `#REF!`). */
   marked: boolean;
+  /** The charts on the sheet that this add-in drew (by name), to delete before drawing them again. */
+  charts?: string[];
 }
 
 /** Sheet name from a defined name's formula such as `='Insatser per år'!$A$1` (null for `=#REF!`). */
@@ -159,6 +182,8 @@ export class ExcelHost implements WorkbookHost {
   lang: OfficeLang = 'sv';
   /** Set when change events are watched: only then can unchanged sheets be skipped safely. */
   watching = false;
+  /** What the write may use beyond the core (default: asked of Office.context.requirements). */
+  writeFeatures: WriteFeatures | null = null;
   /** Called after each read with the input sheets' ids (the pane registers handlers on new ones). */
   onInputSheets: ((ids: string[]) => void) | null = null;
   private readonly api: ExcelApi;
@@ -248,7 +273,9 @@ export class ExcelHost implements WorkbookHost {
       const sheet = sheetFor(name);
       if (!sheet) return [];
       sheet.load('name,id,protection/protected');
-      return [{ name, sheet }];
+      // Chart names (ExcelApi 1.1): ours are deleted before they are drawn again.
+      const charts = sheet.charts.load('items/name');
+      return [{ name, sheet, charts }];
     });
     const marks: MarkHandle[] = OUTPUT_SHEET_NAMES.map((output) => {
       const item = context.workbook.names.getItemOrNullObject(ownerMarkName(output));
@@ -299,7 +326,8 @@ export class ExcelHost implements WorkbookHost {
     this.outputs = new Map(
       OUTPUT_SHEET_NAMES.map((name) => {
         const o = present.find((p) => p.name === name);
-        return [name, { existing: o?.sheet.name, id: o?.sheet.id, marked: markOf.get(name) != null }];
+        const charts = o ? o.charts.items.map((c) => c.name).filter(isOurChart) : [];
+        return [name, { existing: o?.sheet.name, id: o?.sheet.id, marked: markOf.get(name) != null, charts }];
       }),
     );
     const ownedSheets = present.map((o) => o.sheet.name).filter((n) => owned.some((s) => sameSheetName(s, n)));
@@ -356,15 +384,22 @@ export class ExcelHost implements WorkbookHost {
     const blocks = todo.flatMap((plan, k) => {
       const { values, formats, width } = plan.content;
       const runs = formatRuns(formats);
+      // Styles, links, charts and print setup go with the first block; a rough size for the split.
+      const extra = plan.content.layout.length * 2;
       const rows = measure ? rowBlocks(values, this.maxPayloadBytes) : [{ firstRow: 0, values, bytes: rough[k]! }];
       return rows.map((b, i) => ({
         plan,
         width,
+        first: i === 0,
         runs: i === 0 ? runs : [],
         ...b,
-        bytes: b.bytes + (i === 0 ? JSON.stringify(runs).length : 0),
+        bytes: b.bytes + (i === 0 ? JSON.stringify(runs).length + extra : 0),
       }));
     });
+    const features = this.writeFeatures ?? currentWriteFeatures();
+    // The sheet to open on is brought forward only when this write adds it: a refresh after each edit
+    // must not pull the user away from the sheet they are typing in.
+    const activate = todo.find((p) => p.out.active === true && p.existing === undefined)?.out.name;
     const batches = splitByPayload(blocks, (b) => b.bytes, this.maxPayloadBytes);
     const handles = new Map<string, Excel.Worksheet>();
     // Our own change events may overtake the reply: the echo window opens before the write starts.
@@ -375,13 +410,15 @@ export class ExcelHost implements WorkbookHost {
         const worksheets = context.workbook.worksheets;
         // One batch, one round trip; more only when one request would pass Excel on the web's limit.
         for (const batch of batches) {
-          for (const { plan, width, firstRow, values, runs } of batch) {
+          for (const { plan, width, firstRow, values, runs, first } of batch) {
             const { out, existing, state } = plan;
             let ws = handles.get(out.name);
             if (!ws) {
               if (existing) {
                 ws = worksheets.getItem(existing);
                 ws.getRange().clear('All');
+                // `clear` leaves charts (objects over the cells, not cell content): ours go by name.
+                for (const name of state.charts ?? []) ws.charts.getItem(name).delete();
               } else {
                 // A mark left by a deleted (`=#REF!`) or renamed output sheet: names.add would fail.
                 if (state.marked) context.workbook.names.getItem(ownerMarkName(out.name)).delete();
@@ -393,7 +430,14 @@ export class ExcelHost implements WorkbookHost {
               handles.set(out.name, ws);
             }
             queueCells(ws, runs, firstRow, values, width);
+            if (first) {
+              queueStyles(ws, plan.content.styles);
+              queueLinks(ws, plan.content.links);
+              queueCharts(ws, out.charts ?? []);
+              if (out.print && features.pageLayout) queuePrint(ws, out.print);
+            }
           }
+          if (batch === batches[batches.length - 1] && activate) handles.get(activate)?.activate();
           await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop
         }
       });
@@ -490,8 +534,14 @@ export class ExcelHost implements WorkbookHost {
   }
 }
 
-/** A sheet's layout: bold runs, column widths, frozen header rows. */
+/** A sheet's layout: the output font on the used range, bold runs, column widths, frozen header rows. */
 function queueLayout(ws: Excel.Worksheet, out: OutputSheet): void {
+  if (out.rows.length > 0) {
+    // One named font (a cleared sheet has the workbook's default, which differs between Excel versions).
+    const font = ws.getRangeByIndexes(0, 0, out.rows.length, Math.max(1, ...out.rows.map((r) => r.length))).format.font;
+    font.name = OUTPUT_FONT.name;
+    font.size = OUTPUT_FONT.size;
+  }
   for (const [row, from, count] of boldRuns(out)) ws.getRangeByIndexes(row, from, 1, count).format.font.bold = true;
   out.widths.forEach((w, i) => {
     ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = Math.round(w * 6.5);
@@ -510,6 +560,122 @@ function queueCells(
 ): void {
   for (const [row, col, rows, cols, format] of runs) ws.getRangeByIndexes(row, col, rows, cols).numberFormat = [[format]];
   ws.getRangeByIndexes(firstRow, 0, values.length, width).values = values;
+}
+
+/** Rectangles of one style: [row, column, rows, columns, value] per property (see `runsOf`). */
+export interface StyleRuns {
+  fill: Run[];
+  color: Run[];
+  wrap: Run[];
+  align: Run[];
+}
+
+/** An internal link: row, column, target (`Likviditet!D6`), and the text shown where the cell is text. */
+export type Link = [number, number, string, string | null];
+
+const ALIGN: Record<NonNullable<OutCell['align']>, Excel.HorizontalAlignment | 'Left' | 'Center' | 'Right'> = {
+  left: 'Left',
+  center: 'Center',
+  right: 'Right',
+};
+
+/**
+ * Fills, font colours, wrapping and alignment as rectangles of equal style, like the number formats
+ * (ExcelApi 1.1: `RangeFill.color`, `RangeFont.color`, `RangeFormat.wrapText`, `horizontalAlignment`,
+ * https://learn.microsoft.com/javascript/api/excel/excel.rangeformat).
+ */
+function queueStyles(ws: Excel.Worksheet, styles: StyleRuns): void {
+  const at = ([row, col, rows, cols]: Run) => ws.getRangeByIndexes(row, col, rows, cols).format;
+  for (const run of styles.fill) at(run).fill.color = `#${run[4]}`;
+  for (const run of styles.color) at(run).font.color = `#${run[4]}`;
+  for (const run of styles.wrap) at(run).wrapText = true;
+  for (const run of styles.align) at(run).horizontalAlignment = ALIGN[run[4] as keyof typeof ALIGN];
+}
+
+/**
+ * Links to cells of this workbook (ExcelApi 1.7: `Range.hyperlink` with `documentReference`,
+ * https://learn.microsoft.com/javascript/api/excel/excel.rangehyperlink). The text shown is the cell's
+ * own text; a number keeps its value (a text to display would make it text).
+ */
+function queueLinks(ws: Excel.Worksheet, links: Link[]): void {
+  for (const [row, col, target, text] of links) {
+    const link: Excel.RangeHyperlink = { documentReference: target };
+    if (text !== null) link.textToDisplay = text;
+    ws.getRangeByIndexes(row, col, 1, 1).hyperlink = link;
+  }
+}
+
+/**
+ * Native charts, drawn from ranges of the sheet in the same batch as its values:
+ * `ChartCollection.add(type, source, seriesBy)` with the first series' values (ExcelApi 1.1,
+ * https://learn.microsoft.com/javascript/api/excel/excel.chartcollection#excel-excel-chartcollection-add-member(1)),
+ * the categories and further series through the series API (`setXAxisValues`, `add`, `setValues`:
+ * ExcelApi 1.7, https://learn.microsoft.com/javascript/api/excel/excel.chartseries), the title, the
+ * position from the anchor's cells (`setPosition`, ExcelApi 1.1) and our name, so that the next refresh
+ * replaces them. `Chart` has no alternative text in Office.js (see requirements.ts): not written.
+ */
+function queueCharts(ws: Excel.Worksheet, charts: readonly ChartSpec[]): void {
+  charts.forEach((spec, i) => {
+    const [first, ...rest] = spec.series;
+    if (!first) return;
+    const type = spec.kind === 'line' ? 'Line' : 'ColumnClustered';
+    const chart = ws.charts.add(type, ws.getRange(first.values), seriesBy(first.values));
+    chart.name = chartName(i);
+    chart.title.text = spec.title;
+    chart.title.visible = true;
+    const { row, col, rows, cols } = spec.anchor;
+    chart.setPosition(a1(row, col), a1(row + Math.max(1, rows) - 1, col + Math.max(1, cols) - 1));
+    const categories = ws.getRange(spec.categories);
+    const s0 = chart.series.getItemAt(0);
+    s0.name = first.name;
+    s0.setXAxisValues(categories);
+    for (const s of rest) {
+      const series = chart.series.add(s.name);
+      series.setValues(ws.getRange(s.values));
+      series.setXAxisValues(categories);
+    }
+  });
+}
+
+/** A series' values down a column are read by columns, along a row by rows. */
+export function seriesBy(range: string): 'Columns' | 'Rows' {
+  const [a, b] = range.split(':');
+  const p = parseA1(a!);
+  const q = b ? parseA1(b) : p;
+  return q.row - p.row >= q.col - p.col ? 'Columns' : 'Rows';
+}
+
+/** Header/footer text is literal: Excel's codes start with `&` (`&P` page number), so an `&` is doubled. */
+export const literalHeader = (text: string) => text.replace(/&/g, '&&');
+
+/**
+ * Print setup (ExcelApi 1.9, https://learn.microsoft.com/javascript/api/excel/excel.pagelayout): A4,
+ * orientation, one page wide and as many tall as needed (`zoom`, https://learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions:
+ * the reference does not say what 0 pages means; 0 is how the file format says "automatic",
+ * ECMA-376 `pageSetup@fitToHeight`, and what Excel itself stores for "Fit all columns on one page"),
+ * the rows repeated on every page (`setPrintTitleRows`) and the header and footer of every page
+ * (`headersFooters.defaultForAllPages`, https://learn.microsoft.com/javascript/api/excel/excel.headerfooter).
+ * Excel takes at most 255 characters per header or footer: a longer one is left out rather than fail the batch.
+ */
+function queuePrint(ws: Excel.Worksheet, print: PrintSetup): void {
+  const layout = ws.pageLayout;
+  layout.paperSize = 'A4';
+  layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  layout.zoom = print.fitToWidth ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: 100 };
+  if (print.repeatRows > 0) layout.setPrintTitleRows(`$1:$${Math.floor(print.repeatRows)}`);
+  const page = layout.headersFooters.defaultForAllPages;
+  const fits = (p: PrintSetup['header']) =>
+    [p.left, p.center, p.right].reduce((n, t) => n + (t ? literalHeader(t).length + 2 : 0), 0) <= 255;
+  if (fits(print.header)) {
+    page.leftHeader = literalHeader(print.header.left);
+    page.centerHeader = literalHeader(print.header.center);
+    page.rightHeader = literalHeader(print.header.right);
+  }
+  if (fits(print.footer)) {
+    page.leftFooter = literalHeader(print.footer.left);
+    page.centerFooter = literalHeader(print.footer.center);
+    page.rightFooter = literalHeader(print.footer.right);
+  }
 }
 
 /** An output sheet as the rectangular `values` and `numberFormat` arrays of its cells. */
@@ -539,16 +705,25 @@ export function toArrays(out: OutputSheet): { values: (string | number)[][]; for
  * Each is written as a 1×1 array, which Excel applies to the whole range
  * (https://github.com/OfficeDev/office-js-docs-pr/issues/5400).
  */
-export function formatRuns(formats: string[][]): [number, number, number, number, string][] {
-  const done: [number, number, number, number, string][] = [];
-  let open = new Map<string, [number, number, number, number, string]>();
+export function formatRuns(formats: string[][]): Run[] {
+  return runsOf(formats, 'General');
+}
+
+/** [row, column, rows, columns, value] */
+export type Run = [number, number, number, number, string];
+
+/** Rectangles of one value in a grid, as `formatRuns`; cells holding `none` need nothing. */
+export function runsOf(grid: readonly (readonly string[])[], none: string): Run[] {
+  const formats = grid;
+  const done: Run[] = [];
+  let open = new Map<string, Run>();
   formats.forEach((row, r) => {
-    const next = new Map<string, [number, number, number, number, string]>();
+    const next = new Map<string, Run>();
     for (let c = 0; c < row.length;) {
       let end = c + 1;
       while (end < row.length && row[end] === row[c]) end++;
       const format = row[c]!;
-      if (format !== 'General') {
+      if (format !== none) {
         const key = `${c}:${end}:${format}`;
         const above = open.get(key);
         if (above) {
@@ -630,7 +805,9 @@ interface Content {
   values: (string | number)[][];
   formats: string[][];
   width: number;
-  /** Bold runs, widths and frozen rows, as one string. */
+  styles: StyleRuns;
+  links: Link[];
+  /** Bold runs, widths, frozen rows, styles, links, print setup and charts, as one string. */
   layout: string;
 }
 
@@ -639,7 +816,41 @@ interface Written extends Content {
 }
 
 function contentOf(out: OutputSheet): Content {
-  return { ...toArrays(out), layout: JSON.stringify([boldRuns(out), out.widths, out.freezeRows]) };
+  const arrays = toArrays(out);
+  const styles = styleRuns(out, arrays.width);
+  const links = linksOf(out);
+  const layout = JSON.stringify([boldRuns(out), out.widths, out.freezeRows, styles, links, out.print ?? null, out.charts ?? []]);
+  return { ...arrays, styles, links, layout };
+}
+
+/** Each style property of the cells as rectangles of one value (nothing to send where no cell has it). */
+export function styleRuns(out: OutputSheet, width = Math.max(1, ...out.rows.map((r) => r.length))): StyleRuns {
+  const runs = (value: (c: OutCell) => string | undefined): Run[] => {
+    if (!out.rows.some((r) => r.some((c) => value(c) !== undefined))) return [];
+    const grid = out.rows.map((r) => {
+      const row = new Array<string>(width).fill('');
+      r.forEach((c, i) => (row[i] = value(c) ?? ''));
+      return row;
+    });
+    return runsOf(grid, '');
+  };
+  return {
+    fill: runs((c) => c.fill?.toUpperCase()),
+    color: runs((c) => c.color?.toUpperCase()),
+    wrap: runs((c) => (c.wrap ? 'wrap' : undefined)),
+    align: runs((c) => c.align),
+  };
+}
+
+/** The cells that link into the workbook. */
+export function linksOf(out: OutputSheet): Link[] {
+  const links: Link[] = [];
+  out.rows.forEach((r, row) =>
+    r.forEach((c, col) => {
+      if (c.link) links.push([row, col, c.link, typeof c.v === 'string' ? c.v : null]);
+    }),
+  );
+  return links;
 }
 
 /** Cell by cell (cheaper than hashing: no strings built). */

@@ -9,8 +9,20 @@
  * - 1.7: `NamedItem.formula`, `Worksheet.getRangeByIndexes`, `Worksheet.freezePanes`,
  *   `Worksheet.onChanged` with `WorksheetChangedEventArgs.source` and `worksheetId`, `Workbook.protection`;
  * - 1.2: `Worksheet.protection`, `RangeFormat.columnWidth`; 1.1: values, numberFormat, clear, select.
+ * - 1.1: `Range.format` fill colour, font (name, size, colour, bold), `wrapText`, `horizontalAlignment`;
+ *   `ChartCollection.add`, `Chart.name`, `Chart.title`, `Chart.setPosition`, `Chart.delete`,
+ *   `ChartSeries.name`, `ChartSeriesCollection.getItemAt`, `Worksheet.activate`;
+ * - 1.7: `Range.hyperlink` (https://learn.microsoft.com/javascript/api/excel/excel.rangehyperlink),
+ *   `ChartSeriesCollection.add`, `ChartSeries.setValues`, `ChartSeries.setXAxisValues`
+ *   (https://learn.microsoft.com/javascript/api/excel/excel.chartseries).
  * Optional: `WorksheetCollection.onChanged` (1.9: one handler for every sheet, including sheets added
- * later) and `WorksheetChangedEventArgs.triggerSource` (1.14: the add-in's own writes recognised).
+ * later), `WorksheetChangedEventArgs.triggerSource` (1.14: the add-in's own writes recognised) and
+ * `Worksheet.pageLayout` (1.9: paper size, orientation, zoom, print title rows, headers and footers,
+ * https://learn.microsoft.com/javascript/api/excel/excel.pagelayout). Without it the sheets are written
+ * all the same, with Excel's default print setup.
+ * Not in Office.js at all: a chart's alternative text (`altTextDescription` exists on `Shape`, 1.9, and on
+ * `PivotLayout`, 1.13, but not on `Chart`, and charts are not in `Worksheet.shapes`); the figures a chart
+ * shows are on the sheet beside it.
  * `Excel.run({ delayForCellEdit: true }, …)` (https://learn.microsoft.com/javascript/api/excel/excel.runoptions)
  * names no requirement set; where a host ignores it, a batch refused in cell edit mode is retried.
  */
@@ -40,12 +52,35 @@ export function excelFeatures(isSetSupported: IsSetSupported): ExcelFeatures {
   return { core: has(CORE_EXCEL_API), workbookEvents: has('1.9'), triggerSource: has('1.14') };
 }
 
-/** The features of the Excel the pane runs in (all false outside Office). */
-export function currentExcelFeatures(): ExcelFeatures {
+/** What the write uses where the host has it (beyond the core). */
+export interface WriteFeatures {
+  /** ExcelApi 1.9: `Worksheet.pageLayout` (print setup, headers and footers). */
+  pageLayout: boolean;
+}
+
+export function excelWriteFeatures(isSetSupported: IsSetSupported): WriteFeatures {
+  try {
+    return { pageLayout: isSetSupported('ExcelApi', '1.9') };
+  } catch {
+    return { pageLayout: false };
+  }
+}
+
+/** The write features of the Excel the add-in runs in (none outside Office). */
+export function currentWriteFeatures(): WriteFeatures {
+  return excelWriteFeatures(officeIsSetSupported());
+}
+
+function officeIsSetSupported(): IsSetSupported {
   const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported?: IsSetSupported } } } }).Office;
   const requirements = office?.context?.requirements;
   const check = requirements?.isSetSupported;
-  return excelFeatures(check ? (n, v) => check.call(requirements, n, v) : () => false);
+  return check ? (n, v) => check.call(requirements, n, v) : () => false;
+}
+
+/** The features of the Excel the pane runs in (all false outside Office). */
+export function currentExcelFeatures(): ExcelFeatures {
+  return excelFeatures(officeIsSetSupported());
 }
 
 /** For the pane: null when everything is there, else what to tell the user (too old, or what is missing). */
