@@ -203,6 +203,8 @@ export class FakeExcel {
   responseBytes = 0;
   /** Request and response bytes of each sync. */
   trips: { request: number; response: number }[] = [];
+  /** The commands of each sync, as sent (what a test asserts about the batch). */
+  requests: unknown[][] = [];
   handlers: Handler[] = [];
   active: string | null = null;
   selected: { sheet: string; cell: string } | null = null;
@@ -362,7 +364,9 @@ export class FakeExcel {
 
   async syncContext(context: FakeContext, ops: Op[]): Promise<void> {
     this.syncs++;
-    const request = JSON.stringify(ops.map((o) => o.json)).length;
+    const sent = ops.map((o) => o.json);
+    this.requests.push(sent);
+    const request = JSON.stringify(sent).length;
     this.requestBytes += request;
     const trip = { request, response: 0 };
     this.trips.push(trip);
