@@ -1,4 +1,4 @@
-import type { Lang } from './format';
+import { formatKr, Lang } from './format';
 
 /** Task pane texts: Swedish, with English when Office's display language is not Swedish. */
 const UI_SV = {
@@ -8,8 +8,10 @@ const UI_SV = {
   phaseReading: 'Läser indatabladen…',
   phaseComputing: 'Beräknar budget, likviditet och kontroller…',
   phaseWriting: 'Skriver utdatabladen…',
-  done: (ms: number) => `Klart på ${ms} ms.`,
-  doneDetail: (read: number, compute: number, write: number) => `Läsa ${read} ms, beräkna ${compute} ms, skriva ${write} ms`,
+  phaseStep: (step: number) => `Steg ${step} av 3`,
+  resultWritten: (time: string) => `Beräknat och skrivet ${time}`,
+  resultInputErrors: (n: number, time: string) => `Inget skrevs: ${n} fel i indata (${time})`,
+  resultFailed: 'Inget skrevs.',
   autoRecompute: 'Automatisk omräkning',
   autoHint: 'Räknar om när du ändrar ett indatablad.',
   stale: 'Indata har ändrats sedan senaste beräkningen: utdatabladen är inaktuella.',
@@ -24,11 +26,16 @@ const UI_SV = {
   decisionRoom: 'Lägsta beslutsutrymme',
   notJudged: 'bedöms ej',
   checksTitle: 'Kontroller',
-  checksCount: (ok: number, warn: number, failed: number) => `${ok} OK, ${warn} varningar, ${failed} ej uppfyllda`,
+  checksCount: (ok: number, warn: number, failed: number) =>
+    `${ok} OK, ${warn === 1 ? '1 varning' : `${warn} varningar`}, ${failed} ej uppfyllda`,
+  onlyProblems: 'Visa bara avvikelser',
+  noProblems: 'Inga avvikelser: alla kontroller är uppfyllda.',
+  groupCount: (problems: number, total: number) => (problems === 0 ? `${total} OK` : `${problems} av ${total} avviker`),
   wholePlan: 'Hela planen',
   createTemplate: 'Skapa mall',
   createTemplateHint: 'Lägger till indatabladen med exemplet (RAR i Sörmland 2024). Befintliga blad skrivs aldrig över.',
   templateCreated: 'Indatabladen med exemplet är tillagda. Tryck Beräkna.',
+  templateCreatedAuto: 'Indatabladen med exemplet är tillagda och beräknade. Skriv in förbundets egna siffror över exemplets.',
   templateExists: (names: string[]) => `Mallen lades inte till: bladen ${names.join(', ')} finns redan.`,
   standaloneTitle: 'Förhandsvisning utanför Excel',
   standaloneHint: 'Tillägget körs utanför Excel. Här räknar du på en .xlsx-fil i webbläsaren och laddar ner resultatet.',
@@ -40,7 +47,13 @@ const UI_SV = {
   cellShown: (ref: string) => `Cell ${ref}`,
   failed: (reason: string) => `Något gick fel: ${reason}`,
   loading: 'Startar…',
+  waitingForExcel: 'Väntar på Excel…',
+  slowExcel: 'Excel svarar långsamt. Fönstret startar så snart Excel är redo.',
   statusLabel: 'Status',
+  emptyTitle: 'Arbetsboken har inga indatablad än',
+  emptyHint:
+    'Tryck Skapa mall: den lägger till indatabladen (Inställningar, År, Medlemmar med flera) ifyllda med ett exempel som du sedan skriver över med förbundets siffror. Befintliga blad ändras inte.',
+  previewLabel: 'Rad',
 } as const;
 
 type UiTexts = {
@@ -54,8 +67,10 @@ const UI_EN: UiTexts = {
   phaseReading: 'Reading the input sheets…',
   phaseComputing: 'Computing budget, liquidity and checks…',
   phaseWriting: 'Writing the output sheets…',
-  done: (ms) => `Done in ${ms} ms.`,
-  doneDetail: (read, compute, write) => `Read ${read} ms, compute ${compute} ms, write ${write} ms`,
+  phaseStep: (step) => `Step ${step} of 3`,
+  resultWritten: (time) => `Computed and written at ${time}`,
+  resultInputErrors: (n, time) => `Nothing written: ${n === 1 ? 'one input error' : `${n} input errors`} (${time})`,
+  resultFailed: 'Nothing was written.',
   autoRecompute: 'Automatic recalculation',
   autoHint: 'Recomputes when you edit an input sheet.',
   stale: 'The input has changed since the last computation: the output sheets are out of date.',
@@ -69,11 +84,16 @@ const UI_EN: UiTexts = {
   decisionRoom: 'Lowest decision room',
   notJudged: 'not judged',
   checksTitle: 'Checks',
-  checksCount: (ok, warn, failed) => `${ok} OK, ${warn} warnings, ${failed} not met`,
+  checksCount: (ok, warn, failed) => `${ok} OK, ${warn === 1 ? '1 warning' : `${warn} warnings`}, ${failed} not met`,
+  onlyProblems: 'Show only deviations',
+  noProblems: 'No deviations: every check is met.',
+  groupCount: (problems, total) => (problems === 0 ? `${total} OK` : `${problems} of ${total} deviate`),
   wholePlan: 'Whole plan',
   createTemplate: 'Create template',
   createTemplateHint: 'Adds the input sheets with the example (RAR i Sörmland 2024). Existing sheets are never overwritten.',
   templateCreated: 'The input sheets with the example were added. Press Compute.',
+  templateCreatedAuto:
+    'The input sheets with the example were added and computed. Type your förbund’s own figures over the example’s.',
   templateExists: (names) => `The template was not added: the sheets ${names.join(', ')} already exist.`,
   standaloneTitle: 'Preview outside Excel',
   standaloneHint: 'The add-in runs outside Excel. Compute an .xlsx file in the browser and download the result.',
@@ -85,7 +105,13 @@ const UI_EN: UiTexts = {
   cellShown: (ref) => `Cell ${ref}`,
   failed: (reason) => `Something went wrong: ${reason}`,
   loading: 'Starting…',
+  waitingForExcel: 'Waiting for Excel…',
+  slowExcel: 'Excel is slow to answer. The pane starts as soon as Excel is ready.',
   statusLabel: 'Status',
+  emptyTitle: 'The workbook has no input sheets yet',
+  emptyHint:
+    'Press Create template: it adds the input sheets (Inställningar, År, Medlemmar and more) filled in with an example that you then overwrite with your förbund’s figures. Existing sheets are not changed.',
+  previewLabel: 'Row',
 };
 
 export type Ui = UiTexts;
@@ -94,4 +120,25 @@ export const ui: Record<Lang, Ui> = { sv: UI_SV, en: UI_EN };
 /** Swedish for any Swedish display language (sv, sv-SE, sv-FI), English otherwise. */
 export function langOf(displayLanguage: string | undefined | null): Lang {
   return displayLanguage && displayLanguage.toLowerCase().startsWith('sv') ? 'sv' : 'en';
+}
+
+/** A time of day as the pane shows it: 09:41 (local time). */
+export function clockTime(d: Date): string {
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+/**
+ * How far a figure is from its goal's limit: a cap (highest allowed) or a floor (lowest allowed).
+ * "699 000 kr över taket 2 700 000 kr", "1 200 000 kr över golvet 500 000 kr".
+ */
+export function limitNote(kind: 'cap' | 'floor', value: number, limit: number, lang: Lang = 'sv'): string {
+  const gap = formatKr(Math.abs(value - limit));
+  const above = value > limit;
+  if (lang === 'sv')
+    return kind === 'cap'
+      ? `${gap} ${above ? 'över' : 'under'} taket ${formatKr(limit)}`
+      : `${gap} ${above || value === limit ? 'över' : 'under'} golvet ${formatKr(limit)}`;
+  return kind === 'cap'
+    ? `${gap} ${above ? 'above' : 'below'} the cap of ${formatKr(limit)}`
+    : `${gap} ${above || value === limit ? 'above' : 'below'} the floor of ${formatKr(limit)}`;
 }

@@ -1,50 +1,87 @@
-import {
-  Button,
-  Caption1,
-  Divider,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  mergeClasses,
-  ProgressBar,
-  Switch,
-  Text,
-  Title3,
-} from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
-import { Lang, ui } from '../messages';
-import { summarize } from '../workbook/summary';
-import { Checks } from './components/Checks';
-import { Errors } from './components/Errors';
-import { PreviewTable, StandaloneBar } from './components/StandaloneBar';
-import { Summary } from './components/Summary';
+import { Button } from '@fluentui/react-button';
+import { Divider } from '@fluentui/react-divider';
+import { Field } from '@fluentui/react-field';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-message-bar';
+import { ProgressBar } from '@fluentui/react-progress';
+import { Switch } from '@fluentui/react-switch';
+import { Caption1, Text, Title3 } from '@fluentui/react-text';
+import { mergeClasses } from '@griffel/react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import type { Lang } from '../messages/format';
+import { clockTime, ui } from '../messages/ui';
 import { PaneHost, splitRef } from '../hosts/paneHost';
 import type { Preview, StandalonePane } from '../hosts/standalone/standalonePane';
+import type { PaneError } from './paneTypes';
 import { useStyles } from './styles';
-import { useRefresh } from './useRefresh';
+import { Phase, useRefresh } from './useRefresh';
 
-export function App({ host, lang }: { host: PaneHost; lang: Lang }) {
+// What the first screen does not need loads when it is first shown.
+const Summary = lazy(() => import(/* webpackChunkName: "results" */ './components/Summary'));
+const Checks = lazy(() => import(/* webpackChunkName: "results" */ './components/Checks'));
+const Errors = lazy(() => import(/* webpackChunkName: "results" */ './components/Errors'));
+const StandaloneBar = lazy(() => import(/* webpackChunkName: "standalone-ui" */ './components/StandaloneBar'));
+const PreviewTable = lazy(() =>
+  import(/* webpackChunkName: "standalone-ui" */ './components/StandaloneBar').then((m) => ({ default: m.PreviewTable })),
+);
+
+type Notice = { intent: 'success' | 'warning' | 'error'; text: string };
+
+/** An empty workbook: every error is a missing required sheet. */
+export function isEmptyWorkbook(errors: readonly PaneError[]): boolean {
+  return errors.length >= 3 && errors.every((e) => e.code === 'missingSheet');
+}
+
+const STEP: Record<Exclude<Phase, 'idle'>, number> = { reading: 1, computing: 2, writing: 3 };
+
+export function App({
+  host,
+  lang,
+  feature,
+}: {
+  host: PaneHost;
+  lang: Lang;
+  /** What this Excel lacks (featureMessage), or null. */
+  feature: { blocking: boolean; text: string } | null;
+}) {
   const t = ui[lang];
   const styles = useStyles();
   const [auto, setAuto] = useState(true);
-  const { state, run, markStale } = useRefresh(host, auto);
-  const [notice, setNotice] = useState<{ intent: 'success' | 'warning' | 'error'; text: string } | null>(null);
+  const { state, run, markStale, reset } = useRefresh(host, auto, lang);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [fileName, setFileName] = useState<string | null>(null);
   const standalone = host.kind === 'standalone' ? (host as StandalonePane) : null;
   useEffect(() => standalone?.onPreview(setPreview), [standalone]);
 
-  const plan = state.result?.plan ?? null;
-  const years = useMemo(() => (plan ? summarize(plan) : []), [plan]);
-  const busy = state.phase === 'reading' || state.phase === 'computing' || state.phase === 'writing';
-  const phaseText =
-    { reading: t.phaseReading, computing: t.phaseComputing, writing: t.phaseWriting }[state.phase as 'reading'] ?? '';
+  const result = state.result;
+  const errors = result?.errors ?? [];
+  const empty = isEmptyWorkbook(errors);
+  const busy = state.phase !== 'idle';
+  const blocked = feature?.blocking ?? false;
+  const phaseText = busy
+    ? `${t.phaseStep(STEP[state.phase as Exclude<Phase, 'idle'>])}: ${
+        { reading: t.phaseReading, computing: t.phaseComputing, writing: t.phaseWriting }[state.phase as Exclude<Phase, 'idle'>]
+      }`
+    : '';
+  const outcome = state.outcome;
+  const crash = outcome?.kind === 'crash' ? outcome : null;
+
+  /** Messages of the host (OfficeHostError) are instructions already; anything else is a failure. */
+  const failureText = (e: unknown) =>
+    e instanceof Error && (e.name === 'OfficeHostError' || e.name === 'NotWorkbook')
+      ? e.message
+      : t.failed(e instanceof Error ? e.message : String(e));
+
+  const compute = () => {
+    setNotice(null);
+    void run();
+  };
 
   const show = async (sheet: string, cell: string) => {
     try {
       await host.select(sheet, cell);
     } catch (e) {
-      setNotice({ intent: 'error', text: t.failed((e as Error).message) });
+      setNotice({ intent: 'error', text: failureText(e) });
     }
   };
 
@@ -52,26 +89,35 @@ export function App({ host, lang }: { host: PaneHost; lang: Lang }) {
     try {
       const clashes = await host.createTemplate();
       setNotice(
-        clashes.length ? { intent: 'warning', text: t.templateExists(clashes) } : { intent: 'success', text: t.templateCreated },
+        clashes.length
+          ? { intent: 'warning', text: t.templateExists(clashes) }
+          : { intent: 'success', text: auto ? t.templateCreatedAuto : t.templateCreated },
       );
-      if (!clashes.length) markStale();
+      if (!clashes.length) {
+        setPreview(null);
+        if (auto) await run();
+        else markStale();
+      }
     } catch (e) {
-      setNotice({ intent: 'error', text: t.failed((e as Error).message) });
+      setNotice({ intent: 'error', text: failureText(e) });
     }
   };
 
   const open = async (file: File) => {
     if (!standalone) return;
     try {
-      await standalone.loadFile(file.name, await file.arrayBuffer());
-      setFileName(file.name);
-      setPreview(null);
-      setNotice(null);
-      if (auto) await run();
-      else markStale();
+      await standalone.loadFile(file.name, await file.arrayBuffer(), lang);
     } catch (e) {
-      setNotice({ intent: 'error', text: t.unreadable(file.name, (e as Error).message) });
+      setNotice({ intent: 'error', text: failureText(e) });
+      return;
     }
+    // A new workbook: nothing of the previous one stays on screen.
+    setFileName(file.name);
+    setPreview(null);
+    setNotice(null);
+    reset();
+    if (auto) await run();
+    else markStale();
   };
 
   const download = async () => {
@@ -87,97 +133,133 @@ export function App({ host, lang }: { host: PaneHost; lang: Lang }) {
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   };
 
+  // A success notice never stands beside red errors or a failure.
+  const shownNotice = notice && notice.intent === 'success' && (errors.length > 0 || crash) ? null : notice;
+
   return (
     <main className={styles.root}>
       <header className={styles.header}>
         <Title3 as="h1" className={styles.flush}>
           {t.appTitle}
         </Title3>
-        {plan?.input.settings.name && (
+        {result?.name && (
           <Caption1 as="p" className={mergeClasses(styles.muted, styles.flush)}>
-            {plan.input.settings.name}
+            {result.name}
           </Caption1>
         )}
       </header>
 
       {standalone && (
-        <StandaloneBar
-          t={t}
-          fileName={fileName}
-          canDownload={state.phase === 'done' && state.errors.length === 0}
-          onOpen={(f) => void open(f)}
-          onDownload={() => void download()}
-        />
+        <Suspense fallback={null}>
+          <StandaloneBar
+            t={t}
+            fileName={fileName}
+            canDownload={outcome?.kind === 'written'}
+            onOpen={(f) => void open(f)}
+            onDownload={() => void download()}
+          />
+        </Suspense>
+      )}
+
+      {feature && (
+        <MessageBar intent={feature.blocking ? 'error' : 'warning'} layout="multiline" data-testid="feature">
+          <MessageBarBody>{feature.text}</MessageBarBody>
+        </MessageBar>
       )}
 
       <div className={styles.section}>
         <div className={styles.row}>
-          <Button appearance="primary" onClick={() => void run()} disabled={busy} data-testid="compute">
+          <Button appearance="primary" onClick={compute} disabled={busy || blocked} data-testid="compute">
             {busy ? t.computing : t.compute}
           </Button>
           <Switch label={t.autoRecompute} checked={auto} onChange={(_, d) => setAuto(d.checked)} />
         </div>
-        <div aria-live="polite" role="status" aria-label={t.statusLabel}>
+        <div aria-live="polite" role="status" aria-label={t.statusLabel} data-testid="status">
           {busy && (
-            <Field validationMessage={phaseText} validationState="none">
+            <Field validationMessage={phaseText} validationState="none" data-testid="phase">
               <ProgressBar />
             </Field>
           )}
-          {state.phase === 'done' && state.totalMs !== null && state.timings && (
-            <Caption1 data-testid="timing">
-              {t.done(state.totalMs)}{' '}
-              {t.doneDetail(
-                Math.round(state.timings.readMs),
-                Math.round(state.timings.computeMs),
-                Math.round(state.timings.writeMs),
-              )}
-            </Caption1>
+          {!busy && outcome && (
+            <Text
+              size={200}
+              weight="semibold"
+              data-testid="outcome"
+              data-at={outcome.kind === 'crash' ? undefined : outcome.at.getTime()}
+            >
+              {outcome.kind === 'written'
+                ? t.resultWritten(clockTime(outcome.at))
+                : outcome.kind === 'inputErrors'
+                  ? t.resultInputErrors(outcome.count, clockTime(outcome.at))
+                  : t.resultFailed}
+            </Text>
           )}
         </div>
-        {state.stale && state.errors.length === 0 && (
+        {state.stale && errors.length === 0 && !crash && (
           <MessageBar intent="warning" data-testid="stale">
             <MessageBarBody>{t.stale}</MessageBarBody>
           </MessageBar>
         )}
-        {state.failure && (
-          <MessageBar intent="error">
-            <MessageBarBody>{t.failed(state.failure)}</MessageBarBody>
+        {crash && (
+          <MessageBar intent="error" layout="multiline" data-testid="crash">
+            <MessageBarBody>{crash.office ? crash.message : t.failed(crash.message)}</MessageBarBody>
           </MessageBar>
         )}
-        {notice && (
-          <MessageBar intent={notice.intent}>
-            <MessageBarBody>{notice.text}</MessageBarBody>
+        {shownNotice && (
+          <MessageBar intent={shownNotice.intent} layout="multiline" data-testid="notice">
+            <MessageBarBody>{shownNotice.text}</MessageBarBody>
           </MessageBar>
         )}
       </div>
 
-      {preview && <PreviewTable preview={preview} t={t} />}
-      {state.errors.length > 0 && <Errors errors={state.errors} onGoTo={(e) => void show(e.sheet, e.cell)} t={t} />}
-      {plan && state.errors.length === 0 && (
-        <>
-          <Summary years={years} t={t} lang={lang} />
-          <Checks
-            checks={plan.checks}
-            cells={state.result!.checkCells}
-            onShow={(ref) => {
-              const { sheet, cell } = splitRef(ref);
-              void show(sheet, cell);
-            }}
-            t={t}
-            lang={lang}
-          />
-        </>
+      {empty && (
+        <section className={styles.section} data-testid="empty">
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t.emptyTitle}</MessageBarTitle>
+              {t.emptyHint}
+            </MessageBarBody>
+          </MessageBar>
+          <div>
+            <Button appearance="primary" onClick={() => void createTemplate()}>
+              {t.createTemplate}
+            </Button>
+          </div>
+        </section>
       )}
 
-      <Divider />
-      <div className={styles.section}>
-        <div>
-          <Button onClick={() => void createTemplate()}>{t.createTemplate}</Button>
-        </div>
-        <Text size={200} className={styles.muted}>
-          {t.createTemplateHint}
-        </Text>
-      </div>
+      <Suspense fallback={null}>
+        {preview && <PreviewTable preview={preview} t={t} />}
+        {!empty && errors.length > 0 && <Errors errors={errors} onGoTo={(e) => void show(e.sheet, e.cell)} t={t} />}
+        {result && errors.length === 0 && (
+          <>
+            <Summary years={result.years} t={t} lang={lang} />
+            <Checks
+              checks={result.checks}
+              onShow={(ref) => {
+                const { sheet, cell } = splitRef(ref);
+                void show(sheet, cell);
+              }}
+              t={t}
+              lang={lang}
+            />
+          </>
+        )}
+      </Suspense>
+
+      {!empty && (
+        <>
+          <Divider />
+          <div className={styles.section}>
+            <div>
+              <Button onClick={() => void createTemplate()}>{t.createTemplate}</Button>
+            </div>
+            <Text size={200} className={styles.muted}>
+              {t.createTemplateHint}
+            </Text>
+          </div>
+        </>
+      )}
     </main>
   );
 }

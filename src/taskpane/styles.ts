@@ -1,4 +1,5 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles } from '@griffel/react';
+import { tokens } from '@fluentui/tokens';
 
 export const useStyles = makeStyles({
   root: {
@@ -8,6 +9,9 @@ export const useStyles = makeStyles({
     padding: tokens.spacingHorizontalM,
     maxWidth: '720px',
     boxSizing: 'border-box',
+    // Long file names and messages wrap instead of widening the pane.
+    overflowWrap: 'anywhere',
+    minWidth: 0,
   },
   row: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -34,7 +38,20 @@ export const useStyles = makeStyles({
   flush: { margin: 0 },
   badge: { whiteSpace: 'nowrap', flexShrink: 0 },
   hiddenInput: { display: 'none' },
-  previewCell: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: '110px' },
+  previewCell: { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums', textAlign: 'right' },
+  previewLabel: { maxWidth: '120px', whiteSpace: 'normal', overflowWrap: 'anywhere' },
+  group: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  groupSummary: { cursor: 'pointer', display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  summaryLine: { cursor: 'pointer', '& > *': { marginRight: tokens.spacingHorizontalS } },
+  note: { color: tokens.colorNeutralForeground3, textAlign: 'right' },
+  figureBlock: { display: 'flex', flexDirection: 'column', rowGap: '2px' },
   focus: { backgroundColor: tokens.colorBrandBackground2, fontWeight: tokens.fontWeightSemibold },
   tableWrap: { overflowX: 'auto' },
 });

@@ -1,31 +1,34 @@
-/** The refresh state machine of the pane: phases, timings, result, staleness, automatic recompute. */
+/**
+ * The refresh state machine of the pane: read (host) → compute (worker) → write (host, only without
+ * input errors); visible phases; a result that replaces the previous one entirely; staleness; automatic
+ * recompute after local edits (debounced), stale-only for a co-author's edits.
+ */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { InputError } from '../workbook/grid';
-import { Computed, refresh, RefreshPhase, RefreshTimings } from '../workbook/refresh';
+import type { Lang } from '../messages/format';
 import type { PaneHost } from '../hosts/paneHost';
+import { compute } from './computeClient';
+import type { PaneResult } from './paneTypes';
+
+export type Phase = 'idle' | 'reading' | 'computing' | 'writing';
+
+export type Outcome =
+  | { kind: 'written'; at: Date }
+  | { kind: 'inputErrors'; count: number; at: Date }
+  /** The run failed: `office` when the message is the host's own instruction (OfficeHostError). */
+  | { kind: 'crash'; message: string; office: boolean };
 
 export interface RefreshState {
-  phase: RefreshPhase | 'idle';
-  result: Computed | null;
-  errors: InputError[];
-  timings: RefreshTimings | null;
-  totalMs: number | null;
+  phase: Phase;
+  /** The last run's result; null before the first run and after a failed one. */
+  result: PaneResult | null;
+  outcome: Outcome | null;
   stale: boolean;
-  failure: string | null;
 }
 
-const INITIAL: RefreshState = {
-  phase: 'idle',
-  result: null,
-  errors: [],
-  timings: null,
-  totalMs: null,
-  stale: false,
-  failure: null,
-};
-const DEBOUNCE_MS = 400;
+const INITIAL: RefreshState = { phase: 'idle', result: null, outcome: null, stale: false };
+export const DEBOUNCE_MS = 120;
 
-export function useRefresh(host: PaneHost, auto: boolean) {
+export function useRefresh(host: PaneHost, auto: boolean, lang: Lang) {
   const [state, setState] = useState<RefreshState>(INITIAL);
   const running = useRef(false);
   const again = useRef(false);
@@ -39,45 +42,57 @@ export function useRefresh(host: PaneHost, auto: boolean) {
     try {
       do {
         again.current = false;
-        const start = performance.now();
+        const phase = (p: Phase) => setState((s) => ({ ...s, phase: p }));
         try {
-          const r = await refresh(
-            host.workbook(),
-            (phase) => setState((s) => ({ ...s, phase })),
-            () => performance.now(),
-          );
+          const workbook = host.workbook();
+          phase('reading');
+          const snapshot = await workbook.read();
+          phase('computing');
+          const result = await compute(snapshot, lang);
+          if (result.errors.length === 0) {
+            phase('writing');
+            await workbook.write(result.sheets);
+          }
+          const at = new Date();
           setState({
-            phase: 'done',
-            result: r,
-            errors: r.errors,
-            timings: r.timings,
-            totalMs: Math.round(performance.now() - start),
-            stale: r.errors.length > 0,
-            failure: null,
+            phase: 'idle',
+            result,
+            outcome:
+              result.errors.length === 0 ? { kind: 'written', at } : { kind: 'inputErrors', count: result.errors.length, at },
+            stale: result.errors.length > 0,
           });
         } catch (e) {
-          setState((s) => ({ ...s, phase: 'idle', failure: e instanceof Error ? e.message : String(e) }));
+          const office = e instanceof Error && e.name === 'OfficeHostError';
+          const message = e instanceof Error ? e.message : String(e);
+          setState({ phase: 'idle', result: null, outcome: { kind: 'crash', message, office }, stale: true });
         }
       } while (again.current);
     } finally {
       running.current = false;
     }
-  }, [host]);
+  }, [host, lang]);
 
   // Edits to input sheets: mark the outputs stale and, with automatic recompute, refresh after a pause.
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const autoRef = useRef(auto);
   autoRef.current = auto;
+  const schedule = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void run(), DEBOUNCE_MS);
+  }, [run]);
   useEffect(() => {
     let unsubscribe: (() => Promise<void>) | null = null;
     let cancelled = false;
+    const markStale = () => setState((s) => ({ ...s, stale: true }));
     void host
-      .watchInputs(() => {
-        setState((s) => ({ ...s, stale: true }));
-        if (!autoRef.current) return;
-        if (timer.current) clearTimeout(timer.current);
-        timer.current = setTimeout(() => void run(), DEBOUNCE_MS);
-      })
+      .watchInputs(
+        () => {
+          markStale();
+          if (autoRef.current) schedule();
+        },
+        // A co-author's edit: their pane writes; this one only says the figures are out of date.
+        markStale,
+      )
       .then((u) => {
         if (cancelled) void u();
         else unsubscribe = u;
@@ -89,8 +104,10 @@ export function useRefresh(host: PaneHost, auto: boolean) {
       if (timer.current) clearTimeout(timer.current);
       if (unsubscribe) void unsubscribe();
     };
-  }, [host, run]);
+  }, [host, schedule]);
 
   const markStale = useCallback(() => setState((s) => ({ ...s, stale: true })), []);
-  return { state, run, markStale };
+  /** Forget the previous workbook's result (a new file is opened). */
+  const reset = useCallback(() => setState(INITIAL), []);
+  return { state, run, markStale, reset };
 }

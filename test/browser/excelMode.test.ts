@@ -22,9 +22,19 @@ interface FakeOptions {
   onReadyDelayMs?: number;
   /** A sheet of the user's own besides the input. */
   notes?: boolean;
+  /** The ExcelApi version the fake supports (default: the fake's). */
+  apiVersion?: string;
+  /** `Office.context.officeTheme`. */
+  officeTheme?: { isDarkTheme: boolean; bodyBackgroundColor: string };
 }
 
-function fakeWorkbook({ displayLanguage = 'sv-SE', empty = false, onReadyDelayMs = 0, notes = false }: FakeOptions = {}) {
+function fakeWorkbook({
+  displayLanguage = 'sv-SE',
+  empty = false,
+  onReadyDelayMs = 0,
+  notes = false,
+  apiVersion,
+}: FakeOptions = {}) {
   const sheets: Record<string, { values: unknown[][] }> = {};
   if (empty) sheets['Blad1'] = { values: [] };
   else
@@ -32,7 +42,7 @@ function fakeWorkbook({ displayLanguage = 'sv-SE', empty = false, onReadyDelayMs
       sheets[s.name] = { values: s.rows.map((r) => r.map((v) => (v instanceof Date ? serial(v) : (v ?? '')))) };
     });
   if (notes) sheets['Mina anteckningar'] = { values: [['ring Eva']] };
-  return { sheets, displayLanguage, onReadyDelayMs };
+  return { sheets, displayLanguage, onReadyDelayMs, apiVersion };
 }
 
 /** test/fakeOffice.ts (the unit tests' fake Excel) as a browser script defining window.FakeOffice. */
@@ -67,7 +77,9 @@ describeBrowser('task pane in Chromium, inside (fake) Excel', () => {
     await page.route('**/appsforoffice.microsoft.com/**', (route) =>
       route.fulfill({
         contentType: 'text/javascript',
-        body: `window.__FAKE_WORKBOOK__=${JSON.stringify(fakeWorkbook(options))};\n${script}`,
+        body:
+          `window.__FAKE_WORKBOOK__=${JSON.stringify(fakeWorkbook(options))};\n${script}` +
+          (options.officeTheme ? `\nwindow.Office.context.officeTheme=${JSON.stringify(options.officeTheme)};` : ''),
       }),
     );
     await page.goto(`${server.url}taskpane.html`);
@@ -130,6 +142,8 @@ describeBrowser('task pane in Chromium, inside (fake) Excel', () => {
   test('Visa cell selects the cell in Excel; an input error is shown with Gå till cell', async () => {
     const page = await open();
     await page.getByRole('button', { name: 'Beräkna', exact: true }).click();
+    const liquidity = page.getByTestId('group-liquidity');
+    if ((await liquidity.evaluate((e) => e.tagName)) === 'DETAILS') await liquidity.locator('summary').click();
     await page.getByRole('button', { name: 'Visa cell Likviditet!D6' }).click();
     await page.waitForFunction('window.__fake.selected !== null');
     expect(await fake<unknown>(page, 'window.__fake.selected')).toEqual({ sheet: 'Likviditet', cell: 'D6' });
@@ -142,21 +156,27 @@ describeBrowser('task pane in Chromium, inside (fake) Excel', () => {
     await page.context().close();
   });
 
-  test('Skapa mall fills an empty workbook with the example, then refuses to add it again', async () => {
+  test('an empty workbook says what to do and offers Skapa mall; after it the figures are computed, then it refuses to add it again', async () => {
     const page = await open({ empty: true });
     await page.getByRole('button', { name: 'Beräkna', exact: true }).click();
-    await page.getByTestId('errors').waitFor(); // nothing to compute yet: the required sheets are missing
+    const empty = page.getByTestId('empty');
+    await empty.waitFor(); // nothing to compute yet: the required sheets are missing
+    expect(await empty.innerText()).toMatch(/Arbetsboken har inga indatablad än[\s\S]*Tryck Skapa mall/);
+    expect(await page.getByRole('button', { name: /Gå till cell/ }).count()).toBe(0); // no useless buttons
+    expect(await page.getByTestId('errors').count()).toBe(0);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'pane-excel-empty.png'), fullPage: true });
     await page.getByRole('button', { name: 'Skapa mall' }).click();
-    await page.getByText('Indatabladen med exemplet är tillagda. Tryck Beräkna.').waitFor();
-    expect(await fake<string[]>(page, 'Object.keys(window.__fake.sheets)')).toEqual([
-      'Blad1',
-      ...exampleSheets().map((s) => s.name),
-    ]);
-    await page.getByRole('button', { name: 'Beräkna', exact: true }).click();
+    // Automatic recompute runs after Skapa mall: the figures without pressing Beräkna.
     await page
       .getByTestId('year-2024')
       .getByText(/^1\u00a0538\u00a0000\u00a0kr$/)
       .waitFor();
+    await page.getByText(/Indatabladen med exemplet är tillagda och beräknade\./).waitFor();
+    expect(await page.getByTestId('errors').count()).toBe(0);
+    expect(await page.getByTestId('empty').count()).toBe(0);
+    expect(await fake<string[]>(page, 'Object.keys(window.__fake.sheets)')).toEqual(
+      expect.arrayContaining(['Blad1', ...exampleSheets().map((s) => s.name), ...OUTPUT_SHEET_NAMES]),
+    );
     const members = await fake<string>(page, 'JSON.stringify(window.__fake.sheets["Medlemmar"].values)');
     await page.getByRole('button', { name: 'Skapa mall' }).click();
     await page.getByText(/Mallen lades inte till: bladen .*Medlemmar.* finns redan\./).waitFor();
@@ -164,10 +184,83 @@ describeBrowser('task pane in Chromium, inside (fake) Excel', () => {
     await page.context().close();
   });
 
-  test('English when Office’s display language is not Swedish', async () => {
+  test('phases are visible while a slow refresh runs; the result says when it was written', async () => {
+    const page = await open();
+    await page.waitForFunction('window.__fake.handlers.length === 1');
+    await page.evaluate('window.__fake.excel.latencyMs = 900');
+    await page.getByRole('button', { name: 'Beräkna', exact: true }).click();
+    const phase = page.getByTestId('phase');
+    await phase.getByText('Steg 1 av 3: Läser indatabladen…').waitFor({ timeout: 5000 });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'pane-excel-reading.png') });
+    await phase.getByText('Steg 3 av 3: Skriver utdatabladen…').waitFor({ timeout: 5000 });
+    expect(await page.getByRole('button', { name: 'Beräknar…' }).isDisabled()).toBe(true);
+    await page
+      .getByTestId('outcome')
+      .getByText(/^Beräknat och skrivet \d\d:\d\d$/)
+      .waitFor({ timeout: 10000 });
+    expect(await page.getByTestId('phase').count()).toBe(0);
+    await page.context().close();
+  });
+
+  test('a failed refresh replaces the previous figures with its message (no prefix for Office’s own instructions)', async () => {
+    const page = await open();
+    await computed(page);
+    // Every sync fails (the one-sync read falls back to the two-step read, which fails too).
+    await page.evaluate('window.__fake.excel.failNextSyncs.push(...Array(6).fill("GeneralException"))');
+    await page.getByRole('button', { name: 'Beräkna', exact: true }).click();
+    const crash = page.getByTestId('crash');
+    await crash.waitFor();
+    expect(await crash.innerText()).not.toMatch(/^Något gick fel/);
+    expect(await page.getByTestId('year-2024').count()).toBe(0);
+    expect(await page.getByTestId('checks').count()).toBe(0);
+    expect(await page.getByTestId('outcome').innerText()).toBe('Inget skrevs.');
+    // The next good run replaces the message with figures.
+    await page.evaluate('window.__fake.excel.failNextSyncs.length = 0');
+    await page.getByRole('button', { name: 'Beräkna', exact: true }).click();
+    await page.getByTestId('year-2024').waitFor();
+    expect(await page.getByTestId('crash').count()).toBe(0);
+    await page.context().close();
+  });
+
+  test('Office’s dark theme: the pane is dark', async () => {
+    const page = await open({ officeTheme: { isDarkTheme: true, bodyBackgroundColor: '#262626' } });
+    await page.getByRole('button', { name: 'Beräkna', exact: true }).click();
+    await page.getByTestId('year-2024').waitFor();
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const [r, g, b] = (bg.match(/\d+/g) ?? []).map(Number);
+    expect(r! + g! + b!).toBeLessThan(200);
+    const text = await page.getByRole('heading', { name: 'Finsam Budget' }).evaluate((e) => getComputedStyle(e).color);
+    expect(
+      (text.match(/\d+/g) ?? [])
+        .map(Number)
+        .slice(0, 3)
+        .reduce((a, c) => a + c, 0),
+    ).toBeGreaterThan(500);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'pane-dark.png') });
+    await page.context().close();
+  });
+
+  test('an Excel without ExcelApi 1.7: says so and Beräkna is disabled; 1.7 without 1.9: a note, Beräkna works', async () => {
+    const old = await open({ apiVersion: '1.6' });
+    await old.getByTestId('feature').waitFor();
+    expect(await old.getByRole('button', { name: 'Beräkna', exact: true }).isDisabled()).toBe(true);
+    await old.context().close();
+    const page = await open({ apiVersion: '1.7' });
+    await page.getByTestId('feature').waitFor();
+    expect(await page.getByRole('button', { name: 'Beräkna', exact: true }).isDisabled()).toBe(false);
+    await page.context().close();
+  });
+
+  test('English when Office’s display language is not Swedish: <html lang>, figures and input errors', async () => {
     const page = await open({ displayLanguage: 'en-US' });
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.getByRole('button', { name: 'Compute', exact: true }).click();
+    await page.getByTestId('year-2024').waitFor();
     expect(await page.getByTestId('year-2024').innerText()).toMatch(/Result\s*1\u00a0538\u00a0000/);
+    await page.evaluate('window.__fake.edit("Medlemmar", 5, 2, -3)');
+    await page.getByTestId('errors').waitFor();
+    expect(await page.getByTestId('errors').innerText()).toMatch(/Medlemmar!C6[\s\S]*negative/i);
+    expect(await page.getByTestId('errors').innerText()).not.toMatch(/negativt/);
     await page.context().close();
   });
 
@@ -217,8 +310,7 @@ describeBrowser('task pane in Chromium, inside (fake) Excel', () => {
     await page.context().close();
   });
 
-  // Needs the pane's side (src/taskpane, the lead's): onRemoteChange → stale. Turns into a plain test then.
-  test.failing('a co-author’s edit marks the outputs stale', async () => {
+  test('a co-author’s edit marks the outputs stale', async () => {
     const page = await open();
     await computed(page);
     await page.evaluate('window.__fake.edit("Medlemmar", 5, 2, 40000, "Remote")');
@@ -226,10 +318,12 @@ describeBrowser('task pane in Chromium, inside (fake) Excel', () => {
     await page.context().close();
   });
 
-  // Needs the entry (src/taskpane/index.tsx, the lead's) to wait for Office instead of 5 s. Turns into a plain test then.
-  test.failing('Office answering only after 8 s: Excel mode, not the standalone preview', async () => {
+  test('Office answering only after 8 s: Excel mode, not the standalone preview', async () => {
     const page = await open({ onReadyDelayMs: 8000 });
     expect(await page.getByText('Förhandsvisning utanför Excel').count()).toBe(0);
+    await page.getByRole('button', { name: 'Beräkna', exact: true }).click();
+    await page.getByTestId('year-2024').waitFor();
+    expect(await fake<string[]>(page, 'Object.keys(window.__fake.sheets)')).toEqual(expect.arrayContaining(OUTPUT_SHEET_NAMES));
     await page.context().close();
   });
 });

@@ -55,8 +55,15 @@ describeBrowser('task pane in Chromium (standalone preview)', () => {
     const checks = page.getByTestId('checks');
     await expectText(checks, /Högsta eget kapital · 2024/);
     await expectText(checks, /ESF hålls isär · 2024.*ESF-medel används till Finsam-verksamhet/s);
-    await expectText(checks, /Treårsplan · Hela planen/);
-    await expectText(page.getByTestId('timing'), /Klart på \d+ ms/);
+    await expectText(checks, /Treårsplan/); // met: folded to one line
+    // A plain-words result with the local time, no milliseconds.
+    await expectText(page.getByTestId('outcome'), /^Beräknat och skrivet \d\d:\d\d$/);
+    expect(await page.locator('main').innerText()).not.toMatch(/\bms\b/);
+    // The summary shows the limit and the gap.
+    await expectText(y2024, /699\u00a0000\u00a0kr över taket 2\u00a0700\u00a0000\u00a0kr/);
+    await expectText(y2024, /över golvet 500\u00a0000\u00a0kr/);
+    // Problems first: the first group is a goal that is not met.
+    expect(await checks.locator('[data-testid^="group-"]').first().innerText()).toMatch(/Ej uppfyllt/);
     // Fits a 320 px pane: nothing scrolls sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await page.screenshot({ path: path.join(ARTIFACTS, 'pane-computed.png'), fullPage: true });
@@ -67,7 +74,12 @@ describeBrowser('task pane in Chromium (standalone preview)', () => {
     // A check's button shows the cell it concerns.
     await page.getByRole('button', { name: 'Visa cell Balansplan!C11' }).first().click();
     await expectText(page.getByTestId('preview'), /Cell Balansplan!C11/);
-    expect(await page.getByTestId('preview').locator('td').filter({ hasText: '3 399 000' }).count()).toBeGreaterThan(0);
+    // The cell view: whole Swedish-formatted numbers, each row's label, in view.
+    expect(await page.getByTestId('preview-focus').innerText()).toBe('3\u00a0399\u00a0000');
+    expect((await page.getByTestId('preview-label').allInnerTexts())[3]).toBe('Eget kapital');
+    expect(await page.getByTestId('preview').evaluate((e) => e.getBoundingClientRect().top < window.innerHeight)).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'pane-cell-view.png') });
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   });
@@ -108,11 +120,18 @@ describeBrowser('task pane in Chromium (standalone preview)', () => {
     expect(await page.getByTestId('preview-focus').innerText()).toBe('sexton miljoner');
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(ARTIFACTS, 'pane-error.png') });
-    // A file that is not a workbook is refused with a message, and the pane keeps working.
-    const junk = path.join(dir, 'junk.xlsx');
-    await fs.writeFile(junk, 'ingen arbetsbok');
+    // A file that is not a workbook is refused with a Swedish message naming what it is; the page keeps its width.
+    const junk = path.join(dir, 'anteckningar-från-styrelsemötet-den-14-november-2024-version-slutgiltig.xlsx');
+    await fs.writeFile(junk, 'ingen arbetsbok\nbara text\n');
     await page.getByTestId('file-input').setInputFiles(junk);
-    await expectText(page.locator('main'), /Kan inte läsa ”junk\.xlsx” som en Excel-arbetsbok/);
+    await expectText(page.getByTestId('notice'), /”anteckningar-från.*\.xlsx” är en textfil, ingen Excel-arbetsbok\./);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    const pdf = path.join(dir, 'budget.xlsx');
+    await fs.writeFile(pdf, '%PDF-1.4\n%âãÏÓ\n1 0 obj\n');
+    await page.getByTestId('file-input').setInputFiles(pdf);
+    await expectText(page.getByTestId('notice'), /”budget\.xlsx” är en PDF-fil/);
+    // The error of the previous workbook is still the one shown: the refused file changed nothing.
+    await expectText(page.getByTestId('workbook-name'), /trasig\.xlsx/);
     await page.context().close();
   });
 
@@ -136,11 +155,38 @@ describeBrowser('task pane in Chromium (standalone preview)', () => {
     await page.context().close();
   });
 
-  test('English when asked, and the same figures', async () => {
+  test('English when asked, and the same figures; input errors in English too', async () => {
     const { page } = await openPane('?lang=en');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.getByRole('button', { name: 'Compute', exact: true }).click();
     await expectText(page.getByTestId('year-2024'), /Result\s*1\u00a0538\u00a0000\u00a0kr/);
+    await expectText(page.getByTestId('year-2024'), /699\u00a0000\u00a0kr above the cap of 2\u00a0700\u00a0000\u00a0kr/);
     await expectText(page.getByTestId('checks'), /Maximum equity · 2024/);
+    await expectText(page.getByTestId('outcome'), /^Computed and written at \d\d:\d\d$/);
+    const broken = await exampleFile(dir, 'broken.xlsx', (s) => (sheetOf(s, 'År').rows[2]![1] = 'sexton miljoner'));
+    await page.getByTestId('file-input').setInputFiles(broken);
+    await expectText(page.getByTestId('errors'), /År!B3.*"sexton miljoner" is not a number/s);
+    await expectText(page.getByTestId('outcome'), /^Nothing written: one input error \(\d\d:\d\d\)$/);
+    expect(await page.getByTestId('year-2024').count()).toBe(0); // the previous figures are gone
+    await page.context().close();
+  });
+
+  test('Visa bara avvikelser: only the checks that are not met or warn, grouped by goal', async () => {
+    const { page } = await openPane();
+    await page.getByRole('button', { name: 'Beräkna', exact: true }).click();
+    const checks = page.getByTestId('checks');
+    await checks.waitFor();
+    const allGroups = await checks.locator('[data-testid^="group-"]').count();
+    expect(await checks.getByText('Treårsplan', { exact: true }).count()).toBe(1);
+    await page.getByRole('switch', { name: 'Visa bara avvikelser' }).click();
+    await expectText(checks, /Högsta eget kapital/);
+    expect(await checks.getByText('Treårsplan', { exact: true }).count()).toBe(0);
+    expect(await checks.locator('[data-testid^="group-"]').count()).toBeLessThan(allGroups);
+    const badges = await checks.locator('li').allInnerTexts();
+    expect(badges.length).toBeGreaterThan(0);
+    expect(badges.filter((b) => /^OK/.test(b))).toEqual([]);
+    await page.getByRole('heading', { name: 'Kontroller' }).evaluate((h) => h.scrollIntoView());
+    await page.screenshot({ path: path.join(ARTIFACTS, 'pane-checks-filtered.png') });
     await page.context().close();
   });
 

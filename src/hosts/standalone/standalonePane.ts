@@ -7,12 +7,25 @@ import { addTemplateSheets, readGrid, XlsxHost } from '../xlsx/xlsxHost';
 import { exampleSheets } from '../../workbook/example';
 import { CellValue, parseA1, sameSheetName } from '../../workbook/grid';
 import type { PaneHost } from '../paneHost';
+import { fileKind } from '../xlsx/fileKind';
+import { formatNumber, Lang } from '../../messages/format';
+import { notWorkbookText } from '../../messages/files';
+
+/** A file that is not a readable workbook; its message (Swedish or English) says what it is and what to do. */
+export class NotWorkbook extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotWorkbook';
+  }
+}
 
 export interface Preview {
   sheet: string;
   cell: string;
   /** A few rows around the cell, as display text; `focus` is the cell's position in them. */
   rows: string[][];
+  /** Each row's label (column A), or null when column A is among the columns shown. */
+  labels: string[] | null;
   firstRow: number;
   firstCol: number;
   focus: { row: number; col: number };
@@ -21,8 +34,8 @@ export interface Preview {
 export interface StandalonePane extends PaneHost {
   fileName(): string | null;
   loadExample(): Promise<void>;
-  /** Replace the workbook with a user's file; throws when it is not an .xlsx workbook. */
-  loadFile(name: string, data: ArrayBuffer): Promise<void>;
+  /** Replace the workbook with a user's file; throws NotWorkbook when it is not a readable .xlsx workbook. */
+  loadFile(name: string, data: ArrayBuffer, lang?: Lang): Promise<void>;
   download(): Promise<{ name: string; blob: Blob }>;
   onPreview(listener: (p: Preview) => void): void;
 }
@@ -30,7 +43,9 @@ export interface StandalonePane extends PaneHost {
 function display(v: CellValue): string {
   if (v === null) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) >= 10000 ? v.toLocaleString('sv-SE') : String(v);
+  // Whole numbers with Swedish digit grouping (1 308 750); small fractions (shares) with a decimal comma.
+  if (typeof v === 'number')
+    return Number.isInteger(v) || Math.abs(v) >= 1000 ? formatNumber(v) : String(v).replace('.', ',').replace('-', '−');
   return String(v);
 }
 
@@ -49,9 +64,15 @@ export function createStandalonePane(): StandalonePane {
       host = new XlsxHost(workbook);
       name = null;
     },
-    async loadFile(fileName, data) {
+    async loadFile(fileName, data, lang = 'sv') {
+      const kind = fileKind(new Uint8Array(data));
+      if (kind.kind !== 'xlsx') throw new NotWorkbook(notWorkbookText(fileName, kind, lang));
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(data);
+      try {
+        await wb.xlsx.load(data);
+      } catch {
+        throw new NotWorkbook(notWorkbookText(fileName, kind, lang)); // looks like a workbook, but damaged
+      }
       workbook = wb;
       host = new XlsxHost(wb);
       name = fileName;
@@ -69,16 +90,18 @@ export function createStandalonePane(): StandalonePane {
       if (!ws) return;
       const grid = readGrid(ws);
       const at = parseA1(cell);
-      // A window of a few rows and four columns around the cell: what fits a 320 px pane.
+      // A window of a few rows and three columns around the cell, with each row's label (column A).
       const firstRow = Math.max(0, at.row - 3);
-      const firstCol = Math.max(0, at.col - 1);
-      const rows = grid.values
-        .slice(firstRow, at.row + 4)
-        .map((r) => Array.from({ length: 4 }, (_, j) => display(r[firstCol + j] ?? null)));
+      const firstCol = at.col === 0 ? 0 : Math.max(1, at.col - 1);
+      const around = grid.values.slice(firstRow, at.row + 4);
+      while (around.length < Math.min(7, at.row - firstRow + 1)) around.push([]);
+      const rows = around.map((r) => Array.from({ length: 3 }, (_, j) => display(r[firstCol + j] ?? null)));
+      const labels = firstCol === 0 ? null : around.map((r) => display(r[0] ?? null));
       previewListener({
         sheet: ws.name,
         cell,
         rows,
+        labels,
         firstRow,
         firstCol,
         focus: { row: at.row - firstRow, col: at.col - firstCol },

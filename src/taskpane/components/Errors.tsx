@@ -1,12 +1,13 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import type { InputError } from '../../workbook/grid';
-import type { Ui } from '../../messages';
+import { Button } from '@fluentui/react-button';
+import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-message-bar';
+import type { Ui } from '../../messages/ui';
+import type { PaneError } from '../paneTypes';
 import { useStyles } from '../styles';
 
-export function Errors({ errors, onGoTo, t }: { errors: InputError[]; onGoTo: (e: InputError) => void; t: Ui }) {
+export default function Errors({ errors, onGoTo, t }: { errors: PaneError[]; onGoTo: (e: PaneError) => void; t: Ui }) {
   const styles = useStyles();
   return (
-    <section className={styles.section} aria-live="polite" data-testid="errors">
+    <section className={styles.section} data-testid="errors">
       <MessageBar intent="error">
         <MessageBarBody>
           <MessageBarTitle>{t.inputErrorsTitle(errors.length)}</MessageBarTitle>
@@ -15,12 +16,15 @@ export function Errors({ errors, onGoTo, t }: { errors: InputError[]; onGoTo: (e
       {errors.map((e, i) => (
         <MessageBar key={i} intent="error" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>
-              {e.sheet}!{e.cell}
-            </MessageBarTitle>
+            {e.sheet && (
+              <MessageBarTitle>
+                {e.sheet}
+                {e.cell ? `!${e.cell}` : ''}
+              </MessageBarTitle>
+            )}
             {e.message}
           </MessageBarBody>
-          {e.cell && (
+          {e.cell && e.code !== 'missingSheet' && (
             <MessageBarActions>
               <Button size="small" onClick={() => onGoTo(e)} aria-label={`${t.goToCell} ${e.sheet}!${e.cell}`}>
                 {t.goToCell}

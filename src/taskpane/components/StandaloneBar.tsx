@@ -1,24 +1,15 @@
-import {
-  Button,
-  Caption1,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  mergeClasses,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@fluentui/react-components';
+import { Button } from '@fluentui/react-button';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-message-bar';
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-table';
+import { Caption1 } from '@fluentui/react-text';
+import { mergeClasses } from '@griffel/react';
+import { useEffect, useRef } from 'react';
 import { columnLetter } from '../../workbook/grid';
-import { useRef } from 'react';
-import type { Ui } from '../../messages';
+import type { Ui } from '../../messages/ui';
 import type { Preview } from '../../hosts/standalone/standalonePane';
 import { useStyles } from '../styles';
 
-export function StandaloneBar({
+export default function StandaloneBar({
   t,
   fileName,
   canDownload,
@@ -65,16 +56,30 @@ export function StandaloneBar({
   );
 }
 
+/** A few cells around the one shown, with each row's label (column A), scrolled into view. */
 export function PreviewTable({ preview, t }: { preview: Preview; t: Ui }) {
   const styles = useStyles();
+  const ref = useRef<HTMLElement>(null);
+  const focus = useRef<HTMLTableCellElement>(null);
+  useEffect(() => {
+    ref.current?.scrollIntoView?.({ block: 'nearest' });
+    focus.current?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, [preview]);
+  const withLabels = preview.labels !== null;
   return (
-    <section className={styles.section} aria-label={t.cellShown(`${preview.sheet}!${preview.cell}`)} data-testid="preview">
+    <section
+      ref={ref}
+      className={styles.section}
+      aria-label={t.cellShown(`${preview.sheet}!${preview.cell}`)}
+      data-testid="preview"
+    >
       <Caption1>{t.cellShown(`${preview.sheet}!${preview.cell}`)}</Caption1>
       <div className={styles.tableWrap}>
-        <Table size="extra-small">
+        <Table size="extra-small" style={{ width: 'auto', minWidth: '100%' }}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell />
+              <TableHeaderCell aria-label={t.previewLabel} />
+              {withLabels && <TableHeaderCell>A</TableHeaderCell>}
               {preview.rows[0]?.map((_, j) => (
                 <TableHeaderCell key={j}>{columnLetter(preview.firstCol + j)}</TableHeaderCell>
               ))}
@@ -84,11 +89,17 @@ export function PreviewTable({ preview, t }: { preview: Preview; t: Ui }) {
             {preview.rows.map((r, i) => (
               <TableRow key={i}>
                 <TableCell className={styles.muted}>{preview.firstRow + i + 1}</TableCell>
+                {withLabels && (
+                  <TableCell className={styles.previewLabel} data-testid="preview-label">
+                    {preview.labels![i]}
+                  </TableCell>
+                )}
                 {r.map((v, j) => {
                   const focused = i === preview.focus.row && j === preview.focus.col;
                   return (
                     <TableCell
                       key={j}
+                      ref={focused ? focus : undefined}
                       className={focused ? mergeClasses(styles.previewCell, styles.focus) : styles.previewCell}
                       aria-current={focused ? 'true' : undefined}
                       data-testid={focused ? 'preview-focus' : undefined}

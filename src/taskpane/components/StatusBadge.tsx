@@ -1,6 +1,7 @@
-import { Badge } from '@fluentui/react-components';
+import { Badge } from '@fluentui/react-badge';
 import type { CheckStatus } from '../../engine/goals';
-import { Lang, statusLabel } from '../../messages';
+import type { Lang } from '../../messages/format';
+import { statusLabel } from '../../messages/vocabulary';
 import { useStyles } from '../styles';
 
 const COLOR = { ok: 'success', warning: 'warning', failed: 'danger' } as const;

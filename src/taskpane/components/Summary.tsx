@@ -1,37 +1,33 @@
-import { Card, CardHeader, Subtitle2, Text } from '@fluentui/react-components';
-import type { Kronor } from '../../engine/kronor';
-import type { CheckStatus } from '../../engine/goals';
-import { formatKr, formatMonth, Lang, Ui } from '../../messages';
-import type { YearSummary } from '../../workbook/summary';
+import { Card, CardHeader } from '@fluentui/react-card';
+import { Caption1, Subtitle2, Text } from '@fluentui/react-text';
+import type { Lang } from '../../messages/format';
+import { formatKr } from '../../messages/format';
+import type { Ui } from '../../messages/ui';
+import type { PaneFigure, PaneYear } from '../paneTypes';
 import { useStyles } from '../styles';
 import { StatusBadge } from './StatusBadge';
 
-function Figure({
-  label,
-  value,
-  status,
-  note,
-  lang,
-}: {
-  label: string;
-  value: Kronor | null;
-  status: CheckStatus | null;
-  note?: string;
-  lang: Lang;
-}) {
+function Figure({ label, figure, empty, lang }: { label: string; figure: PaneFigure; empty?: string; lang: Lang }) {
   const styles = useStyles();
   return (
-    <div className={styles.figure}>
-      <Text size={200}>{label}</Text>
-      <Text size={200} weight="semibold" className={styles.amount}>
-        {value === null ? note : formatKr(value)}
-      </Text>
-      {status && <StatusBadge status={status} lang={lang} />}
+    <div className={styles.figureBlock}>
+      <div className={styles.figure}>
+        <Text size={200}>{label}</Text>
+        <Text size={200} weight="semibold" className={styles.amount}>
+          {figure.value === null ? empty : formatKr(figure.value)}
+        </Text>
+        {figure.status && <StatusBadge status={figure.status} lang={lang} />}
+      </div>
+      {figure.note && (
+        <Caption1 className={styles.note} data-testid="limit-note">
+          {figure.note}
+        </Caption1>
+      )}
     </div>
   );
 }
 
-export function Summary({ years, t, lang }: { years: YearSummary[]; t: Ui; lang: Lang }) {
+export default function Summary({ years, t, lang }: { years: PaneYear[]; t: Ui; lang: Lang }) {
   const styles = useStyles();
   return (
     <section className={styles.section} aria-labelledby="summary-title">
@@ -42,15 +38,14 @@ export function Summary({ years, t, lang }: { years: YearSummary[]; t: Ui; lang:
         {years.map((y) => (
           <Card key={y.year} size="small" data-testid={`year-${y.year}`} aria-label={String(y.year)}>
             <CardHeader header={<Text weight="semibold">{y.year}</Text>} />
-            <Figure label={t.result} value={y.result} status={y.resultStatus} lang={lang} />
-            <Figure label={t.equityEnd} value={y.equityEnd} status={y.equityStatus} lang={lang} />
+            <Figure label={t.result} figure={y.result} lang={lang} />
+            <Figure label={t.equityEnd} figure={y.equityEnd} lang={lang} />
             <Figure
-              label={y.lowestCashMonth === null ? t.lowestCash : `${t.lowestCash} (${formatMonth(y.lowestCashMonth, lang)})`}
-              value={y.lowestCash}
-              status={y.cashStatus}
+              label={y.lowestCashMonth === null ? t.lowestCash : `${t.lowestCash} (${y.lowestCashMonth})`}
+              figure={y.lowestCash}
               lang={lang}
             />
-            <Figure label={t.decisionRoom} value={y.decisionRoom} status={y.decisionRoomStatus} note={t.notJudged} lang={lang} />
+            <Figure label={t.decisionRoom} figure={y.decisionRoom} empty={t.notJudged} lang={lang} />
           </Card>
         ))}
       </div>

@@ -1,0 +1,59 @@
+/**
+ * What the compute worker sends back to the pane: plain data only (numbers, strings, arrays), because
+ * Decimal values and functions do not survive the structured clone of `postMessage`. Messages are
+ * rendered in the pane's language by the worker, so the pane's first screen needs neither the engine
+ * nor the goal texts.
+ */
+import type { CheckKind, CheckStatus } from '../engine/goals';
+import type { OutputSheet } from '../workbook/grid';
+import type { ErrorCode } from '../messages/errors';
+
+export interface PaneError {
+  sheet: string;
+  cell: string;
+  code: ErrorCode;
+  /** In the pane's language. */
+  message: string;
+}
+
+export interface PaneCheck {
+  goal: CheckKind;
+  /** The goal's name in the pane's language. */
+  goalName: string;
+  year: number | null;
+  status: CheckStatus;
+  message: string;
+  /** A1 reference of the check's cell on the output sheets, or null. */
+  cell: string | null;
+}
+
+/** One figure of a year's summary with its goal's limit and how far the plan is from it. */
+export interface PaneFigure {
+  value: number | null;
+  status: CheckStatus | null;
+  /** "699 000 kr över taket 2 700 000 kr", or null when no goal judges the figure. */
+  note: string | null;
+}
+
+export interface PaneYear {
+  year: number;
+  result: PaneFigure;
+  equityEnd: PaneFigure;
+  lowestCash: PaneFigure;
+  /** The month of the lowest cash, as text ("mars"), or null. */
+  lowestCashMonth: string | null;
+  decisionRoom: PaneFigure;
+}
+
+export interface PaneResult {
+  errors: PaneError[];
+  /** The output sheets to write (empty when there are errors). */
+  sheets: OutputSheet[];
+  checks: PaneCheck[];
+  years: PaneYear[];
+  /** The förbund's name from `Inställningar`, or null. */
+  name: string | null;
+}
+
+export type WorkerRequest = { id: number; snapshot: import('../workbook/grid').WorkbookSnapshot; lang: 'sv' | 'en' };
+export type WorkerReply = { id: number; result: PaneResult } | { id: number; crash: string };
