@@ -83,6 +83,10 @@ export const INPUT_WORDS = {
     name: 'Mål',
     columns: { goal: 'Mål', limit: 'Gräns', active: 'Aktiv', source: 'Källa' },
   },
+  scenarios: {
+    name: 'Scenarier',
+    columns: { scenario: 'Scenario', sheet: 'Blad', row: 'Rad', column: 'Kolumn', value: 'Värde', comment: 'Kommentar' },
+  },
 } as const;
 
 export type InputSheetId = keyof typeof INPUT_WORDS;
