@@ -2,11 +2,11 @@
 import { FluentProvider } from '@fluentui/react-provider';
 import { webLightTheme, type Theme } from '@fluentui/tokens';
 import type { Root } from 'react-dom/client';
-import { excelPane } from '../hosts/excel/excelPane';
 import { currentExcelFeatures, featureMessage } from '../hosts/excel/requirements';
 import type { Lang } from '../messages/format';
 import { App } from './App';
 import { warmUp } from './computeClient';
+import { lazyExcelPane } from './lazyExcelPane';
 import { fluentTheme, OfficeTheme } from './theme';
 
 function paint(theme: Theme): void {
@@ -16,8 +16,7 @@ function paint(theme: Theme): void {
 }
 
 export function startInExcel(root: Root, lang: Lang, officeTheme: OfficeTheme | null): void {
-  // Office's Excel.run with delayForCellEdit, and Office errors in the pane's language.
-  const host = excelPane(undefined, { lang });
+  const host = lazyExcelPane(lang);
   const feature = featureMessage(currentExcelFeatures(), lang);
   const { theme, dark } = fluentTheme(officeTheme);
   paint(theme);

@@ -10,14 +10,14 @@ export const useStyles = makeStyles({
     maxWidth: '720px',
     boxSizing: 'border-box',
     // Long file names and messages wrap instead of widening the pane.
-    overflowWrap: 'anywhere',
+    overflowWrap: 'break-word',
     minWidth: 0,
   },
   row: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   cards: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(230px, 1fr))', gap: tokens.spacingHorizontalS },
   figure: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
-  amount: { fontVariantNumeric: 'tabular-nums', marginLeft: 'auto' },
+  amount: { fontVariantNumeric: 'tabular-nums', marginLeft: 'auto', whiteSpace: 'nowrap' },
   list: {
     listStyleType: 'none',
     margin: 0,

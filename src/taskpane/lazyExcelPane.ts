@@ -1,0 +1,28 @@
+/**
+ * The Excel pane host, loaded right after the pane's first paint instead of before it: the host, with
+ * the template and the example it writes on Skapa mall, is a chunk of its own. Every call waits for
+ * it (the first call loads it: `watchInputs` runs as soon as the pane is shown).
+ */
+import type { PaneHost } from '../hosts/paneHost';
+import type { OfficeLang } from '../messages/office';
+import type { WorkbookHost } from '../workbook/grid';
+
+export function lazyExcelPane(lang: OfficeLang): PaneHost {
+  let real: Promise<PaneHost> | null = null;
+  // Office's Excel.run with delayForCellEdit, and Office errors in the pane's language.
+  const get = () =>
+    (real ??= import(/* webpackChunkName: "excel" */ '../hosts/excel/excelPane').then((m) =>
+      m.excelPane(undefined, { lang }),
+    ));
+  const workbook: WorkbookHost = {
+    read: async () => (await get()).workbook().read(),
+    write: async (sheets) => (await get()).workbook().write(sheets),
+  };
+  return {
+    kind: 'excel',
+    workbook: () => workbook,
+    select: async (sheet, cell) => (await get()).select(sheet, cell),
+    watchInputs: async (onChange, onRemoteChange) => (await get()).watchInputs(onChange, onRemoteChange),
+    createTemplate: async () => (await get()).createTemplate(),
+  };
+}
