@@ -1,5 +1,6 @@
 // Builds the task pane (dist/). The production URL of the add-in comes from ADDIN_URL at build time
 // and is written into the copied manifest; the dev server serves https://localhost:3000.
+const fs = require('fs');
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
@@ -43,7 +44,18 @@ module.exports = (env, argv) => {
       }),
     ],
     devServer: {
-      server: 'https',
+      // A certificate desktop Excel trusts where scripts/start.js found one (office-addin-dev-certs);
+      // otherwise webpack-dev-server's own self-signed one.
+      server: process.env.FINSAM_HTTPS_CERT
+        ? {
+            type: 'https',
+            options: {
+              cert: fs.readFileSync(process.env.FINSAM_HTTPS_CERT),
+              key: fs.readFileSync(/** @type {string} */ (process.env.FINSAM_HTTPS_KEY)),
+              ca: process.env.FINSAM_HTTPS_CA ? fs.readFileSync(process.env.FINSAM_HTTPS_CA) : undefined,
+            },
+          }
+        : 'https',
       host: 'localhost',
       port: Number(process.env.PORT || 3000),
       headers: { 'Access-Control-Allow-Origin': '*' },

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Benchmarks of the task pane (not tests): the initial JavaScript (gzip) of the production build, the
 // other chunks, and the time to first render in headless Chromium (median of runs). Needs `npm run build`.
+/* global window, document */
 'use strict';
 const fs = require('fs');
 const http = require('http');

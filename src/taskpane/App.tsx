@@ -180,7 +180,7 @@ export function App({
               <ProgressBar />
             </Field>
           )}
-          {!busy && outcome && (
+          {!busy && outcome && !empty && (
             <Text
               size={200}
               weight="semibold"

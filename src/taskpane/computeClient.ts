@@ -29,7 +29,7 @@ function startWorker(): Worker | null {
   try {
     // webpack 5 bundles the worker from this pattern (https://webpack.js.org/guides/web-workers/).
     // @ts-expect-error import.meta: tsconfig.json says module commonjs (for the command line); ts-loader builds the pane as esnext
-    worker = new Worker(new URL('./compute.worker.ts', import.meta.url)) as Worker;
+    worker = new Worker(new URL('./compute.worker.ts', import.meta.url));
   } catch {
     worker = null;
     return null;

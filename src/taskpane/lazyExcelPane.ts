@@ -11,9 +11,7 @@ export function lazyExcelPane(lang: OfficeLang): PaneHost {
   let real: Promise<PaneHost> | null = null;
   // Office's Excel.run with delayForCellEdit, and Office errors in the pane's language.
   const get = () =>
-    (real ??= import(/* webpackChunkName: "excel" */ '../hosts/excel/excelPane').then((m) =>
-      m.excelPane(undefined, { lang }),
-    ));
+    (real ??= import(/* webpackChunkName: "excel" */ '../hosts/excel/excelPane').then((m) => m.excelPane(undefined, { lang })));
   const workbook: WorkbookHost = {
     read: async () => (await get()).workbook().read(),
     write: async (sheets) => (await get()).workbook().write(sheets),

@@ -39,7 +39,8 @@ export const useStyles = makeStyles({
   badge: { whiteSpace: 'nowrap', flexShrink: 0 },
   hiddenInput: { display: 'none' },
   previewCell: { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums', textAlign: 'right' },
-  previewLabel: { maxWidth: '120px', whiteSpace: 'normal', overflowWrap: 'anywhere' },
+  previewLabel: { minWidth: '64px', maxWidth: '130px', whiteSpace: 'normal', overflowWrap: 'normal' },
+  previewTable: { width: 'auto', minWidth: '100%', tableLayout: 'auto' },
   group: {
     display: 'flex',
     flexDirection: 'column',

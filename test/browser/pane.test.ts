@@ -147,9 +147,9 @@ describeBrowser('task pane in Chromium (standalone preview)', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('year-2024').waitFor();
     await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-    const result = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as {
-      violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-    };
+    const result = await page.evaluate<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>(
+      'axe.run(document, { resultTypes: ["violations"] })',
+    );
     const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await page.context().close();

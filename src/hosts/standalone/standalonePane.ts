@@ -58,11 +58,12 @@ export function createStandalonePane(): StandalonePane {
     kind: 'standalone',
     workbook: () => host,
     fileName: () => name,
-    async loadExample() {
+    loadExample() {
       workbook = new ExcelJS.Workbook();
       addTemplateSheets(workbook, exampleSheets());
       host = new XlsxHost(workbook);
       name = null;
+      return Promise.resolve();
     },
     async loadFile(fileName, data, lang = 'sv') {
       const kind = fileKind(new Uint8Array(data));
@@ -85,9 +86,9 @@ export function createStandalonePane(): StandalonePane {
         blob: new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
       };
     },
-    async select(sheet, cell) {
+    select(sheet, cell) {
       const ws = workbook.worksheets.find((w) => sameSheetName(w.name, sheet));
-      if (!ws) return;
+      if (!ws) return Promise.resolve();
       const grid = readGrid(ws);
       const at = parseA1(cell);
       // A window of a few rows and three columns around the cell, with each row's label (column A).
@@ -96,7 +97,8 @@ export function createStandalonePane(): StandalonePane {
       const around = grid.values.slice(firstRow, at.row + 4);
       while (around.length < Math.min(7, at.row - firstRow + 1)) around.push([]);
       const rows = around.map((r) => Array.from({ length: 3 }, (_, j) => display(r[firstCol + j] ?? null)));
-      const labels = firstCol === 0 ? null : around.map((r) => display(r[0] ?? null));
+      // Labels as written (a year label reads 2025, not 2 025).
+      const labels = firstCol === 0 ? null : around.map((r) => (typeof r[0] === 'number' ? String(r[0]) : display(r[0] ?? null)));
       previewListener({
         sheet: ws.name,
         cell,
@@ -106,15 +108,16 @@ export function createStandalonePane(): StandalonePane {
         firstCol,
         focus: { row: at.row - firstRow, col: at.col - firstCol },
       });
+      return Promise.resolve();
     },
     onPreview(listener) {
       previewListener = listener;
     },
-    async watchInputs() {
-      return async () => undefined; // nothing changes a file behind the user's back
+    watchInputs() {
+      return Promise.resolve(() => Promise.resolve()); // nothing changes a file behind the user's back
     },
-    async createTemplate() {
-      return addTemplateSheets(workbook, exampleSheets());
+    createTemplate() {
+      return Promise.resolve(addTemplateSheets(workbook, exampleSheets()));
     },
   };
 }

@@ -75,7 +75,7 @@ export function PreviewTable({ preview, t }: { preview: Preview; t: Ui }) {
     >
       <Caption1>{t.cellShown(`${preview.sheet}!${preview.cell}`)}</Caption1>
       <div className={styles.tableWrap}>
-        <Table size="extra-small" style={{ width: 'auto', minWidth: '100%' }}>
+        <Table size="extra-small" className={styles.previewTable}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell aria-label={t.previewLabel} />
