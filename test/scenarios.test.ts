@@ -11,7 +11,19 @@ import { exampleSheets, TemplateSheet } from '../src/workbook/example';
 import type { CellValue, WorkbookSnapshot } from '../src/workbook/grid';
 import { renderScenarioSheet } from '../src/workbook/outputs/scenariosSheet';
 import { parseWorkbook } from '../src/workbook/parse';
-import { applyScenario, computeScenarios, memoParse, ScenarioResult } from '../src/workbook/scenarios';
+import {
+  applyScenario,
+  computeScenarios,
+  memoisedSheetParsers,
+  memoParse,
+  planSharing,
+  ScenarioResult,
+  SheetMemo,
+} from '../src/workbook/scenarios';
+import { parseYears } from '../src/workbook/sheets/years';
+import { planCalendar } from '../src/engine/plan';
+import { planIntervention } from '../src/engine/interventions';
+import { splitYears } from '../src/engine/split';
 import { EXAMPLE_SCENARIOS, FULL_ALLOCATION, parseScenarios, scenariosTemplateSheet } from '../src/workbook/sheets/scenarios';
 import { scenariosJson } from '../src/workbook/outputs/scenariosJson';
 
@@ -309,5 +321,43 @@ describe('the comparison sheet and the JSON', () => {
     expect(json[0]!.room).toEqual([]);
     expect(json[1]!.errors).toEqual([expect.objectContaining({ sheet: 'Scenarier', cell: 'E5', code: 'notANumber' })]);
     expect(json[1]!.budget).toEqual([]);
+  });
+});
+
+describe('sharing helpers (for parseWorkbook and computePlan to call through)', () => {
+  test('a memoised sheet parse replays its errors and returns the same result', async () => {
+    const snapshot = await snapshotOf([], (s) => {
+      s.find((x) => x.name === 'År')!.rows[1]![1] = 'sexton miljoner';
+    });
+    const years = snapshot.inputs.find((g) => g.name === 'År')!;
+    const memo = new SheetMemo();
+    const parsers = memoisedSheetParsers(memo);
+    const plainErrors: never[] = [];
+    const expected = parseYears(years, [2024, 2025, 2026], plainErrors);
+    for (let i = 0; i < 3; i++) {
+      const errors: never[] = [];
+      expect(parsers.parseYears(years, [2024, 2025, 2026], errors)).toEqual(expected);
+      expect(errors).toEqual(plainErrors);
+    }
+    expect(plainErrors.length).toBe(1);
+    expect([memo.misses, memo.hits]).toEqual([1, 2]);
+    const other: never[] = [];
+    parsers.parseYears(years, [2024, 2025], other); // other plan years: parsed again
+    expect(memo.misses).toBe(2);
+  });
+
+  test('shared splits and intervention plans equal the computed ones', async () => {
+    const snapshot = await snapshotOf([]);
+    const input = parseWorkbook(snapshot).input!;
+    const sharing = planSharing();
+    const cal = planCalendar(input);
+    const first = sharing.splitYears(input.settings, input.years, input.members);
+    expect(first).toEqual(splitYears(input.settings, input.years, input.members));
+    expect(sharing.splitYears(input.settings, input.years, input.members)).toBe(first);
+    for (const iv of input.interventions) {
+      const p = sharing.planIntervention(iv, cal);
+      expect(p).toEqual(planIntervention(iv, cal));
+      expect(sharing.planIntervention(iv, cal)).toBe(p);
+    }
   });
 });

@@ -14,8 +14,12 @@
  * pass memoised ones (`memoParse` below keys a whole parse by the snapshot's grids; the per-sheet memo the
  * speed target needs is `SheetMemo`, for `parseWorkbook` to call through — see the report).
  */
+import { planIntervention, PlanCalendar } from '../engine/interventions';
 import { KronorOverflow } from '../engine/kronor';
 import { computePlan, Plan, PlanInput } from '../engine/plan';
+import { splitYears, yearTotal } from '../engine/split';
+import type { Intervention, InterventionPlan, Member, YearSplit } from '../engine/types';
+import { PARTIES } from '../engine/types';
 import { INPUT_WORDS, InputSheetId } from '../messages/sheets';
 import { causedMessage, ScenarioErrorCode, scenarioErrorMessage, ScenarioErrorParams } from '../messages/scenarios';
 import {
@@ -31,14 +35,14 @@ import {
   WorkbookSnapshot,
 } from './grid';
 import { parseWorkbook, ParseResult } from './parse';
-import { COSTS_SPEC } from './sheets/costs';
-import { GOAL_ROWS, GOALS_SPEC } from './sheets/goals';
-import { INTERVENTIONS_SPEC } from './sheets/interventions';
-import { MEMBERS_SPEC } from './sheets/members';
-import { OPENING_SPEC } from './sheets/opening';
+import { COSTS_SPEC, parseCosts } from './sheets/costs';
+import { GOAL_ROWS, GOALS_SPEC, parseGoals } from './sheets/goals';
+import { INTERVENTIONS_SPEC, parseInterventions } from './sheets/interventions';
+import { MEMBERS_SPEC, parseMembers } from './sheets/members';
+import { OPENING_SPEC, parseOpening } from './sheets/opening';
 import { parseScenarios, Scenario, ScenarioChange } from './sheets/scenarios';
-import { SETTINGS_SPEC } from './sheets/settings';
-import { YEARS_SPEC } from './sheets/years';
+import { parseSettings, SETTINGS_SPEC } from './sheets/settings';
+import { parseYears, YEARS_SPEC } from './sheets/years';
 import { readTable, SheetSpec, Table } from './table';
 import { cellText, isEmpty, normalizeHeader, parseYear } from './values';
 
@@ -648,5 +652,88 @@ export function memoParse(
     const parsed = parse(snapshot);
     done.set(key, parsed);
     return parsed;
+  };
+}
+
+/** The sheet parsers `parseWorkbook` calls (the shape of the optional argument proposed for it). */
+export interface SheetParsers {
+  parseSettings: typeof parseSettings;
+  parseYears: typeof parseYears;
+  parseMembers: typeof parseMembers;
+  parseInterventions: typeof parseInterventions;
+  parseCosts: typeof parseCosts;
+  parseOpening: typeof parseOpening;
+  parseGoals: typeof parseGoals;
+}
+
+const yearsKey = (years: readonly number[] | null) => (years ? years.join(',') : '-');
+
+/**
+ * The sheet parsers through a `SheetMemo`: each keyed by the grid object and what else it reads (the
+ * plan years; for `Medlemmar` also the shares). Untouched grids are the same objects in the base's and
+ * every scenario's snapshot, so each is parsed once per refresh.
+ */
+export function memoisedSheetParsers(memo: SheetMemo = new SheetMemo()): SheetParsers {
+  return {
+    parseSettings: (sheet, errors) => memo.run(sheet, 'settings', errors, null, (e) => parseSettings(sheet, e)),
+    parseYears: (sheet, years, errors) =>
+      memo.run(sheet, `years|${yearsKey(years)}`, errors, null, (e) => parseYears(sheet, years, e)),
+    parseMembers: (sheet, context, errors) =>
+      memo.run(
+        sheet,
+        `members|${yearsKey(context.years)}|${context.shares ? PARTIES.map((p) => context.shares![p].toString()).join(',') : '-'}`,
+        errors,
+        null,
+        (e) => parseMembers(sheet, context, e),
+      ),
+    parseInterventions: (sheet, years, errors, warnings) =>
+      memo.run(sheet, `interventions|${yearsKey(years)}`, errors, warnings, (e, w) => parseInterventions(sheet, years, e, w)),
+    parseCosts: (sheet, years, errors, warnings) =>
+      memo.run(sheet, `costs|${yearsKey(years)}`, errors, warnings, (e, w) => parseCosts(sheet, years, e, w)),
+    parseOpening: (sheet, errors) => memo.run(sheet, 'opening', errors, null, (e) => parseOpening(sheet, e)),
+    parseGoals: (sheet, errors) => memo.run(sheet, 'goals', errors, null, (e) => parseGoals(sheet, e)),
+  };
+}
+
+/** What `computePlan` would take to share work across plans (the proposed optional argument). */
+export interface PlanSharing {
+  splitYears: typeof splitYears;
+  planIntervention: typeof planIntervention;
+}
+
+/**
+ * Splits and intervention plans shared across the plans of one refresh: a year's split is the same for
+ * the same members array (an untouched `Medlemmar`'s parse), shares, rounding and year cases; an
+ * intervention's plan is the same for the same intervention object (an untouched `Insatser`'s parse)
+ * and calendar. Both computations are pure, so a hit is exactly what the computation would give.
+ */
+export function planSharing(): PlanSharing {
+  const splits = new WeakMap<readonly Member[], Map<string, YearSplit[]>>();
+  const calendarKeys = new WeakMap<PlanCalendar, string>();
+  const plans = new WeakMap<Intervention, Map<string, InterventionPlan>>();
+  return {
+    splitYears: (settings, years, members) => {
+      const key = `${PARTIES.map((p) => settings.shares[p].toString()).join(',')}|${settings.rounding}|${years
+        .map((y) => `${y.year}:${yearTotal(y)}:${y.months}`)
+        .join(';')}`;
+      let byKey = splits.get(members);
+      if (!byKey) splits.set(members, (byKey = new Map()));
+      const hit = byKey.get(key);
+      if (hit) return hit;
+      const result = splitYears(settings, years, members);
+      byKey.set(key, result);
+      return result;
+    },
+    planIntervention: (iv, cal) => {
+      let key = calendarKeys.get(cal);
+      if (key === undefined) calendarKeys.set(cal, (key = `${cal.months.join(',')}|${[...cal.firstOperated].join(';')}`));
+      let byKey = plans.get(iv);
+      if (!byKey) plans.set(iv, (byKey = new Map()));
+      const hit = byKey.get(key);
+      if (hit) return hit;
+      const result = planIntervention(iv, cal);
+      byKey.set(key, result);
+      return result;
+    },
   };
 }
