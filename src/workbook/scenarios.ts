@@ -250,8 +250,9 @@ function findRow(
   if (target.yearKey) {
     const y = parseYear(change.row, { sv: 'ett årtal', en: 'a year' });
     if (!y.ok) {
-      const { ok: _ok, ...failure } = y;
-      errors.push(inputIssue(scenario.name, { ...failure, sheet: SCENARIO_SHEET, cell: change.cells.row } as InputError));
+      const failure: InputError = { ...y, sheet: SCENARIO_SHEET, cell: change.cells.row };
+      delete (failure as { ok?: boolean }).ok;
+      errors.push(inputIssue(scenario.name, failure));
       return { kind: 'error' };
     }
     const col = table?.columns.get(target.keys[0]!);
@@ -717,7 +718,7 @@ export function planSharing(): PlanSharing {
         .map((y) => `${y.year}:${yearTotal(y)}:${y.months}`)
         .join(';')}`;
       let byKey = splits.get(members);
-      if (!byKey) splits.set(members, (byKey = new Map()));
+      if (!byKey) splits.set(members, (byKey = new Map<string, YearSplit[]>()));
       const hit = byKey.get(key);
       if (hit) return hit;
       const result = splitYears(settings, years, members);
@@ -728,7 +729,7 @@ export function planSharing(): PlanSharing {
       let key = calendarKeys.get(cal);
       if (key === undefined) calendarKeys.set(cal, (key = `${cal.months.join(',')}|${[...cal.firstOperated].join(';')}`));
       let byKey = plans.get(iv);
-      if (!byKey) plans.set(iv, (byKey = new Map()));
+      if (!byKey) plans.set(iv, (byKey = new Map<string, InterventionPlan>()));
       const hit = byKey.get(key);
       if (hit) return hit;
       const result = planIntervention(iv, cal);

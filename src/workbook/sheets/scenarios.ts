@@ -9,7 +9,7 @@
 import { INPUT_WORDS } from '../../messages/sheets';
 import type { CellValue, InputError, SheetGrid } from '../grid';
 import { readTable, records, SheetSpec } from '../table';
-import { cellText, isEmpty } from '../values';
+import { isEmpty } from '../values';
 
 const W = INPUT_WORDS.scenarios.columns;
 
