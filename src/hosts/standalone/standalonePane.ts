@@ -1,11 +1,14 @@
 /**
- * The standalone preview (outside Office): the same pane over an .xlsx workbook held by ExcelJS in the
- * browser. Loaded lazily, so that ExcelJS is not part of the pane that runs inside Excel.
+ * The standalone preview (outside Office): the same pane over an .xlsx file held in the browser, read
+ * and written by the same package reader/writer as the command line — so a downloaded workbook keeps
+ * everything the refresh does not own, as the command's does. ExcelJS only makes the empty workbook the
+ * example starts from. Loaded lazily, so that none of this is part of the pane that runs inside Excel.
  */
 import ExcelJS from 'exceljs';
-import { addTemplateSheets, readGrid, XlsxHost } from '../xlsx/xlsxHost';
 import { exampleSheets } from '../../workbook/example';
-import { CellValue, parseA1, sameSheetName } from '../../workbook/grid';
+import { CellValue, OutputSheet, parseA1, sameSheetName, WorkbookHost, WorkbookSnapshot } from '../../workbook/grid';
+import { renderTemplate } from '../../workbook/template';
+import { PackageHost, writePackage } from '../xlsx/package';
 import type { PaneHost } from '../paneHost';
 import { fileKind } from '../xlsx/fileKind';
 import { formatNumber, Lang } from '../../messages/format';
@@ -49,58 +52,95 @@ function display(v: CellValue): string {
   return String(v);
 }
 
+/** An empty workbook package (one sheet, which the template replaces), the base of the example. */
+async function emptyPackage(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Blad1');
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** The template's input sheets added to a package, as the user's own sheets (no ownership marks). */
+async function withTemplate(bytes: Uint8Array, dropFirst: boolean): Promise<Uint8Array> {
+  const added = await writePackage(bytes, { sheets: renderTemplate(exampleSheets()), owned: [], definedNames: [] });
+  if (!dropFirst) return added;
+  // The empty workbook's placeholder sheet goes: rewrite the package without it.
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(new Uint8Array(added).buffer);
+  const placeholder = wb.getWorksheet('Blad1');
+  if (placeholder) wb.removeWorksheet(placeholder.id);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
 export function createStandalonePane(): StandalonePane {
-  let workbook = new ExcelJS.Workbook();
-  let host = new XlsxHost(workbook);
+  let bytes: Uint8Array = new Uint8Array();
+  let host: PackageHost | null = null;
   let name: string | null = null;
   let previewListener: (p: Preview) => void = () => undefined;
+  const open = async (data: Uint8Array) => {
+    bytes = data;
+    host = await PackageHost.open(data);
+  };
+  const current = (): PackageHost => {
+    if (!host) throw new Error('no workbook loaded');
+    return host;
+  };
+  /** The workbook as the refresh sees it: after a write, the new package is the workbook. */
+  const workbookHost: WorkbookHost = {
+    read: (): Promise<WorkbookSnapshot> => current().read(),
+    async write(sheets: OutputSheet[]) {
+      const h = current();
+      await h.write(sheets);
+      await open(h.result!);
+    },
+  };
   return {
     kind: 'standalone',
-    workbook: () => host,
+    workbook: () => workbookHost,
     fileName: () => name,
-    loadExample() {
-      workbook = new ExcelJS.Workbook();
-      addTemplateSheets(workbook, exampleSheets());
-      host = new XlsxHost(workbook);
+    async loadExample() {
+      await open(await withTemplate(await emptyPackage(), true));
       name = null;
-      return Promise.resolve();
     },
     async loadFile(fileName, data, lang = 'sv') {
       const kind = fileKind(new Uint8Array(data));
       if (kind.kind !== 'xlsx') throw new NotWorkbook(notWorkbookText(fileName, kind, lang));
-      const wb = new ExcelJS.Workbook();
       try {
-        await wb.xlsx.load(data);
+        await open(new Uint8Array(data));
       } catch {
         throw new NotWorkbook(notWorkbookText(fileName, kind, lang)); // looks like a workbook, but damaged
       }
-      workbook = wb;
-      host = new XlsxHost(wb);
       name = fileName;
     },
-    async download() {
-      const buffer = await workbook.xlsx.writeBuffer();
-      const base = (name ?? 'rar-sormland-2024.xlsx').replace(/\.xlsx$/i, '');
-      return {
+    download() {
+      const base = (name ?? 'rar-sormland-2024.xlsx').replace(/\.xls[xm]$/i, '');
+      return Promise.resolve({
         name: `${base}-beraknad.xlsx`,
-        blob: new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
-      };
+        blob: new Blob([new Uint8Array(bytes)], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+      });
     },
-    select(sheet, cell) {
-      const ws = workbook.worksheets.find((w) => sameSheetName(w.name, sheet));
-      if (!ws) return Promise.resolve();
-      const grid = readGrid(ws);
+    async select(sheet, cell) {
+      const h = current();
+      const found = h.pkg.info.sheets.find((w) => sameSheetName(w.name, sheet));
+      if (!found) return;
+      const [grid] = await h.pkg.readSheets([found.name]);
+      if (!grid) return;
       const at = parseA1(cell);
+      const valueAt = (row: number, col: number): CellValue => grid.values[row - grid.rowOffset]?.[col - grid.colOffset] ?? null;
       // A window of a few rows and three columns around the cell, with each row's label (column A).
       const firstRow = Math.max(0, at.row - 3);
       const firstCol = at.col === 0 ? 0 : Math.max(1, at.col - 1);
-      const around = grid.values.slice(firstRow, at.row + 4);
-      while (around.length < Math.min(7, at.row - firstRow + 1)) around.push([]);
-      const rows = around.map((r) => Array.from({ length: 3 }, (_, j) => display(r[firstCol + j] ?? null)));
+      const rowNumbers = Array.from({ length: at.row + 4 - firstRow }, (_, i) => firstRow + i);
+      const rows = rowNumbers.map((r) => Array.from({ length: 3 }, (_, j) => display(valueAt(r, firstCol + j))));
       // Labels as written (a year label reads 2025, not 2 025).
-      const labels = firstCol === 0 ? null : around.map((r) => (typeof r[0] === 'number' ? String(r[0]) : display(r[0] ?? null)));
+      const labels =
+        firstCol === 0
+          ? null
+          : rowNumbers.map((r) => {
+              const v = valueAt(r, 0);
+              return typeof v === 'number' ? String(v) : display(v);
+            });
       previewListener({
-        sheet: ws.name,
+        sheet: found.name,
         cell,
         rows,
         labels,
@@ -108,7 +148,6 @@ export function createStandalonePane(): StandalonePane {
         firstCol,
         focus: { row: at.row - firstRow, col: at.col - firstCol },
       });
-      return Promise.resolve();
     },
     onPreview(listener) {
       previewListener = listener;
@@ -116,8 +155,14 @@ export function createStandalonePane(): StandalonePane {
     watchInputs() {
       return Promise.resolve(() => Promise.resolve()); // nothing changes a file behind the user's back
     },
-    createTemplate() {
-      return Promise.resolve(addTemplateSheets(workbook, exampleSheets()));
+    async createTemplate() {
+      const h = current();
+      const clashes = exampleSheets()
+        .filter((t) => h.pkg.info.sheets.some((w) => sameSheetName(w.name, t.name)))
+        .map((t) => t.name);
+      if (clashes.length > 0) return clashes;
+      await open(await withTemplate(bytes, false));
+      return [];
     },
   };
 }
