@@ -3,7 +3,7 @@
  * workbook.md) and its message in Swedish (the workbook contract, the command line, the JSON) and
  * English (the pane in English). Parameters are raw values, formatted here for each language.
  */
-import { formatKr, Lang } from './format';
+import { formatKr, formatNumber, Lang } from './format';
 
 const q = (s: string) => `”${s}”`;
 const qe = (s: string) => `"${s}"`;
@@ -153,6 +153,64 @@ export const ERRORS = {
     () => 'Summorna blir större än verktyget kan räkna exakt. Kontrollera att beloppen är i kronor och inte för stora.',
     () => 'The totals exceed what the tool can compute exactly. Check that the amounts are in kronor and not too large.',
   ),
+  sumRowMismatch: m<{ column: string; label: string; given: number; sum: number }>(
+    (p) =>
+      `Summaraden ${q(p.label)} har ${formatNumber(p.given)} i kolumnen ${q(p.column)}, men raderna ovanför summerar till ${formatNumber(p.sum)} (skillnad ${formatNumber(p.given - p.sum)}).`,
+    (p) =>
+      `The sum row ${qe(p.label)} has ${formatNumber(p.given)} in the column ${qe(p.column)}, but the rows above add up to ${formatNumber(p.sum)} (difference ${formatNumber(p.given - p.sum)}).`,
+  ),
+  duplicateColumn: m<{ column: string; firstCell: string; cell: string }>(
+    (p) => `Kolumnen ${q(p.column)} finns två gånger (${p.firstCell} och ${p.cell}). Ta bort eller byt namn på den ena.`,
+    (p) => `The column ${qe(p.column)} appears twice (${p.firstCell} and ${p.cell}). Remove or rename one of them.`,
+  ),
+  formulaWithoutValue: m<{ cell: string }>(
+    (p) =>
+      `Cellen ${p.cell} innehåller en formel utan beräknat värde (filen har sparats av ett program som inte räknar). Öppna och spara filen i Excel eller LibreOffice, eller skriv in värdet.`,
+    (p) =>
+      `The cell ${p.cell} holds a formula without a calculated value (the file was saved by a program that does not calculate). Open and save the file in Excel or LibreOffice, or enter the value.`,
+  ),
+  invalidDate: m<{ cell: string }>(
+    (p) => `Cellen ${p.cell} är formaterad som datum men värdet är inget giltigt datum (för stort eller för litet tal).`,
+    (p) => `The cell ${p.cell} is formatted as a date but its value is no valid date (a number too large or too small).`,
+  ),
+  ambiguousSheet: m<{ sheet: string; sheets: readonly string[] }>(
+    (p) =>
+      `Flera blad motsvarar ${q(p.sheet)}: ${p.sheets.map(q).join(' och ')} (namnen skiljer sig bara i stora/små bokstäver, mellanslag eller teckenkodning). Byt namn på eller ta bort det som inte ska användas.`,
+    (p) =>
+      `Several sheets match ${qe(p.sheet)}: ${list(p.sheets, qe, 'and')} (the names differ only in case, spaces or character encoding). Rename or delete the one that should not be used.`,
+  ),
+  yearOutOfRange: m<{ text: string; min: number; max: number }>(
+    (p) => `${q(p.text)} är inget rimligt år: år ska vara mellan ${p.min} och ${p.max}.`,
+    (p) => `${qe(p.text)} is not a plausible year: years must be between ${p.min} and ${p.max}.`,
+  ),
+  membershipYearsInverted: m<{ fromYear: number; toYear: number }>(
+    (p) => `Till år (${p.toYear}) ligger före Från år (${p.fromYear}).`,
+    (p) => `Till år (to year, ${p.toYear}) is before Från år (from year, ${p.fromYear}).`,
+  ),
+  /** Warning: a year column for a year outside the plan. */
+  yearOutsidePlan: m<{ year: number; first: number; last: number }>(
+    (p) => `Kolumnen ${p.year} används inte: planen gäller ${p.first}–${p.last}.`,
+    (p) => `The column ${p.year} is not used: the plan covers ${p.first}–${p.last}.`,
+  ),
+  /** Warning: money of an intervention that no month of the plan can take (the check `unspreadable` too). */
+  unspreadable: m<{ intervention: string; amount: number; cause: 'endedBeforePlan' | 'allYearsGiven' | 'noOperatedMonths' }>(
+    (p) =>
+      `Insatsen ${q(p.intervention)} har ${formatKr(p.amount)} kvar som inte fördelas på någon månad: ${
+        p.cause === 'endedBeforePlan'
+          ? 'den slutade före planen.'
+          : p.cause === 'allYearsGiven'
+            ? 'varje planår under insatsen har ett angivet belopp, och beloppen räcker inte till hela budgeten.'
+            : 'insatsens månader under planen är inga verksamhetsmånader.'
+      }`,
+    (p) =>
+      `Intervention ${qe(p.intervention)} has ${formatKr(p.amount)} left that no month takes: ${
+        p.cause === 'endedBeforePlan'
+          ? 'it ended before the plan.'
+          : p.cause === 'allYearsGiven'
+            ? 'every plan year of the intervention has a given amount, and they do not use the whole budget.'
+            : "the intervention's months within the plan are not operated months."
+      }`,
+  ),
 } satisfies Record<string, Message<never>>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -163,3 +221,8 @@ export function errorMessage<C extends ErrorCode>(code: C, params: ErrorParams<C
   const message = ERRORS[code] as Message<ErrorParams<C>>;
   return message[lang](params);
 }
+
+/** The label of a warning line (command line, pane). */
+export const WARNING_LABEL = { sv: 'Varning', en: 'Warning' } as const;
+/** The heading above the warnings in the command's summary. */
+export const warningsHeading = (n: number, lang: Lang = 'sv'): string => (lang === 'sv' ? `Varningar: ${n}` : `Warnings: ${n}`);

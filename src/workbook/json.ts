@@ -17,6 +17,7 @@ export interface PlanJson {
   version: 1;
   years: number[];
   errors: IssueJson[];
+  warnings: IssueJson[];
   contributions: {
     year: number;
     member: string;
@@ -75,13 +76,16 @@ export function planToJson(
   plan: Plan | null,
   inputErrors: readonly (InputError | IssueJson)[],
   checkCells: (string | null)[] = [],
+  inputWarnings: readonly (InputError | IssueJson)[] = [],
 ): PlanJson {
   const errors = issues(inputErrors);
+  const warnings = issues(inputWarnings);
   if (!plan) {
     return {
       version: 1,
       years: [],
       errors,
+      warnings,
       contributions: [],
       interventions: [],
       budget: [],
@@ -94,6 +98,7 @@ export function planToJson(
     version: 1,
     years: plan.years,
     errors,
+    warnings,
     contributions: plan.splits.flatMap((s) =>
       s.members.map((c) => ({
         year: c.year,

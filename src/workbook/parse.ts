@@ -1,9 +1,12 @@
 /**
  * Parsing the input sheets (plain grids) into a PlanInput, with every problem as data. Each sheet's
- * spec and parser is in `sheets/`; this file finds the sheets and puts the parts together.
+ * spec and parser is in `sheets/`; this file finds the sheets and puts the parts together. Every sheet
+ * is read even when another has errors (an error on `Inställningar` only skips the checks that need
+ * the plan years or the shares), so one run reports every input error of the workbook.
  */
 import { defaultGoals } from '../engine/goals';
 import type { PlanInput } from '../engine/plan';
+import type { Intervention } from '../engine/types';
 import { INPUT_WORDS } from '../messages/sheets';
 import { InputError, inputError, sameSheetName, SheetGrid, WorkbookSnapshot } from './grid';
 import { parseCosts } from './sheets/costs';
@@ -17,55 +20,79 @@ import { parseYears } from './sheets/years';
 export interface ParseResult {
   input: PlanInput | null;
   errors: InputError[];
+  /** Notes that do not stop the computation (workbook.md, "Warnings"). */
+  warnings: InputError[];
   /** Where each `Inställningar` parameter's value stands (A1). */
   settingsCells: Map<SettingsParameter, string>;
+  /** The `Insatser` cell of each intervention's name. */
+  interventionCells: Map<Intervention, string>;
 }
 
 /** Sheets without which nothing can be computed. */
-export const REQUIRED_SHEETS = [INPUT_WORDS.settings.name, INPUT_WORDS.years.name, INPUT_WORDS.members.name];
+export const REQUIRED_SHEETS: readonly string[] = [INPUT_WORDS.settings.name, INPUT_WORDS.years.name, INPUT_WORDS.members.name];
 
-function findSheet(snapshot: WorkbookSnapshot, name: string): SheetGrid | undefined {
-  return snapshot.inputs.find((s) => sameSheetName(s.name, name));
+/**
+ * The sheet for an input name (NFC, case and surrounding spaces ignored). Two sheets matching the
+ * same name are an error naming both, and neither is read (so nothing else is reported as missing).
+ */
+function findSheet(snapshot: WorkbookSnapshot, name: string, errors: InputError[]): SheetGrid | 'ambiguous' | undefined {
+  const found = snapshot.inputs.filter((s) => sameSheetName(s.name, name));
+  if (found.length <= 1) return found[0];
+  errors.push(inputError(found[1]!.name, 'A1', 'ambiguousSheet', { sheet: name, sheets: found.map((s) => s.name) }));
+  return 'ambiguous';
 }
 
 export function parseWorkbook(snapshot: WorkbookSnapshot): ParseResult {
   const errors: InputError[] = [];
-  for (const name of REQUIRED_SHEETS) {
-    if (!findSheet(snapshot, name)) errors.push(inputError(name, 'A1', 'missingSheet', { sheet: name }));
+  const warnings: InputError[] = [];
+  const sheets = new Map<keyof typeof INPUT_WORDS, SheetGrid | 'ambiguous' | undefined>();
+  for (const id of Object.keys(INPUT_WORDS) as (keyof typeof INPUT_WORDS)[]) {
+    const name = INPUT_WORDS[id].name;
+    const s = findSheet(snapshot, name, errors);
+    if (s === undefined && REQUIRED_SHEETS.includes(name)) errors.push(inputError(name, 'A1', 'missingSheet', { sheet: name }));
+    sheets.set(id, s);
   }
-  const sheet = (id: keyof typeof INPUT_WORDS) => findSheet(snapshot, INPUT_WORDS[id].name);
-  const settingsSheet = sheet('settings');
-  const { settings, cells: settingsCells } = settingsSheet
-    ? parseSettings(settingsSheet, errors)
-    : { settings: null, cells: new Map<SettingsParameter, string>() };
-  if (!settings) return { input: null, errors, settingsCells };
-
+  /** Parse a sheet that exists once; `missing` when it does not (or is ambiguous). */
   const read = <T>(id: keyof typeof INPUT_WORDS, parse: (s: SheetGrid) => T, missing: () => T): T => {
-    const s = sheet(id);
-    return s ? parse(s) : missing();
+    const s = sheets.get(id);
+    return s && s !== 'ambiguous' ? parse(s) : missing();
   };
+  const {
+    settings,
+    context,
+    cells: settingsCells,
+  } = read(
+    'settings',
+    (s) => parseSettings(s, errors),
+    () => ({
+      settings: null,
+      context: { years: null, shares: null },
+      cells: new Map<SettingsParameter, string>(),
+    }),
+  );
   const years = read(
     'years',
-    (s) => parseYears(s, settings, errors),
+    (s) => parseYears(s, context.years, errors),
     () => [],
   );
   const members = read(
     'members',
-    (s) => parseMembers(s, settings, errors),
+    (s) => parseMembers(s, context, errors),
     () => [],
   );
-  const interventions = read(
+  const { interventions, cells: interventionCells } = read(
     'interventions',
-    (s) => parseInterventions(s, settings, errors),
-    () => [],
+    (s) => parseInterventions(s, context.years, errors, warnings),
+    () => ({ interventions: [], cells: new Map<Intervention, string>() }),
   );
   const costLines = read(
     'costs',
-    (s) => parseCosts(s, settings, errors),
+    (s) => parseCosts(s, context.years, errors, warnings),
     () => [],
   );
   const opening = read('opening', (s) => parseOpening(s, errors), zeroOpening);
   const goals = read('goals', (s) => parseGoals(s, errors), defaultGoals);
-  if (errors.length > 0) return { input: null, errors, settingsCells };
-  return { input: { settings, years, members, interventions, costLines, opening, goals }, errors, settingsCells };
+  const result = { errors, warnings, settingsCells, interventionCells };
+  if (errors.length > 0 || !settings) return { input: null, ...result };
+  return { input: { settings, years, members, interventions, costLines, opening, goals }, ...result };
 }

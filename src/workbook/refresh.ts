@@ -1,15 +1,19 @@
 /** One way through: snapshot → parse → compute → render. Hosts only read and write. */
+import { monthIndex } from '../engine/calendar';
 import { KronorOverflow } from '../engine/kronor';
+import type { Intervention } from '../engine/types';
 import { computePlan, Plan } from '../engine/plan';
 import type { InputError, OutputSheet, WorkbookHost, WorkbookSnapshot } from './grid';
 import { inputError, sameSheetName } from './grid';
 import { planToJson, PlanJson } from './json';
 import { parseWorkbook } from './parse';
 import { renderPlan } from './render';
-import { OUTPUT_SHEET_NAMES } from './schema';
+import { INPUT_SHEETS, OUTPUT_SHEET_NAMES } from './schema';
 
 export interface Computed {
   errors: InputError[];
+  /** Notes about the input that did not stop the computation (workbook.md, "Warnings"). */
+  warnings: InputError[];
   plan: Plan | null;
   sheets: OutputSheet[];
   /** A1 reference of each check's cell (in the order of plan.checks). */
@@ -27,11 +31,41 @@ export function ownershipErrors(snapshot: WorkbookSnapshot): InputError[] {
   });
 }
 
+/**
+ * Money of an intervention that no month of the plan can take (the engine's `unspreadable` check),
+ * as a warning on the intervention's cell, with the cause: it ended before the plan, every year has
+ * a given amount and money is left, or its months in the plan are not operated.
+ */
+export function unspreadableWarnings(plan: Plan, cells: ReadonlyMap<Intervention, string>): InputError[] {
+  const firstMonth = plan.liquidity[0]?.month;
+  return plan.interventions.flatMap((p) => {
+    if (p.unspreadable <= 0) return [];
+    const iv = p.intervention;
+    const endMonth = monthIndex(iv.end.year, iv.end.month);
+    const runYears = plan.years.filter((y) => y >= iv.start.year && y <= iv.end.year);
+    const cause =
+      firstMonth !== undefined && endMonth < firstMonth
+        ? 'endedBeforePlan'
+        : runYears.length > 0 && runYears.every((y) => iv.yearAmounts.has(y))
+          ? 'allYearsGiven'
+          : 'noOperatedMonths';
+    const cell = cells.get(iv) ?? '';
+    return [
+      inputError(cell ? INPUT_SHEETS.interventions : '', cell, 'unspreadable', {
+        intervention: iv.name,
+        amount: p.unspreadable,
+        cause,
+      }),
+    ];
+  });
+}
+
 export function computeFromSnapshot(snapshot: WorkbookSnapshot): Computed {
   const parsed = parseWorkbook(snapshot);
   const errors = [...parsed.errors, ...ownershipErrors(snapshot)];
+  const warnings = parsed.warnings;
   if (errors.length > 0 || !parsed.input) {
-    return { errors, plan: null, sheets: [], checkCells: [], json: () => planToJson(null, errors) };
+    return { errors, warnings, plan: null, sheets: [], checkCells: [], json: () => planToJson(null, errors, [], warnings) };
   }
   let plan: Plan;
   let rendered: ReturnType<typeof renderPlan>;
@@ -42,14 +76,23 @@ export function computeFromSnapshot(snapshot: WorkbookSnapshot): Computed {
     // Sums beyond exact integer arithmetic: only absurd amounts get here (each is bounded on input).
     if (!(e instanceof KronorOverflow)) throw e;
     const overflow = [inputError('', '', 'overflow', {})];
-    return { errors: overflow, plan: null, sheets: [], checkCells: [], json: () => planToJson(null, overflow) };
+    return {
+      errors: overflow,
+      warnings,
+      plan: null,
+      sheets: [],
+      checkCells: [],
+      json: () => planToJson(null, overflow, [], warnings),
+    };
   }
+  const allWarnings = [...warnings, ...unspreadableWarnings(plan, parsed.interventionCells)];
   return {
     errors,
+    warnings: allWarnings,
     plan,
     sheets: rendered.sheets,
     checkCells: rendered.checkCells,
-    json: () => planToJson(plan, errors, rendered.checkCells),
+    json: () => planToJson(plan, errors, rendered.checkCells, allWarnings),
   };
 }
 

@@ -3,6 +3,9 @@ import { monthOf, MonthIndex } from '../engine/calendar';
 import type { Check, CheckKind, CheckStatus } from '../engine/goals';
 import type { Kronor } from '../engine/kronor';
 import type { Plan } from '../engine/plan';
+import { WARNING_LABEL, warningsHeading } from '../messages/errors';
+import type { Lang } from '../messages/format';
+import { InputError, sheetRef } from './grid';
 
 export interface YearSummary {
   year: number;
@@ -51,4 +54,16 @@ export function countStatuses(checks: readonly Check[]): Record<CheckStatus, num
   const counts: Record<CheckStatus, number> = { ok: 0, warning: 0, failed: 0 };
   for (const c of checks) counts[c.status]++;
   return counts;
+}
+
+/**
+ * The command's summary lines for warnings (none when there are none): a heading, then one line per
+ * warning with its cell, e.g. `  [Varning] Kostnader!H1: Kolumnen 2023 används inte: …`.
+ */
+export function formatWarnings(warnings: readonly InputError[], lang: Lang = 'sv'): string[] {
+  if (warnings.length === 0) return [];
+  return [
+    warningsHeading(warnings.length, lang),
+    ...warnings.map((w) => `  [${WARNING_LABEL[lang]}] ${w.sheet ? `${sheetRef(w.sheet, w.cell)}: ` : ''}${w.message}`),
+  ];
 }

@@ -4,11 +4,11 @@
  * collected as `InputError`s with the cell they concern.
  */
 import type { Kronor } from '../engine/kronor';
-import type { Ratio } from '../engine/money';
 import type { ErrorCode, ErrorParams } from '../messages/errors';
 import { Term, spellings } from '../messages/vocabulary';
 import { a1, CellValue, InputError, inputError, SheetGrid } from './grid';
-import { cellText, isEmpty, normalizeHeader, parseAmount, Parsed, parsePercent } from './values';
+import { D, Ratio } from '../engine/money';
+import { cellText, isEmpty, MAX_YEAR, MIN_YEAR, normalizeHeader, parseAmount, parseNumber, Parsed, parsePercent } from './values';
 
 /** One column of an input sheet. */
 export interface ColumnSpec<K extends string> {
@@ -21,6 +21,8 @@ export interface ColumnSpec<K extends string> {
   width: number;
   /** Number format in the template (amounts, dates). */
   format?: string;
+  /** Amounts that a sum row below the records must add up (workbook.md, "Sum rows"). */
+  summed?: boolean;
 }
 
 /** An input sheet: its name and columns (the one description that parsing and the template use). */
@@ -31,6 +33,11 @@ export interface SheetSpec<K extends string> {
   columns: readonly ColumnSpec<K>[];
   /** Columns headed by a year (amounts per plan year) follow the named ones. */
   yearColumns?: { width: number; format: string };
+  /**
+   * The key column whose text marks a sum row (`Summa …`, `Totalt`, `Total`): never a record; its
+   * numbers in summed and year columns must equal the records' sums above it.
+   */
+  sumKey?: K;
 }
 
 export type ColumnsOf<S> = S extends SheetSpec<infer K> ? K : never;
@@ -43,6 +50,12 @@ export interface Table<K extends string> {
   /** Columns whose header is a four-digit year. */
   yearColumns: Map<number, number>;
   records: TableRecord[];
+  /** Grid rows read as sum rows (not records). */
+  sumRows: number[];
+  /** Grid cells ("row,col", indices into values) holding a formula without a cached value. */
+  noValue: Set<string>;
+  /** A1 cells that already have an error: one error per cell, no knock-ons on the same cell. */
+  flagged: Set<string>;
 }
 
 export interface TableRecord {
@@ -55,36 +68,117 @@ export function cellAddress(sheet: SheetGrid, row: number, col: number): string 
   return a1(sheet.rowOffset + row, sheet.colOffset + col);
 }
 
+/** A key cell's text that marks a sum row: `Summa`, `Totalt` or `Total` as its first word. */
+export const SUM_ROW = /^(summa|totalt?)(?![\p{L}\p{N}])/iu;
+
+/** A header that names a year: four digits as text, or a whole number of four digits. */
+function headerYear(v: CellValue): number | null {
+  if (typeof v === 'number') return Number.isInteger(v) && v >= 1000 && v <= 9999 ? v : null;
+  const t = normalizeHeader(v);
+  return /^\d{4}$/.test(t) ? Number(t) : null;
+}
+
 /**
  * Find the header row (the first of the first 20 rows holding every required column), the columns
- * by normalised header, and the records down to the first fully empty row.
+ * by normalised header, and the records down to the first fully empty row. Sum rows (by their key
+ * cell, or an Excel table's totals row) are checked against the records above them and skipped; a
+ * column named twice, or a year header outside the bounds, is an error.
  */
 export function readTable<K extends string>(sheet: SheetGrid, spec: SheetSpec<K>, errors: InputError[]): Table<K> | null {
   const required = spec.columns.filter((c) => c.required);
   const normalizedRequired = required.map((c) => normalizeHeader(c.header));
   const limit = Math.min(sheet.values.length, 20);
+  const noValue = new Set<string>();
+  for (const f of sheet.formulasWithoutValue ?? []) noValue.add(`${f.row - sheet.rowOffset},${f.col - sheet.colOffset}`);
   for (let r = 0; r < limit; r++) {
     const row = sheet.values[r] ?? [];
     const headers = row.map((v) => normalizeHeader(v));
     if (!normalizedRequired.every((h) => headers.includes(h))) continue;
+    const flagged = new Set<string>();
     const columns = new Map<K, number>();
+    const duplicate = (first: number, second: number) => {
+      const cell = cellAddress(sheet, r, second);
+      flagged.add(cell);
+      errors.push(
+        inputError(sheet.name, cell, 'duplicateColumn', {
+          column: cellText(row[second] ?? null),
+          firstCell: cellAddress(sheet, r, first),
+          cell,
+        }),
+      );
+    };
     for (const c of spec.columns) {
-      const index = headers.indexOf(normalizeHeader(c.header));
-      if (index >= 0) columns.set(c.key, index);
+      const h = normalizeHeader(c.header);
+      headers.forEach((x, index) => {
+        if (x !== h) return;
+        const first = columns.get(c.key);
+        if (first === undefined) columns.set(c.key, index);
+        else duplicate(first, index);
+      });
     }
     const yearColumns = new Map<number, number>();
-    row.forEach((v, index) => {
-      const h = headers[index]!;
-      if (/^\d{4}$/.test(h)) yearColumns.set(Number(h), index);
-      else if (typeof v === 'number' && Number.isInteger(v) && v >= 1900 && v <= 2200) yearColumns.set(v, index);
-    });
+    if (spec.yearColumns) {
+      row.forEach((v, index) => {
+        const year = headerYear(v);
+        if (year === null) return;
+        if (year < MIN_YEAR || year > MAX_YEAR) {
+          const cell = cellAddress(sheet, r, index);
+          flagged.add(cell);
+          errors.push(inputError(sheet.name, cell, 'yearOutOfRange', { text: cellText(v), min: MIN_YEAR, max: MAX_YEAR }));
+          return;
+        }
+        const first = yearColumns.get(year);
+        if (first === undefined) yearColumns.set(year, index);
+        else duplicate(first, index);
+      });
+    }
     const records: TableRecord[] = [];
+    const sumRows: number[] = [];
+    const totals = new Set((sheet.totalsRows ?? []).map((t) => t - sheet.rowOffset));
+    const summed = [
+      ...spec.columns.filter((c) => c.summed && columns.has(c.key)).map((c) => [c.header, columns.get(c.key)!] as const),
+      ...[...yearColumns].map(([year, index]) => [String(year), index] as const),
+    ];
+    const keyColumn = spec.sumKey === undefined ? undefined : columns.get(spec.sumKey);
+    // Running sums per summed column since the header or the previous sum row (null: a cell above
+    // is no number, so the comparison would only repeat that cell's own error).
+    let sums: (Ratio | null)[] = summed.map(() => new D(0));
     for (let rr = r + 1; rr < sheet.values.length; rr++) {
       const values = sheet.values[rr] ?? [];
-      if (values.every((v) => isEmpty(v))) break;
+      if (values.every((v, c) => isEmpty(v) && !noValue.has(`${rr},${c}`))) break;
+      const key = keyColumn === undefined ? '' : cellText(values[keyColumn] ?? null);
+      if (totals.has(rr) || (keyColumn !== undefined && SUM_ROW.test(key))) {
+        sumRows.push(rr);
+        summed.forEach(([header, c], i) => {
+          const v = values[c] ?? null;
+          const sum = sums[i];
+          if (isEmpty(v) || noValue.has(`${rr},${c}`) || !sum) return;
+          const given = parseNumber(v);
+          if (!given.ok || given.value.equals(sum)) return;
+          const cell = cellAddress(sheet, rr, c);
+          flagged.add(cell);
+          errors.push(
+            inputError(sheet.name, cell, 'sumRowMismatch', {
+              column: header,
+              label: key || cellText(values.find((x) => typeof x === 'string' && x.trim() !== '') ?? null),
+              given: given.value.toNumber(),
+              sum: sum.toNumber(),
+            }),
+          );
+        });
+        sums = summed.map(() => new D(0));
+        continue;
+      }
+      summed.forEach(([, c], i) => {
+        const v = values[c] ?? null;
+        if (isEmpty(v) && !noValue.has(`${rr},${c}`)) return;
+        const n = noValue.has(`${rr},${c}`) ? null : parseNumber(v);
+        const sum = sums[i];
+        sums[i] = n && n.ok && sum ? sum.plus(n.value) : null;
+      });
       records.push({ row: rr, values });
     }
-    return { sheet, spec, headerRow: r, columns, yearColumns, records };
+    return { sheet, spec, headerRow: r, columns, yearColumns, records, sumRows, noValue, flagged };
   }
   // No row has them all: name the missing columns on the row that has the most of them.
   let bestRow = -1;
@@ -139,7 +233,26 @@ export class Cells<K extends string> {
 
   raw(key: K): CellValue {
     const c = this.table.columns.get(key);
-    return c === undefined ? null : (this.record.values[c] ?? null);
+    return c === undefined ? null : this.rawAt(c);
+  }
+
+  /**
+   * The value of a grid column of this record. A formula without a cached value, or a date Excel
+   * cannot show, is an error on its cell (reported once) and reads as empty: its record is then not
+   * used, so no default ever stands in for it.
+   */
+  rawAt(column: number): CellValue {
+    const v = this.record.values[column] ?? null;
+    if (this.table.noValue.has(`${this.record.row},${column}`)) {
+      const cell = this.address(column);
+      this.error(column, 'formulaWithoutValue', { cell });
+      return null;
+    }
+    if (v instanceof Date && Number.isNaN(v.getTime())) {
+      this.error(column, 'invalidDate', { cell: this.address(column) });
+      return null;
+    }
+    return v;
   }
 
   format(key: K): string | null {
@@ -157,14 +270,27 @@ export class Cells<K extends string> {
     return cellAddress(this.table.sheet, this.record.row, index);
   }
 
+  /** Report an error on a cell of this record (only the first error of a cell is kept). */
   error<C extends ErrorCode>(column: K | number, code: C, params: ErrorParams<C>): void {
-    this.errors.push(inputError(this.table.sheet.name, this.address(column), code, params));
+    const cell = this.address(column);
+    if (this.table.flagged.has(cell)) return;
+    this.table.flagged.add(cell);
+    this.errors.push(inputError(this.table.sheet.name, cell, code, params));
+  }
+
+  /** Whether a cell of this record already has an error (false for a column the sheet lacks). */
+  failed(column: K | number): boolean {
+    if (typeof column !== 'number' && !this.has(column)) return false;
+    return this.table.flagged.has(this.address(column));
   }
 
   /** A parsed value, or undefined after reporting its error on the column's cell. */
   take<T>(column: K | number, parsed: Parsed<T>): T | undefined {
     if (parsed.ok) return parsed.value;
-    this.errors.push({ ...parsed, sheet: this.table.sheet.name, cell: this.address(column) });
+    const cell = this.address(column);
+    if (this.table.flagged.has(cell)) return undefined;
+    this.table.flagged.add(cell);
+    this.errors.push({ ...parsed, sheet: this.table.sheet.name, cell });
     return undefined;
   }
 
@@ -214,6 +340,34 @@ export class Cells<K extends string> {
     }
     return found;
   }
+}
+
+/**
+ * The year columns for plan years, in sheet order. A year column outside the plan that holds an
+ * amount is not used and gets a warning (`yearOutsidePlan`) on its header; with the plan years
+ * unknown (`Inställningar` has an error) no year column is read.
+ */
+export function planYearColumns<K extends string>(
+  table: Table<K>,
+  years: readonly number[] | null,
+  warnings: InputError[],
+): [year: number, column: number][] {
+  if (!years || years.length === 0) return [];
+  const first = years[0]!;
+  const last = years[years.length - 1]!;
+  const used: [number, number][] = [];
+  for (const [year, column] of [...table.yearColumns].sort((a, b) => a[1] - b[1])) {
+    if (years.includes(year)) {
+      used.push([year, column]);
+      continue;
+    }
+    const holds = table.records.some((r) => !isEmpty(r.values[column] ?? null) || table.noValue.has(`${r.row},${column}`));
+    if (holds)
+      warnings.push(
+        inputError(table.sheet.name, cellAddress(table.sheet, table.headerRow, column), 'yearOutsidePlan', { year, first, last }),
+      );
+  }
+  return used;
 }
 
 export function records<K extends string>(table: Table<K>, errors: InputError[]): Cells<K>[] {

@@ -14,6 +14,9 @@ export function fail<C extends ErrorCode>(code: C, params: ErrorParams<C>): Pars
 
 /** The contract's bound on amounts: ±1 000 000 000 000 kr (workbook.md, "Bounds"). */
 export const MAX_AMOUNT = 1_000_000_000_000;
+/** The contract's bounds on years, wherever a year is read (workbook.md, "Bounds"). */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2200;
 
 export function isEmpty(v: CellValue): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
@@ -75,6 +78,15 @@ export function parseInteger(v: CellValue, what: { sv: string; en: string }): Pa
   return ok(n.value.toNumber());
 }
 
+/** A year (`År`, `Från år`, a year column's header): a whole number within 1900–2200. */
+export function parseYear(v: CellValue, what: { sv: string; en: string }): Parsed<number> {
+  const n = parseInteger(v, what);
+  if (!n.ok) return n;
+  if (n.value < MIN_YEAR || n.value > MAX_YEAR)
+    return fail('yearOutOfRange', { text: cellText(v), min: MIN_YEAR, max: MAX_YEAR });
+  return n;
+}
+
 /** `25 %`, `25%`, `0,25`, `0.25`, or a number in a percent-formatted cell. A bare number above 1 is an error. */
 export function parsePercent(v: CellValue, format?: string | null): Parsed<Ratio> {
   if (typeof v === 'number' && Number.isFinite(v)) {
@@ -96,8 +108,15 @@ export function parsePercent(v: CellValue, format?: string | null): Parsed<Ratio
   return fail('notAPercent', { text: cellText(v) });
 }
 
-/** Excel dates (serials or Date objects), `2024-01-15`, or a month `2024-01` (first or last day). */
+/** Excel dates (serials or Date objects), `2024-01-15`, or a month `2024-01` (first or last day), in 1900–2200. */
 export function parseDate(v: CellValue, role: 'start' | 'end' = 'start'): Parsed<YMD> {
+  const d = parseAnyDate(v, role);
+  if (d.ok && (d.value.year < MIN_YEAR || d.value.year > MAX_YEAR))
+    return fail('yearOutOfRange', { text: `${d.value.year}`, min: MIN_YEAR, max: MAX_YEAR });
+  return d;
+}
+
+function parseAnyDate(v: CellValue, role: 'start' | 'end'): Parsed<YMD> {
   if (v instanceof Date && !Number.isNaN(v.getTime())) {
     return ok({ year: v.getUTCFullYear(), month: v.getUTCMonth() + 1, day: v.getUTCDate() });
   }
@@ -128,7 +147,7 @@ export function parseYesNo(v: CellValue, fallback: boolean): Parsed<boolean> {
 
 /** `30 november`, `30 nov`, `11-30`, or any date (its year ignored). */
 export function parseDayMonth(v: CellValue): Parsed<{ month: number; day: number }> {
-  const d = parseDate(v);
+  const d = parseAnyDate(v, 'start');
   if (d.ok && !(typeof v === 'string' && /^\d{4}-\d{1,2}$/.test(v.trim()))) return ok({ month: d.value.month, day: d.value.day });
   const t = cellText(v).toLowerCase();
   let m = /^(\d{1,2})\s*([a-zåäö]+)\.?$/.exec(t);

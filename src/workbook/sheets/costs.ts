@@ -1,11 +1,11 @@
 /** `Kostnader`: operating cost lines, their kind, funding, yearly increase and amounts per plan year. */
 import type { Kronor } from '../../engine/kronor';
 import { D } from '../../engine/money';
-import type { CostLine, Settings } from '../../engine/types';
+import type { CostLine } from '../../engine/types';
 import { INPUT_WORDS } from '../../messages/sheets';
 import { COST_KIND, FUNDING } from '../../messages/vocabulary';
 import type { InputError, SheetGrid } from '../grid';
-import { readTable, records, SheetSpec } from '../table';
+import { planYearColumns, readTable, records, SheetSpec } from '../table';
 import { isEmpty, parseAmount } from '../values';
 
 const W = INPUT_WORDS.costs.columns;
@@ -19,12 +19,18 @@ export const COSTS_SPEC = {
     { key: 'growth', header: W.growth, width: 13 },
   ],
   yearColumns: { width: 13, format: '#,##0' },
+  sumKey: 'name',
 } as const satisfies SheetSpec<keyof typeof W>;
 
-export function parseCosts(sheet: SheetGrid, settings: Settings, errors: InputError[]): CostLine[] {
+export function parseCosts(
+  sheet: SheetGrid,
+  years: readonly number[] | null,
+  errors: InputError[],
+  warnings: InputError[],
+): CostLine[] {
   const table = readTable(sheet, COSTS_SPEC, errors);
   if (!table) return [];
-  const lastYear = settings.firstYear + settings.yearCount - 1;
+  const yearColumns = planYearColumns(table, years, warnings);
   const lines: CostLine[] = [];
   for (const c of records(table, errors)) {
     const before = errors.length;
@@ -33,9 +39,8 @@ export function parseCosts(sheet: SheetGrid, settings: Settings, errors: InputEr
     const funding = c.choice('funding', FUNDING, 'finsam');
     const growth = c.percent('growth', new D(0));
     const amounts = new Map<number, Kronor>();
-    for (const [year, column] of table.yearColumns) {
-      if (year < settings.firstYear || year > lastYear) continue;
-      const v = c.record.values[column] ?? null;
+    for (const [year, column] of yearColumns) {
+      const v = c.rawAt(column);
       if (isEmpty(v)) continue;
       const a = c.take(column, parseAmount(v));
       if (a !== undefined) amounts.set(year, a);

@@ -1,11 +1,11 @@
 /** `Insatser`: the interventions the förbund funds, with optional amounts per plan year. */
 import { compareDates, isoDate } from '../../engine/calendar';
 import { Kronor, sub, sumKr, ZERO_KR } from '../../engine/kronor';
-import type { Intervention, Settings } from '../../engine/types';
+import type { Intervention } from '../../engine/types';
 import { INPUT_WORDS } from '../../messages/sheets';
 import { FUNDING, STATUS } from '../../messages/vocabulary';
 import type { InputError, SheetGrid } from '../grid';
-import { readTable, records, SheetSpec } from '../table';
+import { planYearColumns, readTable, records, SheetSpec } from '../table';
 import { isEmpty, parseAmount, parseDate } from '../values';
 
 const W = INPUT_WORDS.interventions.columns;
@@ -23,37 +23,62 @@ export const INTERVENTIONS_SPEC = {
     { key: 'status', header: W.status, width: 11 },
     { key: 'start', header: W.start, required: true, width: 12, format: DATE },
     { key: 'end', header: W.end, required: true, width: 12, format: DATE },
-    { key: 'total', header: W.total, required: true, width: 15, format: KR },
-    { key: 'spentBefore', header: W.spentBefore, width: 20, format: KR },
+    { key: 'total', header: W.total, required: true, width: 15, format: KR, summed: true },
+    { key: 'spentBefore', header: W.spentBefore, width: 20, format: KR, summed: true },
   ],
   yearColumns: { width: 12, format: KR },
+  sumKey: 'name',
 } as const satisfies SheetSpec<keyof typeof W>;
 
-export function parseInterventions(sheet: SheetGrid, settings: Settings, errors: InputError[]): Intervention[] {
+export interface ParsedInterventions {
+  interventions: Intervention[];
+  /** The cell of each intervention's name (for warnings about it). */
+  cells: Map<Intervention, string>;
+}
+
+export function parseInterventions(
+  sheet: SheetGrid,
+  years: readonly number[] | null,
+  errors: InputError[],
+  warnings: InputError[],
+): ParsedInterventions {
+  const cells = new Map<Intervention, string>();
   const table = readTable(sheet, INTERVENTIONS_SPEC, errors);
-  if (!table) return [];
-  const lastYear = settings.firstYear + settings.yearCount - 1;
+  if (!table) return { interventions: [], cells };
+  const yearColumns = planYearColumns(table, years, warnings);
   const result: Intervention[] = [];
   for (const c of records(table, errors)) {
     const before = errors.length;
     const name = c.text('name', true);
     const funding = c.choice('funding', FUNDING, 'finsam');
     const status = c.choice('status', STATUS, 'planned');
-    const date = (key: 'start' | 'end') =>
-      isEmpty(c.raw(key)) ? (c.error(key, 'required', { what: W[key] }), undefined) : c.take(key, parseDate(c.raw(key), key));
+    const date = (key: 'start' | 'end') => {
+      const raw = c.raw(key);
+      if (isEmpty(raw)) {
+        c.error(key, 'required', { what: W[key] });
+        return undefined;
+      }
+      return c.take(key, parseDate(raw, key));
+    };
     const start = date('start');
     const end = date('end');
-    const total = c.amount('total');
-    if (total !== undefined && total < 0) c.error('total', 'negative', { what: W.total });
+    let total = c.amount('total');
+    if (total !== undefined && total < 0) {
+      c.error('total', 'negative', { what: W.total });
+      total = undefined;
+    }
     const spentBefore = c.nonNegative('spentBefore', ZERO_KR);
-    if (start && end && compareDates(end, start) < 0)
+    // The period is known only when both dates are read and in order (else no year is checked against it).
+    let period = start && end ? { start, end } : null;
+    if (start && end && compareDates(end, start) < 0) {
       c.error('end', 'endBeforeStart', { end: isoDate(end), start: isoDate(start) });
+      period = null;
+    }
     if (total !== undefined && spentBefore !== undefined && spentBefore > total)
       c.error('spentBefore', 'spentAboveTotal', { spent: spentBefore, total });
     const yearAmounts = new Map<number, Kronor>();
-    for (const [year, column] of table.yearColumns) {
-      if (year < settings.firstYear || year > lastYear) continue;
-      const v = c.record.values[column] ?? null;
+    for (const [year, column] of yearColumns) {
+      const v = c.rawAt(column);
       if (isEmpty(v)) continue;
       const a = c.take(column, parseAmount(v));
       if (a === undefined) continue;
@@ -61,8 +86,8 @@ export function parseInterventions(sheet: SheetGrid, settings: Settings, errors:
         c.error(column, 'negative', { what: `Beloppet för ${year}` });
         continue;
       }
-      if (start && end && (year < start.year || year > end.year)) {
-        c.error(column, 'yearOutsidePeriod', { year, start: isoDate(start), end: isoDate(end) });
+      if (period && (year < period.start.year || year > period.end.year)) {
+        c.error(column, 'yearOutsidePeriod', { year, start: isoDate(period.start), end: isoDate(period.end) });
         continue;
       }
       yearAmounts.set(year, a);
@@ -71,12 +96,12 @@ export function parseInterventions(sheet: SheetGrid, settings: Settings, errors:
       const given = sumKr([...yearAmounts.values()]);
       const remaining = sub(total, spentBefore);
       if (given > remaining) {
-        const firstYearColumn = [...table.yearColumns.entries()].find(([y]) => yearAmounts.has(y))![1];
+        const firstYearColumn = yearColumns.find(([y]) => yearAmounts.has(y))![1];
         c.error(firstYearColumn, 'yearAmountsTooLarge', { given, remaining });
       }
     }
     if (errors.length === before && start && end && total !== undefined && spentBefore !== undefined && funding && status) {
-      result.push({
+      const intervention: Intervention = {
         nr: c.text('nr'),
         name,
         owner: c.text('owner'),
@@ -87,8 +112,10 @@ export function parseInterventions(sheet: SheetGrid, settings: Settings, errors:
         total,
         spentBefore,
         yearAmounts,
-      });
+      };
+      result.push(intervention);
+      cells.set(intervention, c.address('name'));
     }
   }
-  return result;
+  return { interventions: result, cells };
 }

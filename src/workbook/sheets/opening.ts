@@ -11,9 +11,10 @@ export const OPENING_SPEC = {
   name: W.name,
   columns: [
     { key: 'item', header: W.columns.item, required: true, width: 24 },
-    { key: 'amount', header: W.columns.amount, required: true, width: 15, format: '#,##0' },
+    { key: 'amount', header: W.columns.amount, required: true, width: 15, format: '#,##0', summed: true },
     { key: 'comment', header: W.columns.comment, width: 46 },
   ],
+  sumKey: 'item',
 } as const satisfies SheetSpec<keyof typeof W.columns>;
 
 /** No `Ingående balans` sheet: everything starts at zero. */

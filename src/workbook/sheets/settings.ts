@@ -24,8 +24,18 @@ export const SETTINGS_SPEC = {
   ],
 } as const satisfies SheetSpec<keyof typeof W.columns>;
 
+/**
+ * What the other sheets need from `Inställningar`, as far as it could be read: the plan years and the
+ * parties' shares (null when unknown: the checks that need them are skipped, the rest still runs).
+ */
+export interface PlanContext {
+  years: readonly number[] | null;
+  shares: Record<Party, Ratio> | null;
+}
+
 export interface ParsedSettings {
   settings: Settings | null;
+  context: PlanContext;
   /** Where each parameter's value stands (A1), for checks about the plan as a whole. */
   cells: Map<SettingsParameter, string>;
 }
@@ -33,7 +43,7 @@ export interface ParsedSettings {
 export function parseSettings(sheet: SheetGrid, errors: InputError[]): ParsedSettings {
   const cells = new Map<SettingsParameter, string>();
   const table = readTable(sheet, SETTINGS_SPEC, errors);
-  if (!table) return { settings: null, cells };
+  if (!table) return { settings: null, context: { years: null, shares: null }, cells };
   const known = Object.values(W.rows);
   const rows = readLabelled(
     table,
@@ -50,17 +60,18 @@ export function parseSettings(sheet: SheetGrid, errors: InputError[]): ParsedSet
   const onCell = (p: SettingsParameter): Cells<ColumnsOf<typeof SETTINGS_SPEC>> | undefined => rows.get(p);
 
   let firstYear = 0;
-  if (isEmpty(value('firstYear')))
-    errors.push(
-      inputError(sheet.name, rows.get('firstYear')?.address('value') ?? fallbackCell, 'required', { what: W.rows.firstYear }),
-    );
-  else {
+  const firstYearCell = onCell('firstYear');
+  if (isEmpty(value('firstYear'))) {
+    if (!firstYearCell) errors.push(inputError(sheet.name, fallbackCell, 'required', { what: W.rows.firstYear }));
+    else firstYearCell.error('value', 'required', { what: W.rows.firstYear });
+  } else {
     const y = parseInteger(value('firstYear'), EXPECTED.year);
-    if (!y.ok) onCell('firstYear')!.take('value', y);
+    if (!y.ok) firstYearCell!.take('value', y);
     else if (y.value < 1900 || y.value > 2200)
-      onCell('firstYear')!.error('value', 'outOfRange', { what: W.rows.firstYear, min: 1900, max: 2200 });
+      firstYearCell!.error('value', 'outOfRange', { what: W.rows.firstYear, min: 1900, max: 2200 });
     else firstYear = y.value;
   }
+  let yearsKnown = firstYear !== 0;
   let yearCount = DEFAULT_YEAR_COUNT;
   if (!isEmpty(value('yearCount'))) {
     const n = parseInteger(value('yearCount'), EXPECTED.yearCount);
@@ -68,13 +79,25 @@ export function parseSettings(sheet: SheetGrid, errors: InputError[]): ParsedSet
     else if (n.value < 1 || n.value > MAX_YEAR_COUNT)
       onCell('yearCount')!.error('value', 'outOfRange', { what: W.rows.yearCount, min: 1, max: MAX_YEAR_COUNT });
     else yearCount = n.value;
+    if (!n.ok || n.value !== yearCount) yearsKnown = false;
   }
+  if (onCell('yearCount')?.failed('value')) yearsKnown = false;
+  let sharesKnown = true;
   const share = (p: SettingsParameter, fallback: Ratio): Ratio => {
     const c = onCell(p);
-    if (!c || isEmpty(c.raw('value'))) return fallback;
-    const r = c.take('value', parsePercent(c.raw('value'), c.format('value')));
-    if (r === undefined) return fallback;
-    if (r.isNegative()) c.error('value', 'negative', { what: W.rows[p] });
+    if (!c) return fallback;
+    const raw = c.raw('value');
+    if (c.failed('value')) sharesKnown = false;
+    if (isEmpty(raw)) return fallback;
+    const r = c.take('value', parsePercent(raw, c.format('value')));
+    if (r === undefined) {
+      sharesKnown = false;
+      return fallback;
+    }
+    if (r.isNegative()) {
+      c.error('value', 'negative', { what: W.rows[p] });
+      sharesKnown = false;
+    }
     return r;
   };
   const shares: Record<Party, Ratio> = {
@@ -82,7 +105,7 @@ export function parseSettings(sheet: SheetGrid, errors: InputError[]): ParsedSet
     region: share('regionShare', DEFAULT_SHARES.region),
     municipalities: share('municipalShare', DEFAULT_SHARES.municipalities),
   };
-  if (errors.length === errorCount) {
+  if (sharesKnown) {
     const total = shares.state.plus(shares.region).plus(shares.municipalities);
     const pct = (m: Ratio) => formatPercent(m, 4);
     const shareParam: SettingsParameter = rows.has('stateShare') ? 'stateShare' : 'regionShare';
@@ -107,6 +130,10 @@ export function parseSettings(sheet: SheetGrid, errors: InputError[]): ParsedSet
   if (dateCell && !isEmpty(dateCell.raw('value')))
     budgetDecisionDate = dateCell.take('value', parseDate(dateCell.raw('value'))) ?? null;
   const name = cellText(value('name'));
-  if (errors.length > errorCount || firstYear === 0) return { settings: null, cells };
-  return { settings: { name, firstYear, yearCount, shares, rounding, budgetDecisionDate }, cells };
+  const context: PlanContext = {
+    years: yearsKnown ? Array.from({ length: yearCount }, (_, i) => firstYear + i) : null,
+    shares: sharesKnown ? shares : null,
+  };
+  if (errors.length > errorCount || !yearsKnown) return { settings: null, context, cells };
+  return { settings: { name, firstYear, yearCount, shares, rounding, budgetDecisionDate }, context, cells };
 }

@@ -1,10 +1,10 @@
 /** `År`: one row per plan year — contributions, months operated, other income, year-end values. */
 import { ZERO_KR } from '../../engine/kronor';
-import type { Settings, YearInput } from '../../engine/types';
+import type { YearInput } from '../../engine/types';
 import { DUPLICATE_OF, EXPECTED, INPUT_WORDS } from '../../messages/sheets';
 import { inputError, InputError, SheetGrid } from '../grid';
 import { headerCell, readTable, records, SheetSpec } from '../table';
-import { isEmpty, parseInteger } from '../values';
+import { isEmpty, parseInteger, parseYear } from '../values';
 
 const W = INPUT_WORDS.years.columns;
 const KR = '#,##0';
@@ -25,18 +25,22 @@ export const YEARS_SPEC = {
   ],
 } as const satisfies SheetSpec<keyof typeof W>;
 
-export function parseYears(sheet: SheetGrid, settings: Settings, errors: InputError[]): YearInput[] {
+/** `years`: the plan years, or null when `Inställningar` could not say (only the years are checked). */
+export function parseYears(sheet: SheetGrid, years: readonly number[] | null, errors: InputError[]): YearInput[] {
   const table = readTable(sheet, YEARS_SPEC, errors);
   if (!table) return [];
-  const planYears = Array.from({ length: settings.yearCount }, (_, i) => settings.firstYear + i);
+  const planYears = years ?? [];
   const byYear = new Map<number, { input: YearInput; cell: string }>();
+  let unreadYear = false;
   for (const c of records(table, errors)) {
     const rawYear = c.raw('year');
     if (isEmpty(rawYear)) {
       c.error('year', 'required', { what: W.year });
+      unreadYear = true;
       continue;
     }
-    const y = c.take('year', parseInteger(rawYear, EXPECTED.year));
+    const y = c.take('year', parseYear(rawYear, EXPECTED.year));
+    if (y === undefined) unreadYear = true;
     if (y === undefined || !planYears.includes(y)) continue; // rows outside the plan are history
     const first = byYear.get(y);
     if (first) {
@@ -67,7 +71,8 @@ export function parseYears(sheet: SheetGrid, settings: Settings, errors: InputEr
     byYear.set(y, { input, cell: c.address('year') });
   }
   const missing = planYears.filter((y) => !byYear.has(y));
-  if (missing.length > 0) {
+  // A year cell that could not be read may be the missing year: its own error says enough.
+  if (missing.length > 0 && !unreadYear) {
     errors.push(
       inputError(sheet.name, headerCell(table, 'year'), 'yearsMismatch', {
         expected: planYears,
