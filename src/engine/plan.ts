@@ -109,10 +109,20 @@ class MonthlyFlows {
   }
 }
 
-export function computePlan(input: PlanInput): Plan {
+/**
+ * What plans computed together (the base and its scenarios) may share: the split of each distinct year
+ * and each intervention's plan, memoised by the caller. The functions must return what the plain ones would.
+ */
+export interface PlanSharing {
+  splitYears?: typeof splitYears;
+  planIntervention?: typeof planIntervention;
+}
+
+export function computePlan(input: PlanInput, share: PlanSharing = {}): Plan {
   const cal = planCalendar(input);
-  const splits: YearSplit[] = splitYears(input.settings, input.years, input.members);
-  const interventions: InterventionPlan[] = input.interventions.map((iv) => planIntervention(iv, cal));
+  const splits: YearSplit[] = (share.splitYears ?? splitYears)(input.settings, input.years, input.members);
+  const plan = share.planIntervention ?? planIntervention;
+  const interventions: InterventionPlan[] = input.interventions.map((iv) => plan(iv, cal));
   const costLines = planCostLines(input);
 
   // ---- budget and balance, year by year
