@@ -25,7 +25,7 @@ const sv = new Intl.Collator('sv', { sensitivity: 'variant' });
  * the largest remainders, ties to the larger key, then to the earlier name in Swedish order, then to the
  * earlier row.
  */
-function referenceAllocate(total: bigint, items: readonly { weight: bigint; key: number; name: string }[]): bigint[] {
+function referenceAllocate(total: bigint, items: readonly { weight: bigint; key: number; name?: string }[]): bigint[] {
   const W = items.reduce((s, it) => s + it.weight, 0n);
   if (W === 0n) {
     if (total !== 0n) throw new Error('reference: nothing to weigh');
@@ -40,7 +40,9 @@ function referenceAllocate(total: bigint, items: readonly { weight: bigint; key:
     .sort((a, b) => {
       if (remainders[a] !== remainders[b]) return remainders[a]! > remainders[b]! ? -1 : 1;
       if (items[a]!.key !== items[b]!.key) return items[a]!.key > items[b]!.key ? -1 : 1;
-      return sv.compare(items[a]!.name, items[b]!.name) || a - b;
+      const na = items[a]!.name;
+      const nb = items[b]!.name;
+      return (na === undefined || nb === undefined ? 0 : sv.compare(na, nb)) || a - b; // no names: by position
     });
   const result = floors.slice();
   for (const i of order) {
