@@ -183,10 +183,10 @@ const CASES: Case[] = [
   ],
   [
     'an unknown parameter',
-    (s) => rows(s, 'Inställningar').push(['Valuta', 'SEK']),
+    (s) => rows(s, 'Inställningar').splice(1, 0, ['Valuta', 'SEK']),
     undefined,
     'Inställningar',
-    'A10',
+    'A2',
     'unknownParameter',
     /Okänd parameter ”Valuta”/,
   ],
@@ -219,12 +219,12 @@ const CASES: Case[] = [
   ],
   [
     'a duplicate parameter',
-    (s) => rows(s, 'Inställningar').push(['Avrundning', 'krona']),
+    (s) => rows(s, 'Inställningar').splice(2, 0, ['Förbund', 'Annat förbund']),
     undefined,
     'Inställningar',
-    'A10',
+    'A3',
     'duplicate',
-    /Parametern ”Avrundning” finns redan \(A8\)/,
+    /Parametern ”Förbund” finns redan \(A2\)/,
   ],
   [
     'a missing Medlemsavgifter column',
@@ -446,7 +446,7 @@ describe('bad input: exit 1, sheet, cell, code and message, the file byte-identi
     const { code, out } = await run(['refresh', file, '--json']);
     expect(code).toBe(1);
     const doc = JSON.parse(out) as PlanJson;
-    expect(doc.errors).toContainEqual({ sheet, cell, code: errorCode, message: expect.stringMatching(message) });
+    expect(doc.errors).toContainEqual({ sheet, cell, code: errorCode, message: expect.stringMatching(message) as string });
     expect(doc.contributions).toEqual([]);
     expect((await fs.readFile(file)).equals(before)).toBe(true);
   });
@@ -560,7 +560,9 @@ describe('real sheets that compute', () => {
         sheet: 'Insatser',
         cell: 'B5',
         code: 'unspreadable',
-        message: expect.stringMatching(/1\u00a0900\u00a0000\u00a0kr kvar .* varje planår under insatsen har ett angivet belopp/),
+        message: expect.stringMatching(
+          /1\u00a0900\u00a0000\u00a0kr kvar .* varje planår under insatsen har ett angivet belopp/,
+        ) as string,
       },
     ]);
     expect(doc.warnings[0]!.message).not.toMatch(/slutade före planen/);
@@ -579,7 +581,7 @@ describe('real sheets that compute', () => {
         sheet: 'Insatser',
         cell: 'B4',
         code: 'unspreadable',
-        message: expect.stringMatching(/slutade före planen/),
+        message: expect.stringMatching(/slutade före planen/) as string,
       }),
     ]);
   });

@@ -72,7 +72,7 @@ const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constant(null),
 );
 
-const edit = fc.record({
+const edit: fc.Arbitrary<Edit> = fc.record({
   sheet: fc.nat(),
   row: fc.nat({ max: 16 }),
   col: fc.nat({ max: 13 }),
@@ -80,7 +80,15 @@ const edit = fc.record({
   formula: fc.boolean(),
 });
 
-function apply(edits: fc.infer<typeof edit>[]): WorkbookSnapshot {
+interface Edit {
+  sheet: number;
+  row: number;
+  col: number;
+  value: CellValue;
+  formula: boolean;
+}
+
+function apply(edits: Edit[]): WorkbookSnapshot {
   const inputs: SheetGrid[] = base.inputs.map((g) => ({
     ...g,
     values: g.values.map((r) => [...r]),

@@ -38,8 +38,8 @@ describe('readGrid', () => {
         ['B', 'Kommun', 20],
       ],
     });
-    ws.getCell('E2').value = { formula: 'C2*2' } as ExcelJS.CellFormulaValue;
-    ws.getCell('E3').value = { formula: 'C3*2', result: 40 } as ExcelJS.CellFormulaValue;
+    ws.getCell('E2').value = { formula: 'C2*2', date1904: false };
+    ws.getCell('E3').value = { formula: 'C3*2', result: 40, date1904: false };
     const grid = readGrid((await roundTrip(wb)).getWorksheet('Medlemmar')!);
     expect(grid.totalsRows).toEqual([3]);
     expect(grid.formulasWithoutValue).toEqual(
