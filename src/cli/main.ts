@@ -24,7 +24,7 @@ import { checkMessage, cliText, formatKr, goalName, PackageProblem, packageProbl
 import { exampleSheets } from '../workbook/example';
 import { planToJson } from '../workbook/json';
 import { refresh } from '../workbook/refresh';
-import { countStatuses, summarize } from '../workbook/summary';
+import { countStatuses, formatWarnings, summarize } from '../workbook/summary';
 
 export interface Io {
   out: (text: string) => void;
@@ -127,6 +127,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     else {
       io.err(cliText.inputErrors(result.errors.length));
       for (const e of result.errors) io.err(`  ${e.sheet}!${e.cell}: ${e.message}`);
+      for (const line of formatWarnings(result.warnings)) io.err(line);
     }
     return 1;
   }
@@ -151,6 +152,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       if (c.status === 'ok') continue;
       io.out(`  [${statusLabel(c.status)}] ${goalName(c.goal)}${c.year ? ` ${c.year}` : ''}: ${checkMessage(c)}`);
     }
+    for (const line of formatWarnings(result.warnings)) io.out(line);
     io.out(cliText.written(target, Math.round(performance.now() - started)));
   }
   if (args.strict && plan.checks.some((c) => c.status === 'failed')) return 3;
