@@ -1,6 +1,7 @@
 /** The command line's JSON document (workbook.md): whole kronor as numbers, costs positive. */
 import { monthLabel } from '../engine/calendar';
 import type { Plan } from '../engine/plan';
+import { roomForNewGrants } from '../engine/room';
 import { checkMessage, GOAL_TEXT, goalName, shownValue } from '../messages/goals';
 import { FUNDING, PARTY, STATUS, statusLabel } from '../messages/vocabulary';
 import type { InputError } from './grid';
@@ -67,6 +68,15 @@ export interface PlanJson {
     message: string;
     cell: string | null;
   }[];
+  /** Room for new grants per plan year (domain.md): `limitedBy` is the goal's name, months as `YYYY-MM`. */
+  room: {
+    year: number;
+    toResultTarget: number;
+    withinGoals: number | null;
+    limitedBy: string | null;
+    limitingMonth: string | null;
+    spendToCap: number | null;
+  }[];
 }
 
 const issues = (list: readonly (InputError | IssueJson)[]): IssueJson[] =>
@@ -92,6 +102,7 @@ export function planToJson(
       balance: [],
       liquidity: [],
       checks: [],
+      room: [],
     };
   }
   return {
@@ -158,6 +169,14 @@ export function planToJson(
       limit: shownValue(c.limit, GOAL_TEXT[c.goal].limit),
       message: checkMessage(c),
       cell: checkCells[i] ?? null,
+    })),
+    room: roomForNewGrants(plan).map((r) => ({
+      year: r.year,
+      toResultTarget: r.toResultTarget,
+      withinGoals: r.withinGoals,
+      limitedBy: r.limitedBy === null ? null : goalName(r.limitedBy),
+      limitingMonth: r.limitingMonth === null ? null : monthLabel(r.limitingMonth),
+      spendToCap: r.spendToCap,
     })),
   };
 }
