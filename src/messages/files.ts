@@ -3,7 +3,7 @@
  * Swedish (the command line, the workbook contract) and English (the task pane's English UI). No paths
  * other than the ones the user gave, no error codes of the system, no library texts, no URLs.
  */
-import type { Lang } from './index';
+import type { Lang } from './format';
 
 /** What a file is, as src/hosts/xlsx/fileKind.ts finds it from its bytes. */
 export type FileKind =
