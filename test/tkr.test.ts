@@ -124,7 +124,7 @@ const facts: fc.Arbitrary<BoardFacts> = fc
         years: amounts.map((a, yi) => ({ year: 2024 + yi, amount: k(a), remainingAfter: k(next(5_000_000)) })),
         spreads: [],
         unspreadable: k(0),
-      } as InterventionPlan;
+      };
     });
     const costLines = Array.from({ length: lines }, (_, i) => ({
       line: { name: `L${i}`, kind: 'operating' as const, funding: 'finsam' as const, growth: null as never, amounts: new Map() },
@@ -190,7 +190,7 @@ const facts: fc.Arbitrary<BoardFacts> = fc
         shortTermLiabilities: k(opening.short),
         longTermLiabilities: k(opening.long),
       },
-    } as BoardFacts;
+    };
   });
 
 const near = (shown: number, exactKr: number, within = 1) => expect(Math.abs(shown - exactKr / 1000)).toBeLessThan(within + 1e-9);

@@ -239,7 +239,7 @@ export function shownPlan(f: BoardFacts, unit: Unit): ShownPlan {
   const decidedAtStart = sum(decidedIdx.map((i) => f.interventions[i]!.remainingAtStart));
   const columns = [
     { ...o, commitments: decidedAtStart, equityShown: openingEquity, result: null as number | null },
-    ...f.balance.map((b, yi) => ({ ...b, equityShown: equityEnds[yi]!, result: budget[yi]!.result as number | null })),
+    ...f.balance.map((b, yi) => ({ ...b, equityShown: equityEnds[yi]!, result: budget[yi]!.result })),
   ];
   const balance = columns.map((c): ShownBalance => {
     const assetsExact = c.fixedAssets + c.receivables + c.cash;

@@ -24,6 +24,8 @@ export interface Settings {
   shares: Record<Party, Ratio>;
   rounding: RoundingMode;
   budgetDecisionDate: YMD | null;
+  /** `Enhet`: the board sheets in kronor or in tkr that add up. */
+  unit?: 'kr' | 'tkr';
 }
 
 export interface YearInput {

@@ -59,8 +59,8 @@ export const GOAL_TEXT: { [G in GoalId]: GoalText<G> } & { unspreadable: CheckTe
       const d = c.detail;
       if (d.worstMonth === null || c.value === null) {
         return lang === 'sv'
-          ? 'Ingen månad detta år kan bedömas: sexmånadersfönstret går förbi planens sista månad.'
-          : "No month of this year can be judged: the window runs past the plan's last month.";
+          ? 'Ingen månad detta år kan bedömas: beslutshorisonten sträcker sig förbi planens sista månad.'
+          : "No month of this year can be judged: the decision horizon runs past the plan's last month.";
       }
       return lang === 'sv'
         ? `Lägsta beslutsutrymme ${kr(c.value)} i ${formatMonth(d.worstMonth)} (efter planerade insatser ${kr(d.afterPlanned ?? c.value)}); gränsen är ${kr(c.limit)}.`
@@ -78,8 +78,8 @@ export const GOAL_TEXT: { [G in GoalId]: GoalText<G> } & { unspreadable: CheckTe
           ? `Medlemsavgifterna ${kr(c.value)} når gränsen ${kr(c.limit)}.`
           : `Contributions ${kr(c.value)} reach the limit ${kr(c.limit)}.`
         : lang === 'sv'
-          ? `Medlemsavgifterna ${kr(c.value)} understiger ${kr(c.limit)}: beslut om finansiering ska innehålla en reservation.`
-          : `Contributions ${kr(c.value)} are below ${kr(c.limit)}: funding decisions carry a reservation.`,
+          ? `Medlemsavgifterna ${kr(c.value)} understiger ${kr(c.limit)}: beslut om finansiering ska innehålla en reservation om eventuell justering av ersättningen.`
+          : `Contributions ${kr(c.value)} are below ${kr(c.limit)}: funding decisions carry a reservation that the funding may be adjusted.`,
   },
   maxEquity: {
     name: { sv: 'Högsta eget kapital', en: 'Maximum equity' },
@@ -89,9 +89,14 @@ export const GOAL_TEXT: { [G in GoalId]: GoalText<G> } & { unspreadable: CheckTe
     explain: (c, lang) => {
       const ok = c.status === 'ok';
       const pct = c.detail.percent ? ` (${formatPercent(c.detail.percent, 2)} % av medlemsavgifterna)` : '';
+      const over = kr(c.value - c.limit);
       return lang === 'sv'
-        ? `Eget kapital vid årets slut ${kr(c.value)}; högsta tillåtna ${kr(c.limit)}${pct}.${ok ? '' : ' Sparade medel överstiger rekommendationen.'}`
-        : `Equity at year end ${kr(c.value)}; the maximum is ${kr(c.limit)}.${ok ? '' : ' Saved funds exceed the recommendation.'}`;
+        ? ok
+          ? `Eget kapital vid årets slut ${kr(c.value)} ryms inom riktvärdet ${kr(c.limit)}${pct}.`
+          : `Eget kapital vid årets slut ${kr(c.value)} överstiger riktvärdet ${kr(c.limit)}${pct} med ${over}.`
+        : ok
+          ? `Equity at year end ${kr(c.value)} is within the guideline ${kr(c.limit)}.`
+          : `Equity at year end ${kr(c.value)} exceeds the guideline ${kr(c.limit)} by ${over}.`;
     },
   },
   nonNegativeEquity: {

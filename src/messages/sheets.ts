@@ -20,6 +20,7 @@ export const INPUT_WORDS = {
       municipalShare: 'Kommunernas andel',
       rounding: 'Avrundning',
       budgetDecision: 'Budgetbeslut',
+      unit: 'Enhet',
     },
   },
   years: {
@@ -110,20 +111,42 @@ export const DUPLICATE_OF = {
 
 /** Output sheets: name, title and headers. Key order is the order the sheets are written in. */
 export const OUTPUT_WORDS = {
+  summary: {
+    name: 'Sammanfattning',
+    title: 'Ekonomisk information',
+    room: 'Utrymme för nya beslut',
+    roomLater: 'Redovisas här när utrymmet för nya beviljningar beräknas.',
+    goals: 'Finansiella mål',
+    tkrNote: 'Beloppen är avrundade till tkr så att summorna stämmer.',
+    charts: {
+      cash: 'Kassa vid månadens slut och lägsta likviditet (kr)',
+      equity: 'Eget kapital vid årets slut och högsta eget kapital',
+    },
+    data: {
+      month: 'Månad',
+      cash: 'Kassa (kr)',
+      floor: 'Lägsta likviditet (kr)',
+      year: 'År',
+      equity: (unit: string) => `Eget kapital (${unit})`,
+      cap: (unit: string) => `Högsta eget kapital (${unit})`,
+      capWord: 'riktvärde',
+    },
+  },
   split: {
     name: 'Fördelning',
-    title: 'Fördelning av medlemsavgifter',
+    title: 'Fördelning av medlemsavgifter (kr)',
     columns: {
-      year: 'År',
-      member: 'Medlem',
-      party: 'Part',
-      population: 'Invånare',
+      member: 'Huvudman',
+      population: 'Antal inv',
       share: 'Andel',
-      amount: 'Belopp (kr)',
+      amount: 'kr/år',
     },
-    quarter: (q: number, month: string | null) => (month ? `Kvartal ${q} (${month})` : `Kvartal ${q}`),
-    partySum: (party: string) => `Summa ${party.toLowerCase()}`,
-    yearTotal: (year: number) => `Totalt ${year}`,
+    quarter: (q: number, month: string | null) => (month ? `kr/kvartal ${q} (${month})` : `kr/kvartal ${q}`),
+    dueDates: 'Förfallodag',
+    municipalitiesSum: 'Summa kommuner',
+    /** The parties' lines below Summa kommuner, as the 2018 table names them. */
+    partyLine: { municipalities: 'Kommuner', region: 'Regionen', state: 'Staten' },
+    yearTotal: 'Totalt',
   },
   interventions: {
     name: 'Insatser per år',
@@ -135,21 +158,25 @@ export const OUTPUT_WORDS = {
   },
   budget: {
     name: 'Budget',
-    title: 'Resultatbudget (kr)',
+    title: 'Resultatbudget',
     columns: { item: 'Post' },
     rows: {
-      income: 'Intäkter',
+      income: 'Verksamhetens intäkter',
       contributionParty: (party: string) => `Medlemsavgift ${party}`,
       contributions: 'Summa medlemsavgifter',
       esfIncome: 'ESF-intäkter',
       otherIncome: 'Övriga intäkter',
       incomeTotal: 'Summa intäkter',
-      costs: 'Kostnader',
+      costs: 'Verksamhetens kostnader',
       depreciationLine: (name: string) => `${name} (avskrivning)`,
-      decided: 'Beslutade insatser',
-      planned: 'Planerade insatser',
+      decided: 'Samverkansinsatser',
+      planned: 'Tillkommande insatser',
+      interventionLine: (name: string, owner: string) => (owner ? `${name} (${owner})` : name),
+      decidedSum: 'Summa samverkansinsatser',
+      plannedSum: 'Summa tillkommande insatser',
       costsTotal: 'Summa kostnader',
       operatingResult: 'Verksamhetens resultat',
+      basis: 'Underlag för kontrollerna',
       financialIncome: 'Finansiella intäkter',
       result: 'Årets resultat',
       equityStart: 'Eget kapital vid årets början',
@@ -160,21 +187,27 @@ export const OUTPUT_WORDS = {
   },
   balance: {
     name: 'Balansplan',
-    title: 'Balansplan (kr)',
+    title: 'Balansplan',
     columns: { item: 'Post' },
     opening: (year: number) => `Ingående ${year}`,
-    yearEnd: (year: number) => `${year}-12-31`,
+    yearEnd: (year: number) => `Plan ${year}`,
     rows: {
       assets: 'Tillgångar',
       fixedAssets: 'Anläggningstillgångar',
+      currentAssets: 'Omsättningstillgångar',
       receivables: 'Fordringar',
       cash: 'Kassa och bank',
+      currentAssetsTotal: 'Summa omsättningstillgångar',
       assetsTotal: 'Summa tillgångar',
-      claims: 'Eget kapital och skulder',
+      claims: 'Eget kapital, avsättningar och skulder',
       equity: 'Eget kapital',
+      resultOf: '– därav årets resultat',
+      liabilities: 'Skulder',
       longTermLiabilities: 'Långfristiga skulder',
       shortTermLiabilities: 'Kortfristiga skulder',
-      claimsTotal: 'Summa eget kapital och skulder',
+      liabilitiesTotal: 'Summa skulder',
+      claimsTotal: 'Summa eget kapital, avsättningar och skulder',
+      contingent: 'Ansvarsförbindelser',
       commitments: 'Beviljade insatser, återstående belopp',
     },
   },
@@ -207,6 +240,9 @@ export const OUTPUT_WORDS = {
 } as const;
 
 export type OutputSheetId = keyof typeof OUTPUT_WORDS;
+
+/** The printed page's footer: page of pages (Excel header codes). */
+export const PRINT_WORDS = { page: 'Sida &P av &N' } as const;
 
 /** "Fördelning av medlemsavgifter 2024–2026 — Samordningsförbundet RAR i Sörmland". */
 export function sheetTitle(what: string, years: readonly number[], name: string): string {

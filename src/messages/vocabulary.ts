@@ -49,6 +49,12 @@ export const ROUNDING = {
   promille: { sv: 'promille', en: 'per mille', also: ['‰'] },
 } as const satisfies Record<RoundingMode, Term>;
 
+/** `Enhet` on `Inställningar`: the board sheets' unit. */
+export const UNIT = {
+  kr: { sv: 'kr', en: 'SEK', also: ['kronor'] },
+  tkr: { sv: 'tkr', en: 'SEK thousands', also: ['tusental kronor', 'tusen kronor'] },
+} as const satisfies Record<'kr' | 'tkr', Term>;
+
 export const CHECK_STATUS = {
   ok: { sv: 'OK', en: 'OK' },
   warning: { sv: 'Varning', en: 'Warning' },

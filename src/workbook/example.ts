@@ -80,6 +80,7 @@ export function exampleSheets(): TemplateSheet[] {
         [P.municipalShare, '25 %', 'Fördelas efter invånare 16–64 år'],
         [P.rounding, 'krona', 'krona eller promille'],
         [P.budgetDecision, d('2023-11-27'), 'Styrelsens beslutsdatum (antaget)'],
+        [P.unit, 'kr', 'kr eller tkr (styrelsens blad)'],
       ],
     ),
     templateSheet(

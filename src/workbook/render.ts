@@ -4,23 +4,27 @@
  * once (header and width together), and each renderer says where the values that checks point at
  * stand, so that `Kontroller` links to them without magic column numbers.
  */
-import { monthLabel, MonthIndex } from '../engine/calendar';
+import { MonthIndex } from '../engine/calendar';
 import type { CheckTarget } from '../engine/goals';
-import { add, Kronor, neg, sumKr, ZERO_KR } from '../engine/kronor';
+import { Kronor, neg, sumKr } from '../engine/kronor';
 import type { Ratio } from '../engine/money';
 import type { Plan } from '../engine/plan';
-import type { InterventionStatus } from '../engine/types';
 import { PARTIES } from '../engine/types';
-import { formatMonth, MONTH_ABBR_SV } from '../messages/format';
+import { shownPlan, ShownPlan, Unit } from '../engine/tkr';
+import { formatKr, formatMonth, formatNumber, MONTH_ABBR_SV } from '../messages/format';
 import { checkMessage, GOAL_TEXT, goalName, shownValue } from '../messages/goals';
-import { INPUT_WORDS, OUTPUT_WORDS, OutputSheetId, sheetTitle } from '../messages/sheets';
-import { FUNDING, PARTY, PARTY_DEFINITE, STATUS, statusLabel } from '../messages/vocabulary';
-import { a1, OutCell, OutputSheet, sheetRef } from './grid';
+import { INPUT_WORDS, OUTPUT_WORDS, OutputSheetId, PRINT_WORDS, sheetTitle } from '../messages/sheets';
+import { FUNDING, PARTY_DEFINITE, STATUS, statusLabel } from '../messages/vocabulary';
+import { monthOf } from '../engine/calendar';
+import { a1, columnLetter, OutCell, OutputSheet, PrintSetup, sheetRef } from './grid';
 import type { SettingsParameter } from './sheets/settings';
 
 export const KR = '#,##0;-#,##0';
 const TEXT = '@';
-const SHARE = '0.0000%';
+const SHARE = '0.00%';
+/** Months everywhere: a date cell shown "jan 2024" (a Swedish Excel names the month in Swedish). */
+const MONTH = 'mmm yyyy';
+const DATE = 'yyyy-mm-dd';
 const TITLE_ROWS = 2; // title, blank; the header is row 3
 
 const money = (m: Kronor, bold = false): OutCell => ({ v: m, f: KR, bold });
@@ -37,12 +41,41 @@ interface Column {
   width: number;
 }
 
-function titled(id: OutputSheetId, title: string, columns: readonly Column[], body: OutCell[][]): OutputSheet {
+/** A year as a column header: a number, right-aligned over the numbers below it. */
+const yearHeader = (y: number): string => String(y);
+
+function printSetup(id: OutputSheetId, forbund: string, orientation: PrintSetup['orientation']): PrintSetup {
+  return {
+    orientation,
+    fitToWidth: true,
+    repeatRows: TITLE_ROWS + 1,
+    // &D: the printing date (Excel header code); &P av &N: page of pages.
+    header: { left: forbund, center: OUTPUT_WORDS[id].name, right: '&D' },
+    footer: { left: '', center: PRINT_WORDS.page, right: '' },
+  };
+}
+
+function titled(
+  id: OutputSheetId,
+  title: string,
+  columns: readonly Column[],
+  body: OutCell[][],
+  opts: { forbund?: string; orientation?: PrintSetup['orientation']; numericHeaders?: readonly number[] } = {},
+): OutputSheet {
+  const numeric = new Set(opts.numericHeaders ?? []);
   return {
     name: OUTPUT_WORDS[id].name,
-    rows: [[{ v: title, f: TEXT, bold: true }], [], columns.map((c) => header(c.header)), ...body],
+    rows: [
+      [{ v: title, f: TEXT, bold: true }],
+      [],
+      columns.map((c, i) =>
+        numeric.has(i) ? { v: Number(c.header), bold: true, align: 'right' as const } : c.header ? header(c.header) : blank,
+      ),
+      ...body,
+    ],
     widths: columns.map((c) => c.width),
     freezeRows: TITLE_ROWS + 1,
+    print: printSetup(id, opts.forbund ?? '', opts.orientation ?? 'portrait'),
   };
 }
 
@@ -71,38 +104,75 @@ function shareNumber(share: Ratio): number {
   return n;
 }
 
-function renderSplit(plan: Plan): OutputSheet {
+/** A month as a date cell (first of the month, UTC serial days), shown "jan 2024". */
+function monthCell(m: MonthIndex, bold = false): OutCell {
+  const { year, month } = monthOf(m);
+  return { v: excelSerial(year, month, 1), f: MONTH, bold };
+}
+/** Days since 1899-12-30, as Excel stores dates. */
+function excelSerial(year: number, month: number, day: number): number {
+  return Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+interface Ctx {
+  plan: Plan;
+  unit: Unit;
+  shown: ShownPlan;
+  forbund: string;
+}
+
+const unitTitle = (ctx: Ctx, what: string) => titleOf(ctx.plan, `${what} (${ctx.unit})`);
+const footnote = (ctx: Ctx): OutCell[][] => (ctx.unit === 'tkr' ? [[], [{ v: OUTPUT_WORDS.summary.tkrNote, f: TEXT }]] : []);
+
+function renderSplit(ctx: Ctx): OutputSheet {
+  const { plan } = ctx;
   const W = OUTPUT_WORDS.split;
+  const C = W.columns;
   const body: OutCell[][] = [];
   for (const split of plan.splits) {
-    for (const c of split.members) {
-      body.push([
-        { v: split.year },
-        userText(c.member),
-        label(PARTY[c.party].sv),
-        c.party === 'municipalities' ? { v: c.population, f: KR } : blank,
-        { v: shareNumber(c.share), f: SHARE },
-        money(c.amount),
-        ...c.quarters.map((q) => money(q)),
-      ]);
-    }
-    for (const party of PARTIES) {
+    body.push([{ v: split.year, bold: true, align: 'left' }]);
+    body.push([
+      label(W.dueDates, true),
+      blank,
+      blank,
+      blank,
+      ...[0, 1, 2, 3].map((q) => {
+        const m = split.quarterMonths[q];
+        return m ? { v: excelSerial(split.year, m, 1), f: DATE, bold: true } : blank;
+      }),
+    ]);
+    const munis = split.members.filter((m) => m.party === 'municipalities');
+    const others = split.members.filter((m) => m.party !== 'municipalities');
+    const memberRow = (c: (typeof split.members)[number]) => [
+      userText(c.member),
+      c.party === 'municipalities' ? { v: c.population, f: KR } : blank,
+      { v: shareNumber(c.share), f: SHARE },
+      money(c.amount),
+      ...c.quarters.map((q) => money(q)),
+    ];
+    for (const c of munis) body.push(memberRow(c));
+    const mq = [0, 1, 2, 3].map((q) => sumKr(munis.map((m) => m.quarters[q]!)));
+    body.push([
+      label(W.municipalitiesSum, true),
+      { v: munis.reduce((n, m) => n + m.population, 0), f: KR, bold: true },
+      { v: munis.length ? 1 : 0, f: SHARE, bold: true },
+      money(split.parties.municipalities, true),
+      ...mq.map((q) => money(q, true)),
+    ]);
+    for (const c of others) body.push(memberRow(c));
+    for (const party of ['municipalities', 'region', 'state'] as const) {
       const members = split.members.filter((m) => m.party === party);
       const quarters = [0, 1, 2, 3].map((q) => sumKr(members.map((m) => m.quarters[q]!)));
       body.push([
-        { v: split.year },
-        label(W.partySum(PARTY[party].sv), true),
+        label(W.partyLine[party], true),
         blank,
-        party === 'municipalities' ? { v: members.reduce((n, m) => n + m.population, 0), f: KR, bold: true } : blank,
         { v: plan.input.settings.shares[party].toNumber(), f: SHARE, bold: true },
         money(split.parties[party], true),
         ...quarters.map((q) => money(q, true)),
       ]);
     }
     body.push([
-      { v: split.year, bold: true },
-      label(W.yearTotal(split.year), true),
-      blank,
+      label(W.yearTotal, true),
       blank,
       blank,
       money(split.total, true),
@@ -115,202 +185,209 @@ function renderSplit(plan: Plan): OutputSheet {
     const m = months.size === 1 ? [...months][0] : null;
     return W.quarter(q + 1, m ? MONTH_ABBR_SV[m - 1]! : null);
   };
-  const C = W.columns;
   return titled(
     'split',
     titleOf(plan, W.title),
     [
-      { header: C.year, width: 7 },
-      { header: C.member, width: 26 },
-      { header: C.party, width: 9 },
-      { header: C.population, width: 11 },
-      { header: C.share, width: 10 },
-      { header: C.amount, width: 14 },
-      ...[0, 1, 2, 3].map((q) => ({ header: quarterHeader(q), width: 15 })),
+      { header: C.member, width: 24 },
+      { header: C.population, width: 10 },
+      { header: C.share, width: 9 },
+      { header: C.amount, width: 13 },
+      ...[0, 1, 2, 3].map((q) => ({ header: quarterHeader(q), width: 13 })),
     ],
     body,
+    { forbund: ctx.forbund, orientation: 'landscape' },
   );
 }
 
-interface StatusTotals {
-  remainingAtStart: Kronor;
-  amounts: Kronor[];
-  remainingAfter: Kronor;
-}
-
-/** The interventions' totals by status, in one pass (Insatser per år and Budget both show them). */
-function interventionTotals(plan: Plan): Record<InterventionStatus, StatusTotals> {
-  const empty = (): StatusTotals => ({
-    remainingAtStart: ZERO_KR,
-    amounts: plan.years.map(() => ZERO_KR),
-    remainingAfter: ZERO_KR,
-  });
-  const totals = { decided: empty(), planned: empty() };
-  for (const p of plan.interventions) {
-    const t = totals[p.intervention.status];
-    t.remainingAtStart = add(t.remainingAtStart, p.remainingAtStart);
-    p.years.forEach((y, yi) => {
-      if (y.amount !== 0) t.amounts[yi] = add(t.amounts[yi]!, y.amount);
-    });
-    t.remainingAfter = add(t.remainingAfter, p.years[p.years.length - 1]!.remainingAfter);
-  }
-  return totals;
-}
-
-function addTotals(a: StatusTotals, b: StatusTotals): StatusTotals {
-  return {
-    remainingAtStart: add(a.remainingAtStart, b.remainingAtStart),
-    amounts: a.amounts.map((x, i) => add(x, b.amounts[i]!)),
-    remainingAfter: add(a.remainingAfter, b.remainingAfter),
-  };
-}
-
-function renderInterventions(
-  plan: Plan,
-  totals: Record<InterventionStatus, StatusTotals>,
-): { sheet: OutputSheet; locate: Locate } {
+function renderInterventions(ctx: Ctx): { sheet: OutputSheet; locate: Locate } {
+  const { plan, shown } = ctx;
   const W = OUTPUT_WORDS.interventions;
   const years = plan.years;
-  const body: OutCell[][] = plan.interventions.map((p) => {
+  const S = shown.interventions;
+  const body: OutCell[][] = plan.interventions.map((p, i) => {
     const iv = p.intervention;
+    const r = S.rows[i]!;
     return [
       userText(iv.nr),
       userText(iv.name),
       userText(iv.owner),
       label(FUNDING[iv.funding].sv),
       label(STATUS[iv.status].sv),
-      money(p.remainingAtStart),
-      ...p.years.map((y) => money(y.amount)),
-      money(p.years[p.years.length - 1]!.remainingAfter),
+      money(kr0(r.remainingAtStart)),
+      ...r.amounts.map((a) => money(kr0(a))),
+      money(kr0(r.remainingAfter)),
     ];
   });
-  const row = (text: string, t: StatusTotals) => [
+  const row = (text: string, t: ShownPlan['interventions']['all']) => [
     blank,
     label(text, true),
     blank,
     blank,
     blank,
-    money(t.remainingAtStart, true),
-    ...t.amounts.map((a) => money(a, true)),
-    money(t.remainingAfter, true),
+    money(kr0(t.remainingAtStart), true),
+    ...t.amounts.map((a) => money(kr0(a), true)),
+    money(kr0(t.remainingAfter), true),
   ];
-  body.push(row(W.sums.decided, totals.decided));
-  body.push(row(W.sums.planned, totals.planned));
-  body.push(row(W.sums.all, addTotals(totals.decided, totals.planned)));
+  body.push(row(W.sums.decided, S.decided));
+  body.push(row(W.sums.planned, S.planned));
+  body.push(row(W.sums.all, S.all));
+  body.push(...footnote(ctx));
   const C = W.columns;
   const nameColumn = 1;
+  const firstYear = 6;
   const sheet = titled(
     'interventions',
-    titleOf(plan, W.title),
+    unitTitle(ctx, W.title),
     [
-      { header: C.nr, width: 6 },
-      { header: C.name, width: 30 },
-      { header: C.owner, width: 22 },
-      { header: C.funding, width: 12 },
+      { header: C.nr, width: 5 },
+      { header: C.name, width: 28 },
+      { header: C.owner, width: 20 },
+      { header: C.funding, width: 11 },
       { header: C.status, width: 10 },
-      { header: W.remainingAtStart(years[0]!), width: 16 },
-      ...years.map((y) => ({ header: String(y), width: 13 })),
-      { header: W.remainingAfter(years[years.length - 1]!), width: 18 },
+      { header: W.remainingAtStart(years[0]!), width: 14 },
+      ...years.map((y) => ({ header: yearHeader(y), width: 12 })),
+      { header: W.remainingAfter(years[years.length - 1]!), width: 16 },
     ],
     body,
+    { forbund: ctx.forbund, orientation: 'landscape', numericHeaders: years.map((_, i) => firstYear + i) },
   );
+  sheet.rows[TITLE_ROWS]!.forEach((c) => (c.wrap = true));
   return {
     sheet,
     locate: (t) => (t.kind === 'intervention' ? { sheet: 'interventions', row: bodyRow(t.index), col: nameColumn } : null),
   };
 }
 
+/** A shown amount (kronor or tkr) as a cell value. */
+const kr0 = (n: number): Kronor => n as Kronor;
+
 type BudgetKey = Extract<CheckTarget, { kind: 'budget' }>['line'];
 
-function renderBudget(plan: Plan, totals: Record<InterventionStatus, StatusTotals>): { sheet: OutputSheet; locate: Locate } {
-  const W = OUTPUT_WORDS.budget;
-  const R = W.rows;
+/**
+ * The statement of Budget and Sammanfattning: the 2024 plan's "Ekonomisk information" with the LKBR
+ * line names; interventions by name and owner. `detailed`: Budget (operating result, financial
+ * income and the basis of the checks below); otherwise Sammanfattning.
+ */
+function statementRows(ctx: Ctx, detailed: boolean): { key?: BudgetKey; cells: OutCell[] }[] {
+  const { plan, shown } = ctx;
+  const R = OUTPUT_WORDS.budget.rows;
+  const B = shown.budget;
   const rows: { key?: BudgetKey; cells: OutCell[] }[] = [];
-  const line = (text: string, values: Kronor[], opts: { bold?: boolean; key?: BudgetKey } = {}) =>
-    rows.push({ key: opts.key, cells: [label(text, opts.bold), ...values.map((v) => money(v, opts.bold))] });
+  const line = (text: OutCell, values: number[], opts: { bold?: boolean; key?: BudgetKey } = {}) =>
+    rows.push({ key: opts.key, cells: [text, ...values.map((v) => money(kr0(v), opts.bold))] });
   const section = (text: string) => rows.push({ cells: [label(text, true)] });
-  const B = plan.budget;
+  const minus = (x: number) => (x === 0 ? 0 : -x);
   section(R.income);
   for (const party of PARTIES)
     line(
-      R.contributionParty(PARTY_DEFINITE[party].sv),
+      label(R.contributionParty(PARTY_DEFINITE[party].sv)),
       B.map((b) => b.contributionsByParty[party]),
     );
   line(
-    R.contributions,
+    label(R.contributions, true),
     B.map((b) => b.contributions),
     { bold: true },
   );
   line(
-    R.esfIncome,
+    label(R.esfIncome),
     B.map((b) => b.esfIncome),
     { key: 'esfIncome' },
   );
   line(
-    R.otherIncome,
+    label(R.otherIncome),
     B.map((b) => b.otherIncome),
   );
   line(
-    R.incomeTotal,
-    B.map((b) => add(add(b.contributions, b.esfIncome), b.otherIncome)),
+    label(R.incomeTotal, true),
+    B.map((b) => b.income),
     { bold: true },
   );
   rows.push({ cells: [] });
   section(R.costs);
-  plan.costLines.forEach((c) =>
-    rows.push({
-      cells: [
-        userText(c.line.kind === 'depreciation' ? R.depreciationLine(c.line.name) : c.line.name),
-        ...c.years.map((y) => negMoney(y.amount)),
-      ],
-    }),
+  plan.costLines.forEach((c, i) =>
+    line(
+      userText(c.line.kind === 'depreciation' ? R.depreciationLine(c.line.name) : c.line.name),
+      B.map((b) => minus(b.costLines[i]!)),
+    ),
   );
-  rows.push({ cells: [label(R.decided), ...totals.decided.amounts.map((v) => negMoney(v))] });
-  rows.push({ cells: [label(R.planned), ...totals.planned.amounts.map((v) => negMoney(v))] });
-  rows.push({ cells: [label(R.costsTotal, true), ...B.map((b) => negMoney(add(b.operatingCosts, b.interventionCosts), true))] });
-  rows.push({ cells: [] });
+  for (const status of ['decided', 'planned'] as const) {
+    const members = plan.interventions.map((p, i) => ({ p, i })).filter((x) => x.p.intervention.status === status);
+    if (members.length === 0) continue;
+    section(status === 'decided' ? R.decided : R.planned);
+    for (const { p, i } of members)
+      line(
+        userText(R.interventionLine(p.intervention.name, p.intervention.owner)),
+        B.map((b) => minus(b.interventions[i]!)),
+      );
+    line(
+      label(status === 'decided' ? R.decidedSum : R.plannedSum, true),
+      B.map((b) => minus(status === 'decided' ? b.decided : b.planned)),
+      { bold: true },
+    );
+  }
   line(
-    R.operatingResult,
-    B.map((b) => b.operatingResult),
+    label(R.costsTotal, true),
+    B.map((b) => minus(b.costs)),
     { bold: true },
   );
+  rows.push({ cells: [] });
+  if (detailed) {
+    line(
+      label(R.operatingResult, true),
+      B.map((b) => b.operatingResult),
+      { bold: true },
+    );
+    line(
+      label(R.financialIncome),
+      B.map((b) => b.financialIncome),
+    );
+  }
   line(
-    R.financialIncome,
-    B.map((b) => b.financialIncome),
-  );
-  line(
-    R.result,
+    label(R.result, true),
     B.map((b) => b.result),
     { bold: true, key: 'result' },
   );
   rows.push({ cells: [] });
   line(
-    R.equityStart,
+    label(R.equityStart),
     B.map((b) => b.equityStart),
   );
   line(
-    R.equityEnd,
+    label(R.equityEnd, true),
     B.map((b) => b.equityEnd),
     { bold: true, key: 'equityEnd' },
   );
-  line(
-    R.annualContributions,
-    B.map((b) => b.annualContributions),
-    { key: 'annualContributions' },
-  );
-  line(
-    R.esfCosts,
-    B.map((b) => b.esfCosts),
-  );
+  if (detailed) {
+    rows.push({ cells: [] });
+    section(R.basis);
+    const scale = (x: number) => (ctx.unit === 'tkr' ? Math.round(x / 1000) : x);
+    line(
+      label(R.annualContributions),
+      plan.budget.map((b) => scale(b.annualContributions)),
+      { key: 'annualContributions' },
+    );
+    line(
+      label(R.esfCosts),
+      plan.budget.map((b) => scale(b.esfCosts)),
+    );
+  }
+  return rows;
+}
 
+function renderBudget(ctx: Ctx): { sheet: OutputSheet; locate: Locate } {
+  const { plan } = ctx;
+  const W = OUTPUT_WORDS.budget;
+  const rows = statementRows(ctx, true);
   const rowOf = new Map<BudgetKey, number>();
   rows.forEach((r, i) => r.key && rowOf.set(r.key, bodyRow(i)));
   const firstYearColumn = 1;
   const sheet = titled(
     'budget',
-    titleOf(plan, W.title),
-    [{ header: W.columns.item, width: 34 }, ...plan.years.map((y) => ({ header: String(y), width: 15 }))],
-    rows.map((r) => r.cells),
+    unitTitle(ctx, W.title),
+    [{ header: W.columns.item, width: 44 }, ...plan.years.map((y) => ({ header: yearHeader(y), width: 14 }))],
+    [...rows.map((r) => r.cells), ...footnote(ctx)],
+    { forbund: ctx.forbund, numericHeaders: plan.years.map((_, i) => firstYearColumn + i) },
   );
   return {
     sheet,
@@ -321,50 +398,48 @@ function renderBudget(plan: Plan, totals: Record<InterventionStatus, StatusTotal
   };
 }
 
-function renderBalance(plan: Plan): { sheet: OutputSheet; locate: Locate } {
+function renderBalance(ctx: Ctx): { sheet: OutputSheet; locate: Locate } {
+  const { plan, shown } = ctx;
   const W = OUTPUT_WORDS.balance;
   const R = W.rows;
-  const o = plan.input.opening;
-  const cols = [
-    {
-      fixedAssets: o.fixedAssets,
-      receivables: o.receivables,
-      cash: o.cash,
-      equity: o.equity,
-      shortTermLiabilities: o.shortTermLiabilities,
-      longTermLiabilities: o.longTermLiabilities,
-      commitments: sumKr(plan.interventions.filter((p) => p.intervention.status === 'decided').map((p) => p.remainingAtStart)),
-    },
-    ...plan.balance,
-  ];
+  const cols = shown.balance;
   const rows: OutCell[][] = [];
-  const line = (text: string, pick: (c: (typeof cols)[number]) => Kronor, bold = false) =>
-    rows.push([label(text, bold), ...cols.map((c) => money(pick(c), bold))]);
+  const line = (text: string, pick: (c: (typeof cols)[number]) => number | null, bold = false) =>
+    rows.push([label(text, bold), ...cols.map((c) => (pick(c) === null ? blank : money(kr0(pick(c)!), bold)))]);
   rows.push([label(R.assets, true)]);
   line(R.fixedAssets, (c) => c.fixedAssets);
+  rows.push([label(R.currentAssets)]);
   line(R.receivables, (c) => c.receivables);
   line(R.cash, (c) => c.cash);
-  line(R.assetsTotal, (c) => add(add(c.fixedAssets, c.receivables), c.cash), true);
+  line(R.currentAssetsTotal, (c) => c.currentAssets, true);
+  line(R.assetsTotal, (c) => c.assets, true);
   rows.push([]);
   rows.push([label(R.claims, true)]);
   const equityRow = bodyRow(rows.length);
   line(R.equity, (c) => c.equity);
+  line(R.resultOf, (c) => c.result);
+  rows.push([label(R.liabilities)]);
   line(R.longTermLiabilities, (c) => c.longTermLiabilities);
   line(R.shortTermLiabilities, (c) => c.shortTermLiabilities);
-  line(R.claimsTotal, (c) => add(add(c.equity, c.longTermLiabilities), c.shortTermLiabilities), true);
+  line(R.liabilitiesTotal, (c) => c.liabilities, true);
+  line(R.claimsTotal, (c) => c.claims, true);
   rows.push([]);
+  rows.push([label(R.contingent, true)]);
   line(R.commitments, (c) => c.commitments);
+  rows.push(...footnote(ctx));
   const firstYearEndColumn = 2; // after the item and the opening balance
   const sheet = titled(
     'balance',
-    titleOf(plan, W.title),
+    unitTitle(ctx, W.title),
     [
       { header: W.columns.item, width: 38 },
-      { header: W.opening(plan.years[0]!), width: 15 },
-      ...plan.years.map((y) => ({ header: W.yearEnd(y), width: 15 })),
+      { header: W.opening(plan.years[0]!), width: 13 },
+      ...plan.years.map((y) => ({ header: W.yearEnd(y), width: 13 })),
     ],
     rows,
+    { forbund: ctx.forbund },
   );
+  sheet.rows[TITLE_ROWS]!.forEach((c, i) => i > 0 && (c.align = 'right'));
   return {
     sheet,
     locate: (t) =>
@@ -374,14 +449,15 @@ function renderBalance(plan: Plan): { sheet: OutputSheet; locate: Locate } {
   };
 }
 
-function renderLiquidity(plan: Plan): { sheet: OutputSheet; locate: Locate } {
+function renderLiquidity(ctx: Ctx): { sheet: OutputSheet; locate: Locate } {
+  const { plan } = ctx;
   const W = OUTPUT_WORDS.liquidity;
   const C = W.columns;
   const rowOfMonth = new Map<MonthIndex, number>();
   const body = plan.liquidity.map((l, i) => {
     rowOfMonth.set(l.month, bodyRow(i));
     return [
-      label(monthLabel(l.month)),
+      monthCell(l.month),
       money(l.inflow),
       negMoney(l.outflow),
       money(l.cash, true),
@@ -391,14 +467,15 @@ function renderLiquidity(plan: Plan): { sheet: OutputSheet; locate: Locate } {
   });
   const columns = [
     { key: 'month', header: C.month, width: 10 },
-    { key: 'inflow', header: C.inflow, width: 15 },
-    { key: 'outflow', header: C.outflow, width: 15 },
-    { key: 'cash', header: C.cash, width: 18 },
-    { key: 'decisionRoom', header: C.decisionRoom, width: 17 },
-    { key: 'decisionRoomAfterPlanned', header: C.decisionRoomAfterPlanned, width: 22 },
+    { key: 'inflow', header: C.inflow, width: 14 },
+    { key: 'outflow', header: C.outflow, width: 14 },
+    { key: 'cash', header: C.cash, width: 14 },
+    { key: 'decisionRoom', header: C.decisionRoom, width: 15 },
+    { key: 'decisionRoomAfterPlanned', header: C.decisionRoomAfterPlanned, width: 18 },
   ] as const;
   const col = (key: (typeof columns)[number]['key']) => columns.findIndex((c) => c.key === key);
-  const sheet = titled('liquidity', titleOf(plan, W.title), columns, body);
+  const sheet = titled('liquidity', titleOf(plan, W.title), columns, body, { forbund: ctx.forbund });
+  sheet.rows[TITLE_ROWS]!.forEach((c) => (c.wrap = true));
   return {
     sheet,
     locate: (t) =>
@@ -413,42 +490,172 @@ function shownCell(
   shown: 'kronor' | 'number' | 'date' | 'none',
 ): OutCell {
   const s = shownValue(v, shown);
-  if (s === null) return blank;
+  if (s === null) return { v: DASH, align: 'right' };
   if (typeof s === 'string') return label(s);
   return shown === 'kronor' ? money(s as Kronor) : { v: s };
 }
 
-function renderChecks(plan: Plan, cells: (string | null)[]): OutputSheet {
+const DASH = '–';
+/** Status colours, colour-blind safe with dark text (Excel's good / neutral / bad); the word is always shown. */
+export const STATUS_STYLE = {
+  ok: { fill: 'C6EFCE', color: '006100' },
+  warning: { fill: 'FFEB9C', color: '9C5700' },
+  failed: { fill: 'FFC7CE', color: '9C0006' },
+} as const;
+
+function renderChecks(ctx: Ctx, cells: (string | null)[]): OutputSheet {
+  const { plan } = ctx;
   const W = OUTPUT_WORDS.checks;
   const C = W.columns;
   const body = plan.checks.map((c, i) => {
     const text = GOAL_TEXT[c.goal];
+    // A goal without an amount (Budget i balans: result ≥ 0 is no limit of its own) shows a dash.
+    const limit =
+      text.limit === 'number' && c.limit === 0 ? { v: DASH, align: 'right' as const } : shownCell(c.limit, text.limit);
     return [
-      label(goalName(c.goal)),
+      { ...label(goalName(c.goal)), wrap: true },
       c.year === null ? blank : { v: c.year },
-      c.month === null ? blank : label(formatMonth(c.month)),
-      label(statusLabel(c.status), c.status !== 'ok'),
+      c.month === null ? blank : monthCell(c.month),
+      { ...label(statusLabel(c.status), c.status !== 'ok'), ...STATUS_STYLE[c.status] },
       shownCell(c.value, text.value),
-      shownCell(c.limit, text.limit),
-      label(checkMessage(c)),
-      cells[i] ? label(cells[i]) : blank,
+      limit,
+      { ...label(checkMessage(c)), wrap: true },
+      cells[i] ? { ...label(cells[i]), link: cells[i] } : blank,
     ];
   });
   return titled(
     'checks',
     titleOf(plan, W.title),
     [
-      { header: C.goal, width: 26 },
-      { header: C.year, width: 7 },
-      { header: C.month, width: 15 },
-      { header: C.status, width: 12 },
-      { header: C.value, width: 15 },
-      { header: C.limit, width: 15 },
-      { header: C.message, width: 90 },
-      { header: C.cell, width: 24 },
+      { header: C.goal, width: 20 },
+      { header: C.year, width: 6 },
+      { header: C.month, width: 10 },
+      { header: C.status, width: 11 },
+      { header: C.value, width: 13 },
+      { header: C.limit, width: 13 },
+      { header: C.message, width: 60 },
+      { header: C.cell, width: 20 },
     ],
     body,
+    { forbund: ctx.forbund, orientation: 'landscape' },
   );
+}
+
+/** Sammanfattning: the statement for every plan year, the goals' statuses, the two charts and their data. */
+function renderSummary(ctx: Ctx): OutputSheet {
+  const { plan, shown } = ctx;
+  const W = OUTPUT_WORDS.summary;
+  const years = plan.years;
+  const body = statementRows(ctx, false).map((r) => r.cells);
+  body.push([label(W.room, true)]);
+  body.push([{ ...label(W.roomLater), wrap: false }]);
+  body.push([]);
+  body.push([label(W.goals, true)]);
+  const goalIds = [...new Set(plan.checks.filter((c) => c.year !== null).map((c) => c.goal))];
+  for (const g of goalIds) {
+    body.push([
+      label(goalName(g)),
+      ...years.map((y) => {
+        const c = plan.checks.find((x) => x.goal === g && x.year === y);
+        return c ? { ...label(statusLabel(c.status)), ...STATUS_STYLE[c.status], align: 'center' as const } : blank;
+      }),
+    ]);
+  }
+  for (const c of plan.checks.filter((x) => x.year === null))
+    body.push([
+      label(goalName(c.goal)),
+      { ...label(statusLabel(c.status)), ...STATUS_STYLE[c.status], align: 'center' as const },
+    ]);
+  body.push(...footnote(ctx));
+
+  // The charts' data: month, cash, floor (kronor) to the right of the statement; equity, cap per year.
+  const dataCol = years.length + 2;
+  const floor = plan.input.goals.liquidity.active ? plan.input.goals.liquidity.limit : null;
+  const firstDataRow = bodyRow(0);
+  const rows: OutCell[][] = body.map((r) => r.slice());
+  const put = (row: number, col: number, cell: OutCell) => {
+    const i = row - TITLE_ROWS - 1;
+    while (rows.length <= i) rows.push([]);
+    const r = rows[i]!;
+    while (r.length < col) r.push(blank);
+    r[col] = cell;
+  };
+  put(firstDataRow, dataCol, header(W.data.month));
+  put(firstDataRow, dataCol + 1, header(W.data.cash));
+  put(firstDataRow, dataCol + 2, header(W.data.floor));
+  plan.liquidity.forEach((l, i) => {
+    put(firstDataRow + 1 + i, dataCol, monthCell(l.month));
+    put(firstDataRow + 1 + i, dataCol + 1, money(l.cash));
+    put(firstDataRow + 1 + i, dataCol + 2, floor === null ? blank : money(floor));
+  });
+  const lastMonthRow = firstDataRow + plan.liquidity.length;
+  const eqRow = lastMonthRow + 2;
+  const capChecks = years.map((y) => {
+    const c = plan.checks.find((x) => x.goal === 'maxEquity' && x.year === y);
+    return c && c.goal === 'maxEquity' ? { limit: c.limit } : null;
+  });
+  const hasCap = capChecks.some((c) => c !== null);
+  put(eqRow, dataCol, header(W.data.year));
+  put(eqRow, dataCol + 1, header(W.data.equity(ctx.unit)));
+  if (hasCap) put(eqRow, dataCol + 2, header(W.data.cap(ctx.unit)));
+  years.forEach((y, i) => {
+    put(eqRow + 1 + i, dataCol, { v: y });
+    put(eqRow + 1 + i, dataCol + 1, money(kr0(shown.budget[i]!.equityEnd)));
+    const cap = capChecks[i];
+    if (hasCap)
+      put(eqRow + 1 + i, dataCol + 2, cap ? money(kr0(ctx.unit === 'tkr' ? Math.round(cap.limit / 1000) : cap.limit)) : blank);
+  });
+  const col = (c: number) => columnLetter(c);
+  const range = (c: number, from: number, to: number) => `${col(c)}${from + 1}:${col(c)}${to + 1}`;
+  const cashText = plan.liquidity.map((l) => `${formatMonth(l.month)} ${formatKr(l.cash)}`).join(', ');
+  const equityText = years
+    .map((y, i) => {
+      const cap = capChecks[i];
+      const e = shown.budget[i]!.equityEnd;
+      return `${y}: ${formatNumber(e)} ${ctx.unit}${cap ? ` (${W.data.capWord} ${formatNumber(ctx.unit === 'tkr' ? Math.round(cap.limit / 1000) : cap.limit)} ${ctx.unit})` : ''}`;
+    })
+    .join(', ');
+  const chartCol = dataCol + 4;
+  const charts = [
+    {
+      kind: 'line' as const,
+      title: W.charts.cash,
+      anchor: { row: bodyRow(0), col: chartCol, rows: 15, cols: 8 },
+      categories: range(dataCol, firstDataRow + 1, lastMonthRow),
+      series: [
+        { name: W.data.cash, values: range(dataCol + 1, firstDataRow + 1, lastMonthRow) },
+        ...(floor === null ? [] : [{ name: W.data.floor, values: range(dataCol + 2, firstDataRow + 1, lastMonthRow) }]),
+      ],
+      altText: `${W.charts.cash}: ${cashText}${floor === null ? '' : `; ${W.data.floor} ${formatKr(floor)}`}.`,
+    },
+    {
+      kind: 'column' as const,
+      title: W.charts.equity,
+      anchor: { row: bodyRow(16), col: chartCol, rows: 15, cols: 8 },
+      categories: range(dataCol, eqRow + 1, eqRow + years.length),
+      series: [
+        { name: W.data.equity(ctx.unit), values: range(dataCol + 1, eqRow + 1, eqRow + years.length) },
+        ...(hasCap ? [{ name: W.data.cap(ctx.unit), values: range(dataCol + 2, eqRow + 1, eqRow + years.length) }] : []),
+      ],
+      altText: `${W.charts.equity}: ${equityText}.`,
+    },
+  ];
+  const sheet = titled(
+    'summary',
+    unitTitle(ctx, W.title),
+    [
+      { header: OUTPUT_WORDS.budget.columns.item, width: 44 },
+      ...years.map((y) => ({ header: yearHeader(y), width: 14 })),
+      { header: '', width: 3 },
+      { header: '', width: 10 },
+      { header: '', width: 14 },
+      { header: '', width: 14 },
+    ],
+    rows,
+    { forbund: ctx.forbund, numericHeaders: years.map((_, i) => 1 + i) },
+  );
+  // The statement prints on one page; the chart data to its right is for the charts.
+  return { ...sheet, charts, active: true };
 }
 
 /**
@@ -456,12 +663,19 @@ function renderChecks(plan: Plan, cells: (string | null)[]): OutputSheet {
  *   plan as a whole, whose cell is on the input sheet.
  */
 export function renderPlan(plan: Plan, settingsCells: ReadonlyMap<SettingsParameter, string> = new Map()): Rendered {
-  const split = renderSplit(plan);
-  const totals = interventionTotals(plan);
-  const interventions = renderInterventions(plan, totals);
-  const budget = renderBudget(plan, totals);
-  const balance = renderBalance(plan);
-  const liquidity = renderLiquidity(plan);
+  const unit: Unit = plan.input.settings.unit ?? 'kr';
+  const ctx: Ctx = {
+    plan,
+    unit,
+    shown: shownPlan({ ...plan, opening: plan.input.opening }, unit),
+    forbund: plan.input.settings.name,
+  };
+  const summary = renderSummary(ctx);
+  const split = renderSplit(ctx);
+  const interventions = renderInterventions(ctx);
+  const budget = renderBudget(ctx);
+  const balance = renderBalance(ctx);
+  const liquidity = renderLiquidity(ctx);
   const locators: Locate[] = [interventions.locate, budget.locate, balance.locate, liquidity.locate];
   const checkCells = plan.checks.map((c): string | null => {
     const t = c.target;
@@ -476,6 +690,9 @@ export function renderPlan(plan: Plan, settingsCells: ReadonlyMap<SettingsParame
     }
     return null;
   });
-  const checks = renderChecks(plan, checkCells);
-  return { sheets: [split, interventions.sheet, budget.sheet, balance.sheet, liquidity.sheet, checks], checkCells };
+  const checks = renderChecks(ctx, checkCells);
+  return {
+    sheets: [summary, split, interventions.sheet, budget.sheet, balance.sheet, liquidity.sheet, checks],
+    checkCells,
+  };
 }

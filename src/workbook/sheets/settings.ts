@@ -6,7 +6,7 @@ import type { RoundingMode } from '../../engine/rounding';
 import type { Party, Settings } from '../../engine/types';
 import { formatPercent } from '../../messages/format';
 import { DUPLICATE_OF, EXPECTED, INPUT_WORDS } from '../../messages/sheets';
-import { ROUNDING } from '../../messages/vocabulary';
+import { ROUNDING, UNIT } from '../../messages/vocabulary';
 import type { InputError, SheetGrid } from '../grid';
 import { inputError } from '../grid';
 import { Cells, ColumnsOf, headerCell, readLabelled, readTable, SheetSpec } from '../table';
@@ -125,6 +125,9 @@ export function parseSettings(sheet: SheetGrid, errors: InputError[]): ParsedSet
     const r = roundingCell.choice('value', ROUNDING);
     if (r) rounding = r;
   }
+  let unit: Settings['unit'] = 'kr';
+  const unitCell = onCell('unit');
+  if (unitCell && !isEmpty(unitCell.raw('value'))) unit = unitCell.choice('value', UNIT) ?? unit;
   let budgetDecisionDate: YMD | null = null;
   const dateCell = onCell('budgetDecision');
   if (dateCell && !isEmpty(dateCell.raw('value')))
@@ -135,5 +138,5 @@ export function parseSettings(sheet: SheetGrid, errors: InputError[]): ParsedSet
     shares: sharesKnown ? shares : null,
   };
   if (errors.length > errorCount || !yearsKnown) return { settings: null, context, cells };
-  return { settings: { name, firstYear, yearCount, shares, rounding, budgetDecisionDate }, context, cells };
+  return { settings: { name, firstYear, yearCount, shares, rounding, budgetDecisionDate, unit }, context, cells };
 }
