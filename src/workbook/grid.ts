@@ -70,6 +70,8 @@ export interface PrintSetup {
   fitToWidth: boolean;
   /** The first rows repeated at the top of every printed page (0: none). */
   repeatRows: number;
+  /** The printed range (A1, e.g. `A1:D40`); absent: the whole sheet. Sammanfattning prints its statement, not the charts' data. */
+  area?: string;
   /** Page header and footer text, left / centre / right. */
   header: { left: string; center: string; right: string };
   footer: { left: string; center: string; right: string };

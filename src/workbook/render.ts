@@ -10,7 +10,7 @@ import { Kronor, neg, sumKr } from '../engine/kronor';
 import type { Ratio } from '../engine/money';
 import type { Plan } from '../engine/plan';
 import { PARTIES } from '../engine/types';
-import { shownPlan, ShownPlan, Unit } from '../engine/tkr';
+import { shownPlan, ShownPlan, tkrOf, Unit } from '../engine/tkr';
 import { formatKr, formatMonth, formatNumber, MONTH_ABBR_SV } from '../messages/format';
 import { checkMessage, GOAL_TEXT, goalName, shownValue } from '../messages/goals';
 import { INPUT_WORDS, OUTPUT_WORDS, OutputSheetId, PRINT_WORDS, sheetTitle } from '../messages/sheets';
@@ -361,7 +361,7 @@ function statementRows(ctx: Ctx, detailed: boolean): { key?: BudgetKey; cells: O
   if (detailed) {
     rows.push({ cells: [] });
     section(R.basis);
-    const scale = (x: number) => (ctx.unit === 'tkr' ? Math.round(x / 1000) : x);
+    const scale = (x: number) => (ctx.unit === 'tkr' ? tkrOf(x) : x);
     line(
       label(R.annualContributions),
       plan.budget.map((b) => scale(b.annualContributions)),
@@ -602,8 +602,7 @@ function renderSummary(ctx: Ctx): OutputSheet {
     put(eqRow + 1 + i, dataCol, { v: y });
     put(eqRow + 1 + i, dataCol + 1, money(kr0(shown.budget[i]!.equityEnd)));
     const cap = capChecks[i];
-    if (hasCap)
-      put(eqRow + 1 + i, dataCol + 2, cap ? money(kr0(ctx.unit === 'tkr' ? Math.round(cap.limit / 1000) : cap.limit)) : blank);
+    if (hasCap) put(eqRow + 1 + i, dataCol + 2, cap ? money(kr0(ctx.unit === 'tkr' ? tkrOf(cap.limit) : cap.limit)) : blank);
   });
   const col = (c: number) => columnLetter(c);
   const range = (c: number, from: number, to: number) => `${col(c)}${from + 1}:${col(c)}${to + 1}`;
@@ -612,7 +611,7 @@ function renderSummary(ctx: Ctx): OutputSheet {
     .map((y, i) => {
       const cap = capChecks[i];
       const e = shown.budget[i]!.equityEnd;
-      return `${y}: ${formatNumber(e)} ${ctx.unit}${cap ? ` (${W.data.capWord} ${formatNumber(ctx.unit === 'tkr' ? Math.round(cap.limit / 1000) : cap.limit)} ${ctx.unit})` : ''}`;
+      return `${y}: ${formatNumber(e)} ${ctx.unit}${cap ? ` (${W.data.capWord} ${formatNumber(ctx.unit === 'tkr' ? tkrOf(cap.limit) : cap.limit)} ${ctx.unit})` : ''}`;
     })
     .join(', ');
   const chartCol = dataCol + 4;
@@ -654,8 +653,9 @@ function renderSummary(ctx: Ctx): OutputSheet {
     rows,
     { forbund: ctx.forbund, numericHeaders: years.map((_, i) => 1 + i) },
   );
-  // The statement prints on one page; the chart data to its right is for the charts.
-  return { ...sheet, charts, active: true };
+  // The statement prints on one portrait page; the charts' data to its right is for the charts.
+  const printed = `A1:${columnLetter(years.length)}${TITLE_ROWS + 1 + body.length}`;
+  return { ...sheet, print: { ...sheet.print!, area: printed }, charts, active: true };
 }
 
 /**
