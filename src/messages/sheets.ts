@@ -120,7 +120,7 @@ export const OUTPUT_WORDS = {
     tkrNote: 'Beloppen är avrundade till tkr så att summorna stämmer.',
     charts: {
       cash: 'Kassa vid månadens slut och lägsta likviditet (kr)',
-      equity: 'Eget kapital vid årets slut och högsta eget kapital',
+      equity: (unit: string) => `Eget kapital vid årets slut och högsta eget kapital (${unit})`,
     },
     data: {
       month: 'Månad',

@@ -547,6 +547,7 @@ function renderSummary(ctx: Ctx): OutputSheet {
   const W = OUTPUT_WORDS.summary;
   const years = plan.years;
   const body = statementRows(ctx, false).map((r) => r.cells);
+  body.push([]);
   body.push([label(W.room, true)]);
   body.push([{ ...label(W.roomLater), wrap: false }]);
   body.push([]);
@@ -629,14 +630,14 @@ function renderSummary(ctx: Ctx): OutputSheet {
     },
     {
       kind: 'column' as const,
-      title: W.charts.equity,
+      title: W.charts.equity(ctx.unit),
       anchor: { row: bodyRow(16), col: chartCol, rows: 15, cols: 8 },
       categories: range(dataCol, eqRow + 1, eqRow + years.length),
       series: [
         { name: W.data.equity(ctx.unit), values: range(dataCol + 1, eqRow + 1, eqRow + years.length) },
         ...(hasCap ? [{ name: W.data.cap(ctx.unit), values: range(dataCol + 2, eqRow + 1, eqRow + years.length) }] : []),
       ],
-      altText: `${W.charts.equity}: ${equityText}.`,
+      altText: `${W.charts.equity(ctx.unit)}: ${equityText}.`,
     },
   ];
   const sheet = titled(
