@@ -142,17 +142,24 @@ export function readTable<K extends string>(sheet: SheetGrid, spec: SheetSpec<K>
     const keyColumn = spec.sumKey === undefined ? undefined : columns.get(spec.sumKey);
     // Running sums per summed column since the header or the previous sum row (null: a cell above
     // is no number, so the comparison would only repeat that cell's own error).
-    let sums: (Ratio | null)[] = summed.map(() => new D(0));
+    // Exact sums: plain numbers while every part is a safe integer (nearly always), decimals otherwise.
+    let sums: (Ratio | number | null)[] = summed.map(() => 0);
+    const hasNoValue = (row: number, c: number) => noValue.size > 0 && noValue.has(`${row},${c}`);
+    const plus = (sum: Ratio | number, v: CellValue, n: Ratio): Ratio | number => {
+      if (typeof sum === 'number' && typeof v === 'number' && Number.isSafeInteger(v) && Number.isSafeInteger(sum + v))
+        return sum + v;
+      return (typeof sum === 'number' ? new D(sum) : sum).plus(n);
+    };
     for (let rr = r + 1; rr < sheet.values.length; rr++) {
       const values = sheet.values[rr] ?? [];
-      if (values.every((v, c) => isEmpty(v) && !noValue.has(`${rr},${c}`))) break;
+      if (values.every((v, c) => isEmpty(v) && !hasNoValue(rr, c))) break;
       const key = keyColumn === undefined ? '' : cellText(values[keyColumn] ?? null);
       if (totals.has(rr) || (keyColumn !== undefined && SUM_ROW.test(key))) {
         sumRows.push(rr);
         summed.forEach(([header, c], i) => {
           const v = values[c] ?? null;
           const sum = sums[i];
-          if (isEmpty(v) || noValue.has(`${rr},${c}`) || !sum) return;
+          if (isEmpty(v) || hasNoValue(rr, c) || sum === null || sum === undefined) return;
           const given = parseNumber(v);
           if (!given.ok || given.value.equals(sum)) return;
           const cell = cellAddress(sheet, rr, c);
@@ -162,19 +169,28 @@ export function readTable<K extends string>(sheet: SheetGrid, spec: SheetSpec<K>
               column: header,
               label: key || cellText(values.find((x) => typeof x === 'string' && x.trim() !== '') ?? null),
               given: given.value.toNumber(),
-              sum: sum.toNumber(),
+              sum: typeof sum === 'number' ? sum : sum.toNumber(),
             }),
           );
         });
-        sums = summed.map(() => new D(0));
+        sums = summed.map(() => 0);
         continue;
       }
       summed.forEach(([, c], i) => {
         const v = values[c] ?? null;
-        if (isEmpty(v) && !noValue.has(`${rr},${c}`)) return;
-        const n = noValue.has(`${rr},${c}`) ? null : parseNumber(v);
         const sum = sums[i];
-        sums[i] = n && n.ok && sum ? sum.plus(n.value) : null;
+        if (sum === null || sum === undefined) return;
+        if (hasNoValue(rr, c)) {
+          sums[i] = null;
+          return;
+        }
+        if (isEmpty(v)) return;
+        if (typeof sum === 'number' && typeof v === 'number' && Number.isSafeInteger(v) && Number.isSafeInteger(sum + v)) {
+          sums[i] = sum + v;
+          return;
+        }
+        const n = parseNumber(v);
+        sums[i] = n.ok ? plus(sum, v, n.value) : null;
       });
       records.push({ row: rr, values });
     }
