@@ -64,7 +64,7 @@ const LIMIT_READERS: { [L in LimitKind]: (c: GoalCells, active: boolean, current
 function readGoal<G extends GoalId>(goals: Goals, goal: G, c: GoalCells, active: boolean): void {
   // The registry ties each goal to the limit kind its settings have (LimitKindOf); TypeScript cannot
   // follow that correlation through the two tables, hence the one cast.
-  const kind = GOAL_TEXT[goal].limitKind as LimitKind;
+  const kind = GOAL_TEXT[goal].limitKind;
   const read = LIMIT_READERS[kind] as unknown as (c: GoalCells, active: boolean, current: GoalSettings[G]) => GoalSettings[G];
   goals[goal] = read(c, active, goals[goal]) as Goals[G];
 }
