@@ -72,8 +72,8 @@ describeBrowser('task pane in Chromium (standalone preview)', () => {
     await page.getByRole('heading', { name: 'Kontroller' }).evaluate((h) => h.scrollIntoView());
     await page.screenshot({ path: path.join(ARTIFACTS, 'pane-checks.png') });
     // A check's button shows the cell it concerns.
-    await page.getByRole('button', { name: 'Visa cell Balansplan!C11' }).first().click();
-    await expectText(page.getByTestId('preview'), /Cell Balansplan!C11/);
+    await page.getByRole('button', { name: 'Visa cell Balansplan!C13' }).first().click();
+    await expectText(page.getByTestId('preview'), /Cell Balansplan!C13/);
     // The cell view: whole Swedish-formatted numbers, each row's label, in view.
     expect(await page.getByTestId('preview-focus').innerText()).toBe('3\u00a0399\u00a0000');
     expect((await page.getByTestId('preview-label').allInnerTexts())[3]).toBe('Eget kapital');
