@@ -21,7 +21,7 @@ import {
 } from '../hosts/xlsx/package';
 import { addTemplateSheets } from '../hosts/xlsx/xlsxHost';
 import { checkMessage, cliText, formatKr, goalName, PackageProblem, packageProblemText, statusLabel } from '../messages';
-import { exampleSheets } from '../workbook/example';
+import { templateSheets } from '../workbook/example';
 import { planToJson } from '../workbook/json';
 import { refresh } from '../workbook/refresh';
 import { countStatuses, formatWarnings, summarize } from '../workbook/summary';
@@ -162,7 +162,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 async function template(file: string, io: Io): Promise<number> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Finsam Budget';
-  addTemplateSheets(wb, exampleSheets());
+  addTemplateSheets(wb, templateSheets());
   try {
     await saveWorkbookAtomic(wb, file, { createOnly: true }); // never replaces a file that exists
   } catch (e) {

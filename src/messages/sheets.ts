@@ -132,6 +132,38 @@ export const OUTPUT_WORDS = {
       capWord: 'riktvärde',
     },
   },
+  /**
+   * The scenario comparison (board sheet, written when the workbook has scenarios). workbook.md names it
+   * `Scenarier`, but that is the input sheet's name and one workbook cannot hold two sheets of one name:
+   * the output is `Scenariojämförelse` (README.md, docs/arbetsboken.md).
+   */
+  scenarios: {
+    name: 'Scenariojämförelse',
+    title: 'Scenarier jämförda med grundbudgeten',
+    columns: {
+      item: 'Post',
+      base: 'Grundbudget',
+      difference: (scenario: string) => `Skillnad: ${scenario}`,
+    },
+    rows: {
+      contributions: 'Summa medlemsavgifter',
+      contributionParty: (party: string) => `Medlemsavgift ${party}`,
+      result: 'Årets resultat',
+      equityEnd: 'Eget kapital vid årets slut',
+      lowestCash: 'Lägsta kassa vid månadsslut',
+      lowestDecisionRoom: 'Lägsta beslutsutrymme',
+      room: 'Utrymme för nya insatser',
+      goals: 'Mål',
+      wholePlan: 'Hela planen',
+    },
+    /** A goal's status changed by the scenario: "OK → Ej uppfyllt". */
+    statusChange: (from: string, to: string) => `${from} → ${to}`,
+    /** A scenario that could not be computed. */
+    notComputed: 'Ej beräknat (fel)',
+    /** Written when the workbook no longer has scenarios (the sheet was written by an earlier refresh). */
+    none: 'Arbetsboken har inga scenarier (bladet Scenarier saknas eller är tomt).',
+    note: 'Varje scenario är grundbudgeten med scenariots ändringar från bladet Scenarier, beräknat i sin helhet och prövat mot samma mål. Skillnad = scenario − grundbudget.',
+  },
   split: {
     name: 'Fördelning',
     title: 'Fördelning av medlemsavgifter (kr)',

@@ -17,6 +17,7 @@ import { INPUT_WORDS, OUTPUT_WORDS, OutputSheetId, PRINT_WORDS, sheetTitle } fro
 import { FUNDING, PARTY_DEFINITE, STATUS, statusLabel } from '../messages/vocabulary';
 import { monthOf } from '../engine/calendar';
 import { a1, columnLetter, OutCell, OutputSheet, PrintSetup, sheetRef } from './grid';
+import { ComparedScenario, renderScenarioSheet } from './outputs/scenariosSheet';
 import type { SettingsParameter } from './sheets/settings';
 
 export const KR = '#,##0;-#,##0';
@@ -663,7 +664,12 @@ function renderSummary(ctx: Ctx): OutputSheet {
  * @param settingsCells where each `Inställningar` parameter's value stands (A1), for checks about the
  *   plan as a whole, whose cell is on the input sheet.
  */
-export function renderPlan(plan: Plan, settingsCells: ReadonlyMap<SettingsParameter, string> = new Map()): Rendered {
+export function renderPlan(
+  plan: Plan,
+  settingsCells: ReadonlyMap<SettingsParameter, string> = new Map(),
+  /** The scenarios to compare (outputs/scenariosSheet.ts); null: no comparison sheet. */
+  scenarios: readonly ComparedScenario[] | null = null,
+): Rendered {
   const unit: Unit = plan.input.settings.unit ?? 'kr';
   const ctx: Ctx = {
     plan,
@@ -693,7 +699,16 @@ export function renderPlan(plan: Plan, settingsCells: ReadonlyMap<SettingsParame
   });
   const checks = renderChecks(ctx, checkCells);
   return {
-    sheets: [summary, split, interventions.sheet, budget.sheet, balance.sheet, liquidity.sheet, checks],
+    sheets: [
+      summary,
+      ...(scenarios ? [renderScenarioSheet(plan, scenarios)] : []),
+      split,
+      interventions.sheet,
+      budget.sheet,
+      balance.sheet,
+      liquidity.sheet,
+      checks,
+    ],
     checkCells,
   };
 }
