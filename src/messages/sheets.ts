@@ -115,7 +115,14 @@ export const OUTPUT_WORDS = {
     name: 'Sammanfattning',
     title: 'Ekonomisk information',
     room: 'Utrymme för nya beslut',
-    roomLater: 'Redovisas här när utrymmet för nya beviljningar beräknas.',
+    /** The room's rows (domain.md, "Room for new grants"). */
+    roomRows: {
+      withinGoals: 'Nya insatser inom målen',
+      limitedBy: 'Begränsas av',
+      inMonth: (goal: string, month: string) => `${goal}, ${month}`,
+      toResultTarget: 'Inom årets resultat',
+      spendToCap: 'Att förbruka ned till högsta eget kapital',
+    },
     goals: 'Finansiella mål',
     tkrNote: 'Beloppen är avrundade till tkr så att summorna stämmer.',
     charts: {

@@ -18,6 +18,7 @@ import { FUNDING, PARTY_DEFINITE, STATUS, statusLabel } from '../messages/vocabu
 import { monthOf } from '../engine/calendar';
 import { a1, columnLetter, OutCell, OutputSheet, PrintSetup, sheetRef } from './grid';
 import { ComparedScenario, renderScenarioSheet } from './outputs/scenariosSheet';
+import { summaryRoomRows } from './outputs/summaryRoom';
 import type { SettingsParameter } from './sheets/settings';
 
 export const KR = '#,##0;-#,##0';
@@ -549,8 +550,7 @@ function renderSummary(ctx: Ctx): OutputSheet {
   const years = plan.years;
   const body = statementRows(ctx, false).map((r) => r.cells);
   body.push([]);
-  body.push([label(W.room, true)]);
-  body.push([{ ...label(W.roomLater), wrap: false }]);
+  body.push(...summaryRoomRows(plan, shown, ctx.unit));
   body.push([]);
   body.push([label(W.goals, true)]);
   const goalIds = [...new Set(plan.checks.filter((c) => c.year !== null).map((c) => c.goal))];
