@@ -84,6 +84,42 @@ describeBrowser('task pane in Chromium (standalone preview)', () => {
     await page.context().close();
   });
 
+  test("the example's scenario: the list and comparison under the summary; choosing it shows its summary and checks, writing nothing", async () => {
+    const { page, consoleErrors } = await openPane();
+    await page.getByRole('button', { name: 'Beräkna', exact: true }).click();
+    const y2024 = page.getByTestId('year-2024').first();
+    await y2024.waitFor();
+    // The room for new grants per year, as a sentence (engine/room.ts: the decision room of March binds).
+    await expectText(y2024, /Utrymme för nya insatser 2024: 1\u00a0537\u00a0996\u00a0kr — begränsas av Beslutsutrymme i mars/);
+    const scenarios = page.getByTestId('scenarios');
+    await expectText(scenarios, /Full statlig tilldelning/);
+    // The comparison: the base's result 1 538 000, the scenario's 6 538 000 (+5 000 000: 21 mkr instead of 16).
+    const comparison = page.getByTestId('scenario-comparison');
+    await expectText(
+      comparison,
+      /Årets resultat\s*1\u00a0538\u00a0000\u00a0kr\s*6\u00a0538\u00a0000\u00a0kr\s*\+5\u00a0000\u00a0000\u00a0kr/,
+    );
+    expect(await page.getByTestId('scenario-shown').count()).toBe(0);
+    const outcome = await page.getByTestId('outcome').getAttribute('data-at');
+    await page.getByTestId('scenario-0').click();
+    const shown = page.getByTestId('scenario-shown');
+    await expectText(shown, /Scenariot Full statlig tilldelning \(visas bara här, inget skrivs\)/);
+    await expectText(shown.getByTestId('scenario-summary'), /2024\s*Årets resultat\s*6\u00a0538\u00a0000\u00a0kr/);
+    // Its checks: equity 8 399 000 in 2024 is over the 2.7 mkr cap.
+    await expectText(shown.getByTestId('scenario-checks'), /Högsta eget kapital · 2024/);
+    await expectText(shown, /Kontroller: Full statlig tilldelning/);
+    // Nothing was computed or written again, and the base's summary is unchanged.
+    expect(await page.getByTestId('outcome').getAttribute('data-at')).toBe(outcome);
+    await expectText(page.getByTestId('summary'), /2024\s*Årets resultat\s*1\u00a0538\u00a0000\u00a0kr/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await shown.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'pane-scenario.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Visa grundbudgeten' }).click();
+    expect(await page.getByTestId('scenario-shown').count()).toBe(0);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
   test('the downloaded workbook contains the output sheets with the computed figures', async () => {
     const { page } = await openPane();
     await page.getByRole('button', { name: 'Beräkna', exact: true }).click();

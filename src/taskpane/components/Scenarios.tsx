@@ -55,7 +55,7 @@ export default function Scenarios({
         <Table size="extra-small" className={styles.previewTable} data-testid="scenario-comparison">
           <TableHeader>
             <TableRow>
-              <TableHeaderCell />
+              <TableHeaderCell aria-label={t.scenariosTitle} />
               <TableHeaderCell>{t.scenarioBase}</TableHeaderCell>
               {scenarios.map((s, i) => (
                 <TableHeaderCell key={i}>{s.name}</TableHeaderCell>
