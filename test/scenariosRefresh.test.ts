@@ -16,6 +16,8 @@ import { computeFromSnapshot } from '../src/workbook/refresh';
 import { EXAMPLE_SCENARIOS, FULL_ALLOCATION, scenariosTemplateSheet } from '../src/workbook/sheets/scenarios';
 import { computePlan, Plan } from '../src/engine/plan';
 import { parseWorkbook } from '../src/workbook/parse';
+import { parseGoals } from '../src/workbook/sheets/goals';
+import { defaultGoals } from '../src/engine/goals';
 import { applyScenario } from '../src/workbook/scenarios';
 import { parseScenarios } from '../src/workbook/sheets/scenarios';
 import fc from 'fast-check';
@@ -201,6 +203,37 @@ describe('properties of the shared refresh', () => {
       }),
       { numRuns: 12 },
     );
+  });
+});
+
+describe('the template files', () => {
+  test('examples/rar-sormland-2024.xlsx is the template as the command writes it, with the scenario', async () => {
+    const file = `${dir}/mall.xlsx`;
+    expect((await run(['template', file])).code).toBe(0);
+    const example = await gridsOf(`${__dirname}/../examples/rar-sormland-2024.xlsx`);
+    expect(example).toEqual(await gridsOf(file));
+    expect(example['Scenarier']!.slice(1).map((r) => r.slice(0, 5))).toEqual(EXAMPLE_SCENARIOS.map((r) => r.slice(0, 5)));
+  });
+
+  test('template --empty: every input sheet with headers, an empty Scenarier, the goals as their defaults', async () => {
+    const file = `${dir}/tom.xlsx`;
+    expect((await run(['template', '--empty', file])).code).toBe(0);
+    const wb = await readBook(file);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...exampleSheets().map((s) => s.name), 'Scenarier']);
+    const snapshot = await new XlsxHost(wb).read();
+    const grid = (name: string) => snapshot.inputs.find((g) => g.name === name)!;
+    expect(grid('Scenarier').values).toEqual([['Scenario', 'Blad', 'Rad', 'Kolumn', 'Värde', 'Kommentar']]);
+    expect(grid('År').values).toHaveLength(1);
+    const errors: never[] = [];
+    expect(parseGoals(grid('Mål'), errors)).toEqual(defaultGoals());
+    expect(errors).toEqual([]);
+    // Nothing to compute yet: the first plan year is asked for, nothing else is wrong.
+    const { code, out } = await run(['refresh', file, '--json']);
+    expect(code).toBe(1);
+    expect((JSON.parse(out) as PlanJson).errors.map((e) => [e.sheet, e.cell, e.code])).toEqual([
+      ['Inställningar', 'B3', 'required'],
+    ]);
+    expect((await run(['template', '--empty', file])).code).toBe(2); // never overwrites
   });
 });
 
