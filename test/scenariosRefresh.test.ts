@@ -101,6 +101,11 @@ describe('the template with Full statlig tilldelning, refreshed', () => {
     const plain = await computed(exampleSheets());
     expect(plain.json().scenarios).toEqual([]);
     expect(plain.sheets.map((x) => x.name)).not.toContain('Scenariojämförelse');
+    // A Scenarier sheet with only its headers (template --empty): no comparison either.
+    const headersOnly = await computed([...exampleSheets(), scenariosTemplateSheet([])]);
+    expect(headersOnly.errors).toEqual([]);
+    expect(headersOnly.json().scenarios).toEqual([]);
+    expect(headersOnly.sheets).toEqual(plain.sheets);
   });
 
   test('Sammanfattning shows the room for new grants of each year, as the JSON has it', async () => {

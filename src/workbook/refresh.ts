@@ -104,12 +104,13 @@ export function computeFromSnapshot(snapshot: WorkbookSnapshot): Computed {
       }
       scenarios = computed.scenarios;
     }
-    // A comparison written before stays current: with the scenarios gone it says so.
-    const compared = sharing
-      ? scenarios
-      : snapshot.ownedSheets.some((s) => sameSheetName(s, OUTPUT_SHEETS.scenarios))
-        ? []
-        : null;
+    // The comparison only with scenarios; one written before stays current: without them it says so.
+    const compared =
+      scenarios.length > 0
+        ? scenarios
+        : snapshot.ownedSheets.some((s) => sameSheetName(s, OUTPUT_SHEETS.scenarios))
+          ? []
+          : null;
     rendered = renderPlan(plan, parsed.settingsCells, compared);
   } catch (e) {
     // Sums beyond exact integer arithmetic: only absurd amounts get here (each is bounded on input).
