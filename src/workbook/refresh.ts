@@ -106,11 +106,7 @@ export function computeFromSnapshot(snapshot: WorkbookSnapshot): Computed {
     }
     // The comparison only with scenarios; one written before stays current: without them it says so.
     const compared =
-      scenarios.length > 0
-        ? scenarios
-        : snapshot.ownedSheets.some((s) => sameSheetName(s, OUTPUT_SHEETS.scenarios))
-          ? []
-          : null;
+      scenarios.length > 0 ? scenarios : snapshot.ownedSheets.some((s) => sameSheetName(s, OUTPUT_SHEETS.scenarios)) ? [] : null;
     rendered = renderPlan(plan, parsed.settingsCells, compared);
   } catch (e) {
     // Sums beyond exact integer arithmetic: only absurd amounts get here (each is bounded on input).
