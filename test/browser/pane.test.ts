@@ -7,6 +7,7 @@ import { promises as fs, existsSync } from 'fs';
 import * as path from 'path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { OUTPUT_SHEET_NAMES } from '../../src/workbook/schema';
+import { scenariosTemplateSheet } from '../../src/workbook/sheets/scenarios';
 import { exampleFile, sheetOf, tempDir } from '../helpers/files';
 import { ARTIFACTS, CHROMIUM_ARGS, DIST, requireChromium, serve } from '../helpers/browser';
 
@@ -199,6 +200,18 @@ describeBrowser('task pane in Chromium (standalone preview)', () => {
     await expectText(page.getByTestId('year-2024'), /699\u00a0000\u00a0kr above the cap of 2\u00a0700\u00a0000\u00a0kr/);
     await expectText(page.getByTestId('checks'), /Maximum equity · 2024/);
     await expectText(page.getByTestId('outcome'), /^Computed and written at \d\d:\d\d$/);
+    // The room in English; 2025's binding month is in 2026 (the decision room's window), so it carries its year.
+    await expectText(
+      page.getByTestId('year-2025'),
+      /Room for new grants 2025: 2\u00a0120\u00a0825\u00a0kr — limited by Decision room in June 2026/,
+    );
+    await expectText(page.getByTestId('scenarios'), /Scenarios[\s\S]*Base budget[\s\S]*Full statlig tilldelning/);
+    // A scenario's error in English still names the scenario and the cell it changed.
+    const badScenario = await exampleFile(dir, 'bad-scenario.xlsx', (s) =>
+      s.push(scenariosTemplateSheet([['Fel', 'År', 2025, 'Medlemsavgifter', 'mycket']])),
+    );
+    await page.getByTestId('file-input').setInputFiles(badScenario);
+    await expectText(page.getByTestId('errors'), /Scenarier!E2.*Scenario "Fel" \(År!B3\): "mycket" is not a number/s);
     const broken = await exampleFile(dir, 'broken.xlsx', (s) => (sheetOf(s, 'År').rows[2]![1] = 'sexton miljoner'));
     await page.getByTestId('file-input').setInputFiles(broken);
     await expectText(page.getByTestId('errors'), /År!B3.*"sexton miljoner" is not a number/s);
