@@ -5,6 +5,7 @@ import { main } from '../src/cli/main';
 import { OUTPUT_SHEET_NAMES } from '../src/workbook/schema';
 import type { ErrorCode } from '../src/messages/errors';
 import type { PlanJson } from '../src/workbook/json';
+import { scenariosTemplateSheet } from '../src/workbook/sheets/scenarios';
 import { cliPath, exampleFile, gridsOf, readBook, sheetOf, tempDir } from './helpers/files';
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -167,7 +168,8 @@ describe('bad input: exit 1, a Swedish message naming sheet and cell, the file b
 
 describe('the refresh command on the bundled example', () => {
   test('writes every output sheet, leaves the input sheets as they were, and is idempotent', async () => {
-    const file = await exampleFile(dir, 'example.xlsx');
+    // The bundled example as the template writes it: with its scenario, so the comparison is written too.
+    const file = await exampleFile(dir, 'example.xlsx', (s) => s.push(scenariosTemplateSheet()));
     const inputBefore = await gridsOf(file);
     const first = await run(['refresh', file]);
     expect(first.code).toBe(0);
@@ -352,6 +354,7 @@ describe('the command itself (the installed bin)', () => {
       'Kostnader',
       'Ingående balans',
       'Mål',
+      'Scenarier',
     ]);
     const before = await fs.readFile(file);
     expect(exec(['template', file]).status).toBe(2);

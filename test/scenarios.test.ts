@@ -26,6 +26,7 @@ import { planIntervention } from '../src/engine/interventions';
 import { splitYears } from '../src/engine/split';
 import { EXAMPLE_SCENARIOS, FULL_ALLOCATION, parseScenarios, scenariosTemplateSheet } from '../src/workbook/sheets/scenarios';
 import { scenariosJson } from '../src/workbook/outputs/scenariosJson';
+import { planToJson } from '../src/workbook/json';
 
 type Row = readonly CellValue[];
 
@@ -318,7 +319,8 @@ describe('the comparison sheet and the JSON', () => {
     expect(json[0]!.budget.map((b) => b.contributions)).toEqual([21_000_000, 21_000_000, 21_000_000]);
     expect(json[0]!.balance).toHaveLength(3);
     expect(json[0]!.checks.length).toBeGreaterThan(0);
-    expect(json[0]!.room).toEqual([]);
+    expect(json[0]!.room).toEqual(planToJson(one(r.scenarios, FULL_ALLOCATION).plan, []).room);
+    expect(json[0]!.room.map((x) => x.year)).toEqual([2024, 2025, 2026]);
     expect(json[1]!.errors).toEqual([expect.objectContaining({ sheet: 'Scenarier', cell: 'E5', code: 'notANumber' })]);
     expect(json[1]!.budget).toEqual([]);
   });

@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { addTemplateSheets, XlsxHost } from '../src/hosts/xlsx/xlsxHost';
 import { exampleSheets, TemplateSheet } from '../src/workbook/example';
 import { computeFromSnapshot } from '../src/workbook/refresh';
+import { EXAMPLE_SCENARIOS, scenariosTemplateSheet } from '../src/workbook/sheets/scenarios';
 
 type Mutate = (sheets: TemplateSheet[]) => void;
 const sheet = (s: TemplateSheet[], name: string) => s.find((x) => x.name === name)!;
@@ -21,6 +22,23 @@ const param = (s: TemplateSheet[], name: string, value: ExcelJS.CellValue) => {
 const CORPUS: [string, Mutate][] = [
   ['bundled example', () => undefined],
   ['promille rounding', (s) => param(s, 'Avrundning', 'promille')],
+  ['the template: the example with its scenario Full statlig tilldelning', (s) => s.push(scenariosTemplateSheet())],
+  [
+    'scenarios in tkr: the full allocation and a new intervention',
+    (s) => {
+      param(s, 'Enhet', 'tkr');
+      s.push(
+        scenariosTemplateSheet([
+          ...EXAMPLE_SCENARIOS,
+          ['Ny insats', 'Insatser', 'Arbetsträning', 'Status', 'Beslutad'],
+          [null, 'Insatser', 'Arbetsträning', 'Start', '2025-01'],
+          [null, 'Insatser', 'Arbetsträning', 'Slut', '2026-12'],
+          [null, 'Insatser', 'Arbetsträning', 'Budget totalt', 1234567],
+          [null, 'Insatser', 'Arbetsträning', 'Finansiering', 'Finsam'],
+        ]),
+      );
+    },
+  ],
   [
     'part first year, a member joining late, ESF mismatch, depreciation and investments',
     (s) => {

@@ -21,7 +21,8 @@ import {
 } from '../hosts/xlsx/package';
 import { addTemplateSheets } from '../hosts/xlsx/xlsxHost';
 import { checkMessage, cliText, formatKr, goalName, PackageProblem, packageProblemText, statusLabel } from '../messages';
-import { exampleSheets } from '../workbook/example';
+import { emptyTemplateSheets } from '../workbook/emptyTemplate';
+import { templateSheets } from '../workbook/example';
 import { planToJson } from '../workbook/json';
 import { refresh } from '../workbook/refresh';
 import { countStatuses, formatWarnings, summarize } from '../workbook/summary';
@@ -42,6 +43,8 @@ interface Args {
   out?: string;
   json: boolean;
   strict: boolean;
+  /** `template --empty`: the input sheets without the example's data. */
+  empty?: boolean;
 }
 
 function parseArgs(argv: string[]): Args | null {
@@ -51,6 +54,7 @@ function parseArgs(argv: string[]): Args | null {
     const a = argv[i]!;
     if (a === '--json') args.json = true;
     else if (a === '--strict') args.strict = true;
+    else if (a === '--empty') args.empty = true;
     else if (a === '--out') {
       const next = argv[++i];
       if (!next) return null;
@@ -63,6 +67,7 @@ function parseArgs(argv: string[]): Args | null {
   const [command, file] = positional as [string, string];
   if (command !== 'refresh' && command !== 'template') return null;
   if (command === 'template' && (args.out || args.json || args.strict)) return null;
+  if (command !== 'template' && args.empty) return null;
   return { ...args, command, file } as Args;
 }
 
@@ -93,7 +98,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.err(cliText.usage);
     return 2;
   }
-  if (args.command === 'template') return template(args.file, io);
+  if (args.command === 'template') return template(args.file, io, args.empty ?? false);
 
   const started = performance.now();
   const target = args.out ?? args.file;
@@ -146,6 +151,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         cliText.yearLine(y.year, formatKr(y.result), formatKr(y.equityEnd), y.lowestCash === null ? '–' : formatKr(y.lowestCash)),
       );
     }
+    for (const sc of result.scenarios)
+      io.out(cliText.scenarioLine(sc.name, sc.plan ? sc.plan.budget.map((b) => `${b.year} ${formatKr(b.result)}`) : []));
     const count = countStatuses(plan.checks);
     io.out(cliText.checksHeader(count.ok, count.warning, count.failed));
     for (const c of plan.checks) {
@@ -159,10 +166,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   return 0;
 }
 
-async function template(file: string, io: Io): Promise<number> {
+async function template(file: string, io: Io, empty: boolean): Promise<number> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Finsam Budget';
-  addTemplateSheets(wb, exampleSheets());
+  addTemplateSheets(wb, empty ? emptyTemplateSheets() : templateSheets());
   try {
     await saveWorkbookAtomic(wb, file, { createOnly: true }); // never replaces a file that exists
   } catch (e) {
@@ -170,6 +177,6 @@ async function template(file: string, io: Io): Promise<number> {
     io.err(e.problem.code === 'exists' ? cliText.exists(file) : e.message);
     return 2;
   }
-  io.out(cliText.templateWritten(file));
+  io.out(empty ? cliText.emptyTemplateWritten(file) : cliText.templateWritten(file));
   return 0;
 }

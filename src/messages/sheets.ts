@@ -115,7 +115,14 @@ export const OUTPUT_WORDS = {
     name: 'Sammanfattning',
     title: 'Ekonomisk information',
     room: 'Utrymme för nya beslut',
-    roomLater: 'Redovisas här när utrymmet för nya beviljningar beräknas.',
+    /** The room's rows (domain.md, "Room for new grants"). */
+    roomRows: {
+      withinGoals: 'Nya insatser inom målen',
+      limitedBy: 'Begränsas av',
+      inMonth: (goal: string, month: string) => `${goal}, ${month}`,
+      toResultTarget: 'Inom årets resultat',
+      spendToCap: 'Att förbruka ned till högsta eget kapital',
+    },
     goals: 'Finansiella mål',
     tkrNote: 'Beloppen är avrundade till tkr så att summorna stämmer.',
     charts: {
@@ -131,6 +138,38 @@ export const OUTPUT_WORDS = {
       cap: (unit: string) => `Högsta eget kapital (${unit})`,
       capWord: 'riktvärde',
     },
+  },
+  /**
+   * The scenario comparison (board sheet, written when the workbook has scenarios). workbook.md names it
+   * `Scenarier`, but that is the input sheet's name and one workbook cannot hold two sheets of one name:
+   * the output is `Scenariojämförelse` (README.md, docs/arbetsboken.md).
+   */
+  scenarios: {
+    name: 'Scenariojämförelse',
+    title: 'Scenarier jämförda med grundbudgeten',
+    columns: {
+      item: 'Post',
+      base: 'Grundbudget',
+      difference: (scenario: string) => `Skillnad: ${scenario}`,
+    },
+    rows: {
+      contributions: 'Summa medlemsavgifter',
+      contributionParty: (party: string) => `Medlemsavgift ${party}`,
+      result: 'Årets resultat',
+      equityEnd: 'Eget kapital vid årets slut',
+      lowestCash: 'Lägsta kassa vid månadsslut',
+      lowestDecisionRoom: 'Lägsta beslutsutrymme',
+      room: 'Utrymme för nya insatser',
+      goals: 'Mål',
+      wholePlan: 'Hela planen',
+    },
+    /** A goal's status changed by the scenario: "OK → Ej uppfyllt". */
+    statusChange: (from: string, to: string) => `${from} → ${to}`,
+    /** A scenario that could not be computed. */
+    notComputed: 'Ej beräknat (fel)',
+    /** Written when the workbook no longer has scenarios (the sheet was written by an earlier refresh). */
+    none: 'Arbetsboken har inga scenarier (bladet Scenarier saknas eller är tomt).',
+    note: 'Varje scenario är grundbudgeten med scenariots ändringar från bladet Scenarier, beräknat i sin helhet och prövat mot samma mål. Skillnad = scenario − grundbudget.',
   },
   split: {
     name: 'Fördelning',

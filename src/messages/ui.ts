@@ -1,4 +1,4 @@
-import { formatKr, Lang } from './format';
+import { formatKr, Lang, MONTHS } from './format';
 
 /** Task pane texts: Swedish, with English when Office's display language is not Swedish. */
 const UI_SV = {
@@ -54,6 +54,14 @@ const UI_SV = {
   emptyHint:
     'Tryck Skapa mall: den lägger till indatabladen (Inställningar, År, Medlemmar med flera) ifyllda med ett exempel som du sedan skriver över med förbundets siffror. Befintliga blad ändras inte.',
   previewLabel: 'Rad',
+  scenariosTitle: 'Scenarier',
+  scenariosHint: 'Från bladet Scenarier. Välj ett för att se dess sammanfattning och kontroller; inget skrivs.',
+  scenarioBase: 'Grundbudget',
+  scenarioDifference: 'Skillnad mot grundbudgeten',
+  scenarioRoom: 'Utrymme för nya insatser',
+  scenarioShowing: (name: string) => `Scenariot ${name} (visas bara här, inget skrivs)`,
+  scenarioBack: 'Visa grundbudgeten',
+  scenarioChecksTitle: (name: string) => `Kontroller: ${name}`,
 } as const;
 
 type UiTexts = {
@@ -112,6 +120,14 @@ const UI_EN: UiTexts = {
   emptyHint:
     'Press Create template: it adds the input sheets (Inställningar, År, Medlemmar and more) filled in with an example that you then overwrite with your förbund’s figures. Existing sheets are not changed.',
   previewLabel: 'Row',
+  scenariosTitle: 'Scenarios',
+  scenariosHint: 'From the Scenarier sheet. Choose one to see its summary and checks; nothing is written.',
+  scenarioBase: 'Base budget',
+  scenarioDifference: 'Difference from the base',
+  scenarioRoom: 'Room for new grants',
+  scenarioShowing: (name) => `The scenario ${name} (shown here only, nothing is written)`,
+  scenarioBack: 'Show the base budget',
+  scenarioChecksTitle: (name) => `Checks: ${name}`,
 };
 
 export type Ui = UiTexts;
@@ -141,4 +157,27 @@ export function limitNote(kind: 'cap' | 'floor', value: number, limit: number, l
   return kind === 'cap'
     ? `${gap} ${above ? 'above' : 'below'} the cap of ${formatKr(limit)}`
     : `${gap} ${above || value === limit ? 'above' : 'below'} the floor of ${formatKr(limit)}`;
+}
+
+/**
+ * The room for new grants of a year as one sentence (domain.md, "Room for new grants"): "Utrymme för
+ * nya insatser 2025: 1 234 000 kr — begränsas av Lägsta likviditet i november". `month` is the binding
+ * month's index within its year (1–12) and its year, or null (year-end equity binds); `goal` is the
+ * binding goal's name in the pane's language, null when no goal limits the room.
+ */
+export function roomSentence(
+  p: { year: number; amount: number | null; goal: string | null; month: { month: number; year: number } | null },
+  lang: Lang = 'sv',
+): string {
+  const monthText = p.month ? `${MONTHS[lang][p.month.month - 1]}${p.month.year === p.year ? '' : ` ${p.month.year}`}` : null;
+  if (lang === 'sv') {
+    const head = `Utrymme för nya insatser ${p.year}`;
+    if (p.amount === null) return `${head}: inget av målen begränsar det`;
+    const by = p.goal ? ` — begränsas av ${p.goal}${monthText ? ` i ${monthText}` : ''}` : '';
+    return `${head}: ${formatKr(p.amount)}${by}`;
+  }
+  const head = `Room for new grants ${p.year}`;
+  if (p.amount === null) return `${head}: none of the goals limits it`;
+  const by = p.goal ? ` — limited by ${p.goal}${monthText ? ` in ${monthText}` : ''}` : '';
+  return `${head}: ${formatKr(p.amount)}${by}`;
 }

@@ -19,6 +19,7 @@ import { Phase, useRefresh } from './useRefresh';
 const Summary = lazy(() => import(/* webpackChunkName: "results" */ './components/Summary'));
 const Checks = lazy(() => import(/* webpackChunkName: "results" */ './components/Checks'));
 const Errors = lazy(() => import(/* webpackChunkName: "results" */ './components/Errors'));
+const Scenarios = lazy(() => import(/* webpackChunkName: "scenarios" */ './components/Scenarios'));
 const StandaloneBar = lazy(() => import(/* webpackChunkName: "standalone-ui" */ './components/StandaloneBar'));
 const PreviewTable = lazy(() =>
   import(/* webpackChunkName: "standalone-ui" */ './components/StandaloneBar').then((m) => ({ default: m.PreviewTable })),
@@ -234,6 +235,7 @@ export function App({
         {result && errors.length === 0 && (
           <>
             <Summary years={result.years} t={t} lang={lang} />
+            {result.scenarios.length > 0 && <Scenarios base={result.years} scenarios={result.scenarios} t={t} lang={lang} />}
             <Checks
               checks={result.checks}
               onShow={(ref) => {

@@ -1,12 +1,16 @@
 /** The engine's result as the pane shows it (see paneTypes.ts): run in the compute worker. */
 import type { Check, CheckKind, CheckStatus } from '../engine/goals';
-import { errorMessage } from '../messages/errors';
+import { monthOf } from '../engine/calendar';
+import type { Plan } from '../engine/plan';
+import { roomForNewGrants } from '../engine/room';
+import { causedMessage, errorMessage } from '../messages/errors';
 import { formatMonth, Lang } from '../messages/format';
 import { checkMessage, goalName } from '../messages/goals';
-import { limitNote } from '../messages/ui';
+import { limitNote, roomSentence } from '../messages/ui';
 import type { Computed } from '../workbook/refresh';
+import type { ScenarioIssue } from '../workbook/scenarios';
 import { summarize } from '../workbook/summary';
-import type { PaneCheck, PaneError, PaneFigure, PaneResult, PaneYear } from './paneTypes';
+import type { PaneCheck, PaneError, PaneFigure, PaneResult, PaneScenario, PaneYear } from './paneTypes';
 
 const RANK: Record<CheckStatus, number> = { ok: 0, warning: 1, failed: 2 };
 
@@ -29,40 +33,84 @@ function figure(value: number | null, check: Check | null, lang: Lang): PaneFigu
   return { value, status: check.status, note };
 }
 
-export function toPaneResult(computed: Computed, lang: Lang): PaneResult {
-  const errors: PaneError[] = computed.errors.map((e) => ({
-    sheet: e.sheet,
-    cell: e.cell,
-    code: e.code,
-    message: lang === 'sv' ? e.message : errorMessage(e.code, e.params as never, lang),
-  }));
-  const plan = computed.plan;
-  if (!plan || errors.length > 0) return { errors, sheets: [], checks: [], years: [], name: null };
+/** A plan's summary per year and checks, as the pane shows them (`cells`: the checks' cells, or none). */
+function planView(plan: Plan, cells: readonly (string | null)[], lang: Lang): { years: PaneYear[]; checks: PaneCheck[] } {
   const checks: PaneCheck[] = plan.checks.map((c, i) => ({
     goal: c.goal,
     goalName: goalName(c.goal, lang),
     year: c.year,
     status: c.status,
     message: checkMessage(c, lang),
-    cell: computed.checkCells[i] ?? null,
+    cell: cells[i] ?? null,
   }));
-  const years: PaneYear[] = summarize(plan).map((y) => ({
-    year: y.year,
-    result: figure(y.result, worstOf(plan.checks, y.year, ['balancedBudget']), lang),
-    equityEnd: figure(
-      y.equityEnd,
-      worstOf(plan.checks, y.year, ['maxEquity']) ?? worstOf(plan.checks, y.year, ['nonNegativeEquity']),
-      lang,
-    ),
-    lowestCash: figure(y.lowestCash, worstOf(plan.checks, y.year, ['liquidity']), lang),
-    lowestCashMonth: y.lowestCashMonth === null ? null : formatMonth(y.lowestCashMonth, lang),
-    decisionRoom: figure(y.decisionRoom, worstOf(plan.checks, y.year, ['decisionRoom']), lang),
-  }));
+  const room = new Map(roomForNewGrants(plan).map((r) => [r.year, r]));
+  const years: PaneYear[] = summarize(plan).map((y) => {
+    const r = room.get(y.year);
+    return {
+      year: y.year,
+      result: figure(y.result, worstOf(plan.checks, y.year, ['balancedBudget']), lang),
+      equityEnd: figure(
+        y.equityEnd,
+        worstOf(plan.checks, y.year, ['maxEquity']) ?? worstOf(plan.checks, y.year, ['nonNegativeEquity']),
+        lang,
+      ),
+      lowestCash: figure(y.lowestCash, worstOf(plan.checks, y.year, ['liquidity']), lang),
+      lowestCashMonth: y.lowestCashMonth === null ? null : formatMonth(y.lowestCashMonth, lang),
+      decisionRoom: figure(y.decisionRoom, worstOf(plan.checks, y.year, ['decisionRoom']), lang),
+      room: r
+        ? {
+            value: r.withinGoals,
+            text: roomSentence(
+              {
+                year: y.year,
+                amount: r.withinGoals,
+                goal: r.limitedBy === null ? null : goalName(r.limitedBy, lang),
+                month: r.limitingMonth === null ? null : monthOf(r.limitingMonth),
+              },
+              lang,
+            ),
+          }
+        : null,
+    };
+  });
   // Where maxEquity is met but equity goes negative, the failing goal is the one to show.
   for (const [i, y] of years.entries()) {
     const neg = worstOf(plan.checks, y.year, ['nonNegativeEquity']);
     if (neg && neg.status === 'failed' && y.equityEnd.status !== 'failed')
       years[i] = { ...y, equityEnd: figure(y.equityEnd.value, neg, lang) };
   }
-  return { errors, sheets: computed.sheets, checks, years, name: plan.input.settings.name || null };
+  return { years, checks };
+}
+
+/** An error in the pane's language (a scenario's error keeps saying which scenario and where it arose). */
+function paneError(e: Computed['errors'][number], lang: Lang): PaneError {
+  let message = e.message;
+  if (lang !== 'sv') {
+    const caused = e as Partial<ScenarioIssue>;
+    message =
+      caused.cause && caused.scenario !== undefined
+        ? causedMessage(
+            {
+              scenario: caused.scenario,
+              sheet: caused.cause.sheet,
+              cell: caused.cause.cell,
+              message: errorMessage(caused.cause.code, caused.cause.params as never, lang),
+              direct: caused.direct ?? true,
+            },
+            lang,
+          )
+        : errorMessage(e.code, e.params as never, lang);
+  }
+  return { sheet: e.sheet, cell: e.cell, code: e.code, message };
+}
+
+export function toPaneResult(computed: Computed, lang: Lang): PaneResult {
+  const errors: PaneError[] = computed.errors.map((e) => paneError(e, lang));
+  const plan = computed.plan;
+  if (!plan || errors.length > 0) return { errors, sheets: [], checks: [], years: [], name: null, scenarios: [] };
+  const { years, checks } = planView(plan, computed.checkCells, lang);
+  const scenarios: PaneScenario[] = computed.scenarios.flatMap((s) =>
+    s.plan ? [{ name: s.name, ...planView(s.plan, [], lang) }] : [],
+  );
+  return { errors, sheets: computed.sheets, checks, years, name: plan.input.settings.name || null, scenarios };
 }

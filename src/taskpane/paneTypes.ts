@@ -43,6 +43,15 @@ export interface PaneYear {
   /** The month of the lowest cash, as text ("mars"), or null. */
   lowestCashMonth: string | null;
   decisionRoom: PaneFigure;
+  /** Room for new grants within the goals (kronor, null when no goal limits it) and it as a sentence. */
+  room: { value: number | null; text: string } | null;
+}
+
+/** A scenario of `Scenarier`, computed by the worker: its summary and checks (never written). */
+export interface PaneScenario {
+  name: string;
+  years: PaneYear[];
+  checks: PaneCheck[];
 }
 
 export interface PaneResult {
@@ -53,6 +62,8 @@ export interface PaneResult {
   years: PaneYear[];
   /** The förbund's name from `Inställningar`, or null. */
   name: string | null;
+  /** The scenarios (empty when the workbook has none, or with errors). */
+  scenarios: PaneScenario[];
 }
 
 export type WorkerRequest = { id: number; snapshot: import('../workbook/grid').WorkbookSnapshot; lang: 'sv' | 'en' };

@@ -13,6 +13,7 @@ import { GOAL_ROWS, GOALS_SPEC } from './sheets/goals';
 import { INTERVENTIONS_SPEC } from './sheets/interventions';
 import { MEMBERS_SPEC } from './sheets/members';
 import { OPENING_SPEC } from './sheets/opening';
+import { EXAMPLE_SCENARIOS, SCENARIOS_SPEC } from './sheets/scenarios';
 import { SETTINGS_SPEC } from './sheets/settings';
 import { YEARS_SPEC } from './sheets/years';
 import type { SheetSpec } from './table';
@@ -196,5 +197,18 @@ export function exampleSheets(): TemplateSheet[] {
         [G.budgetDeadline, '30 november', 'Ja', '23 § lagen 2003:1210'],
       ],
     ),
+  ];
+}
+
+/**
+ * The bundled example as the template writes it (the command's `template`, the pane's "Skapa mall",
+ * `examples/rar-sormland-2024.xlsx`): the input sheets above and the scenario "Full statlig tilldelning"
+ * (the state's full offer, 21 000 000 kr a year; domain.md, "Scenarios"). Tests start from
+ * `exampleSheets()`, without the scenario, and add scenarios of their own.
+ */
+export function templateSheets(): TemplateSheet[] {
+  return [
+    ...exampleSheets(),
+    templateSheet(SCENARIOS_SPEC, ['scenario', 'sheet', 'row', 'column', 'value', 'comment'], EXAMPLE_SCENARIOS),
   ];
 }

@@ -5,6 +5,7 @@ import { roomForNewGrants } from '../engine/room';
 import { checkMessage, GOAL_TEXT, goalName, shownValue } from '../messages/goals';
 import { FUNDING, PARTY, STATUS, statusLabel } from '../messages/vocabulary';
 import type { InputError } from './grid';
+import type { ScenarioJson } from './outputs/scenariosJson';
 
 /** An error or warning as the JSON carries it (its parameters stay inside). */
 export interface IssueJson {
@@ -77,6 +78,8 @@ export interface PlanJson {
     limitingMonth: string | null;
     spendToCap: number | null;
   }[];
+  /** The scenarios of `Scenarier` (`[]` when none), each in the base's shapes (outputs/scenariosJson.ts). */
+  scenarios: ScenarioJson[];
 }
 
 const issues = (list: readonly (InputError | IssueJson)[]): IssueJson[] =>
@@ -103,6 +106,7 @@ export function planToJson(
       liquidity: [],
       checks: [],
       room: [],
+      scenarios: [],
     };
   }
   return {
@@ -178,5 +182,6 @@ export function planToJson(
       limitingMonth: r.limitingMonth === null ? null : monthLabel(r.limitingMonth),
       spendToCap: r.spendToCap,
     })),
+    scenarios: [],
   };
 }

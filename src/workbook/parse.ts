@@ -42,7 +42,32 @@ function findSheet(snapshot: WorkbookSnapshot, name: string, errors: InputError[
   return 'ambiguous';
 }
 
-export function parseWorkbook(snapshot: WorkbookSnapshot): ParseResult {
+/**
+ * The sheet parsers `parseWorkbook` calls; a refresh with scenarios passes memoised ones
+ * (`memoisedSheetParsers` in scenarios.ts), so that sheets a scenario does not touch are parsed once.
+ */
+export interface SheetParsers {
+  parseSettings: typeof parseSettings;
+  parseYears: typeof parseYears;
+  parseMembers: typeof parseMembers;
+  parseInterventions: typeof parseInterventions;
+  parseCosts: typeof parseCosts;
+  parseOpening: typeof parseOpening;
+  parseGoals: typeof parseGoals;
+}
+
+const SHEET_PARSERS: SheetParsers = {
+  parseSettings,
+  parseYears,
+  parseMembers,
+  parseInterventions,
+  parseCosts,
+  parseOpening,
+  parseGoals,
+};
+
+export function parseWorkbook(snapshot: WorkbookSnapshot, parsers: SheetParsers = SHEET_PARSERS): ParseResult {
+  const { parseSettings, parseYears, parseMembers, parseInterventions, parseCosts, parseOpening, parseGoals } = parsers;
   const errors: InputError[] = [];
   const warnings: InputError[] = [];
   const sheets = new Map<keyof typeof INPUT_WORDS, SheetGrid | 'ambiguous' | undefined>();

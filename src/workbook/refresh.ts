@@ -7,8 +7,10 @@ import type { InputError, OutputSheet, WorkbookHost, WorkbookSnapshot } from './
 import { inputError, sameSheetName } from './grid';
 import { planToJson, PlanJson } from './json';
 import { parseWorkbook } from './parse';
+import { scenariosJson } from './outputs/scenariosJson';
 import { renderPlan } from './render';
-import { INPUT_SHEETS, OUTPUT_SHEET_NAMES } from './schema';
+import { computeScenarios, ScenarioResult, scenarioSharing, scenarioSheet } from './scenarios';
+import { INPUT_SHEETS, OUTPUT_SHEET_NAMES, OUTPUT_SHEETS } from './schema';
 
 export interface Computed {
   errors: InputError[];
@@ -20,6 +22,8 @@ export interface Computed {
   checkCells: (string | null)[];
   /** The command line's JSON document, built on demand. */
   json: () => PlanJson;
+  /** The scenarios of `Scenarier`, computed (empty when the workbook has none, or with errors). */
+  scenarios: ScenarioResult[];
 }
 
 /** Output names taken by sheets this tool did not create: an input error, nothing is written. */
@@ -61,38 +65,67 @@ export function unspreadableWarnings(plan: Plan, cells: ReadonlyMap<Intervention
 }
 
 export function computeFromSnapshot(snapshot: WorkbookSnapshot): Computed {
-  const parsed = parseWorkbook(snapshot);
-  const errors = [...parsed.errors, ...ownershipErrors(snapshot)];
+  // Scenarios share the untouched sheets' parses, splits and intervention plans with the base; without
+  // a `Scenarier` sheet nothing of that is made.
+  const sharing = scenarioSheet(snapshot) ? scenarioSharing() : null;
+  const parsed = parseWorkbook(snapshot, sharing?.parsers);
+  const errors: InputError[] = [...parsed.errors, ...ownershipErrors(snapshot)];
   const warnings = parsed.warnings;
+  const failed = (list: InputError[], w: InputError[] = warnings): Computed => ({
+    errors: list,
+    warnings: w,
+    plan: null,
+    sheets: [],
+    checkCells: [],
+    scenarios: [],
+    json: () => planToJson(null, list, [], w),
+  });
   if (errors.length > 0 || !parsed.input) {
-    return { errors, warnings, plan: null, sheets: [], checkCells: [], json: () => planToJson(null, errors, [], warnings) };
+    // The scenarios' own errors (an unknown sheet, row or column) are reported with the base's.
+    if (sharing) errors.push(...computeScenarios(snapshot, { parsed, plan: null }).errors);
+    return failed(errors);
   }
   let plan: Plan;
   let rendered: ReturnType<typeof renderPlan>;
+  let scenarios: ScenarioResult[] = [];
   try {
-    plan = computePlan(parsed.input);
-    rendered = renderPlan(plan, parsed.settingsCells);
+    plan = computePlan(parsed.input, sharing?.plan);
+    if (sharing) {
+      const computed = computeScenarios(snapshot, { parsed, plan }, sharing.options);
+      if (computed.errors.length > 0) {
+        const all = [...errors, ...computed.errors];
+        return {
+          ...failed(all),
+          json: () => ({
+            ...planToJson(null, all, [], warnings),
+            scenarios: scenariosJson(computed.scenarios.map((s) => ({ ...s, plan: null }))),
+          }),
+        };
+      }
+      scenarios = computed.scenarios;
+    }
+    // The comparison only with scenarios; one written before stays current: without them it says so.
+    const compared =
+      scenarios.length > 0 ? scenarios : snapshot.ownedSheets.some((s) => sameSheetName(s, OUTPUT_SHEETS.scenarios)) ? [] : null;
+    rendered = renderPlan(plan, parsed.settingsCells, compared);
   } catch (e) {
     // Sums beyond exact integer arithmetic: only absurd amounts get here (each is bounded on input).
     if (!(e instanceof KronorOverflow)) throw e;
-    const overflow = [inputError('', '', 'overflow', {})];
-    return {
-      errors: overflow,
-      warnings,
-      plan: null,
-      sheets: [],
-      checkCells: [],
-      json: () => planToJson(null, overflow, [], warnings),
-    };
+    return failed([inputError('', '', 'overflow', {})]);
   }
-  const allWarnings = [...warnings, ...unspreadableWarnings(plan, parsed.interventionCells)];
+  const allWarnings = [
+    ...warnings,
+    ...unspreadableWarnings(plan, parsed.interventionCells),
+    ...scenarios.flatMap((s) => s.warnings),
+  ];
   return {
     errors,
     warnings: allWarnings,
     plan,
     sheets: rendered.sheets,
     checkCells: rendered.checkCells,
-    json: () => planToJson(plan, errors, rendered.checkCells, allWarnings),
+    scenarios,
+    json: () => ({ ...planToJson(plan, errors, rendered.checkCells, allWarnings), scenarios: scenariosJson(scenarios) }),
   };
 }
 

@@ -17,6 +17,8 @@ import { INPUT_WORDS, OUTPUT_WORDS, OutputSheetId, PRINT_WORDS, sheetTitle } fro
 import { FUNDING, PARTY_DEFINITE, STATUS, statusLabel } from '../messages/vocabulary';
 import { monthOf } from '../engine/calendar';
 import { a1, columnLetter, OutCell, OutputSheet, PrintSetup, sheetRef } from './grid';
+import { ComparedScenario, renderScenarioSheet } from './outputs/scenariosSheet';
+import { summaryRoomRows } from './outputs/summaryRoom';
 import type { SettingsParameter } from './sheets/settings';
 
 export const KR = '#,##0;-#,##0';
@@ -548,8 +550,7 @@ function renderSummary(ctx: Ctx): OutputSheet {
   const years = plan.years;
   const body = statementRows(ctx, false).map((r) => r.cells);
   body.push([]);
-  body.push([label(W.room, true)]);
-  body.push([{ ...label(W.roomLater), wrap: false }]);
+  body.push(...summaryRoomRows(plan, shown, ctx.unit));
   body.push([]);
   body.push([label(W.goals, true)]);
   const goalIds = [...new Set(plan.checks.filter((c) => c.year !== null).map((c) => c.goal))];
@@ -663,7 +664,12 @@ function renderSummary(ctx: Ctx): OutputSheet {
  * @param settingsCells where each `Inställningar` parameter's value stands (A1), for checks about the
  *   plan as a whole, whose cell is on the input sheet.
  */
-export function renderPlan(plan: Plan, settingsCells: ReadonlyMap<SettingsParameter, string> = new Map()): Rendered {
+export function renderPlan(
+  plan: Plan,
+  settingsCells: ReadonlyMap<SettingsParameter, string> = new Map(),
+  /** The scenarios to compare (outputs/scenariosSheet.ts); null: no comparison sheet. */
+  scenarios: readonly ComparedScenario[] | null = null,
+): Rendered {
   const unit: Unit = plan.input.settings.unit ?? 'kr';
   const ctx: Ctx = {
     plan,
@@ -693,7 +699,16 @@ export function renderPlan(plan: Plan, settingsCells: ReadonlyMap<SettingsParame
   });
   const checks = renderChecks(ctx, checkCells);
   return {
-    sheets: [summary, split, interventions.sheet, budget.sheet, balance.sheet, liquidity.sheet, checks],
+    sheets: [
+      summary,
+      ...(scenarios ? [renderScenarioSheet(plan, scenarios)] : []),
+      split,
+      interventions.sheet,
+      budget.sheet,
+      balance.sheet,
+      liquidity.sheet,
+      checks,
+    ],
     checkCells,
   };
 }

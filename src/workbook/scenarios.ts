@@ -16,12 +16,12 @@
  */
 import { planIntervention, PlanCalendar } from '../engine/interventions';
 import { KronorOverflow } from '../engine/kronor';
-import { computePlan, Plan, PlanInput } from '../engine/plan';
+import { computePlan, Plan, PlanInput, PlanSharing } from '../engine/plan';
 import { splitYears, yearTotal } from '../engine/split';
 import type { Intervention, InterventionPlan, Member, YearSplit } from '../engine/types';
 import { PARTIES } from '../engine/types';
 import { INPUT_WORDS, InputSheetId } from '../messages/sheets';
-import { causedMessage, ScenarioErrorCode, scenarioErrorMessage, ScenarioErrorParams } from '../messages/scenarios';
+import { causedMessage, ErrorCode, errorMessage, ErrorParams } from '../messages/errors';
 import {
   a1,
   CellValue,
@@ -34,7 +34,7 @@ import {
   sheetNameKey,
   WorkbookSnapshot,
 } from './grid';
-import { parseWorkbook, ParseResult } from './parse';
+import { parseWorkbook, ParseResult, SheetParsers } from './parse';
 import { COSTS_SPEC, parseCosts } from './sheets/costs';
 import { GOAL_ROWS, GOALS_SPEC, parseGoals } from './sheets/goals';
 import { INTERVENTIONS_SPEC, parseInterventions } from './sheets/interventions';
@@ -48,8 +48,6 @@ import { cellText, isEmpty, normalizeHeader, parseYear } from './values';
 
 // ---------------------------------------------------------------------------------------------------
 // Issues
-
-type ScenarioFailure = { [C in ScenarioErrorCode]: { code: C; params: ScenarioErrorParams<C> } }[ScenarioErrorCode];
 
 /**
  * An error or warning of a scenario, on a `Scenarier` cell: one of the scenario's own (an unknown sheet,
@@ -65,16 +63,11 @@ export type ScenarioIssue = {
   cause: InputError | null;
   /** With a cause: whether it is on a cell the scenario changed (else the changes caused it indirectly). */
   direct: boolean;
-} & (ScenarioFailure | Failure);
+} & Failure;
 
 const SCENARIO_SHEET = INPUT_WORDS.scenarios.name;
 
-function ownIssue<C extends ScenarioErrorCode>(
-  scenario: string,
-  cell: string,
-  code: C,
-  params: ScenarioErrorParams<C>,
-): ScenarioIssue {
+function ownIssue<C extends ErrorCode>(scenario: string, cell: string, code: C, params: ErrorParams<C>): ScenarioIssue {
   return {
     sheet: SCENARIO_SHEET,
     cell,
@@ -83,7 +76,7 @@ function ownIssue<C extends ScenarioErrorCode>(
     direct: true,
     code,
     params,
-    message: scenarioErrorMessage(code, params),
+    message: errorMessage(code, params),
   } as ScenarioIssue;
 }
 
@@ -656,17 +649,6 @@ export function memoParse(
   };
 }
 
-/** The sheet parsers `parseWorkbook` calls (the shape of the optional argument proposed for it). */
-export interface SheetParsers {
-  parseSettings: typeof parseSettings;
-  parseYears: typeof parseYears;
-  parseMembers: typeof parseMembers;
-  parseInterventions: typeof parseInterventions;
-  parseCosts: typeof parseCosts;
-  parseOpening: typeof parseOpening;
-  parseGoals: typeof parseGoals;
-}
-
 const yearsKey = (years: readonly number[] | null) => (years ? years.join(',') : '-');
 
 /**
@@ -696,19 +678,13 @@ export function memoisedSheetParsers(memo: SheetMemo = new SheetMemo()): SheetPa
   };
 }
 
-/** What `computePlan` would take to share work across plans (the proposed optional argument). */
-export interface PlanSharing {
-  splitYears: typeof splitYears;
-  planIntervention: typeof planIntervention;
-}
-
 /**
  * Splits and intervention plans shared across the plans of one refresh: a year's split is the same for
  * the same members array (an untouched `Medlemmar`'s parse), shares, rounding and year cases; an
  * intervention's plan is the same for the same intervention object (an untouched `Insatser`'s parse)
  * and calendar. Both computations are pure, so a hit is exactly what the computation would give.
  */
-export function planSharing(): PlanSharing {
+export function planSharing(): Required<PlanSharing> {
   const splits = new WeakMap<readonly Member[], Map<string, YearSplit[]>>();
   const calendarKeys = new WeakMap<PlanCalendar, string>();
   const plans = new WeakMap<Intervention, Map<string, InterventionPlan>>();
@@ -736,5 +712,26 @@ export function planSharing(): PlanSharing {
       byKey.set(key, result);
       return result;
     },
+  };
+}
+
+/**
+ * What the base and the scenarios of one refresh share: the sheet parses (by grid object) and the
+ * splits and intervention plans (by members array and intervention object). Made only when the
+ * workbook has a `Scenarier` sheet; without one the refresh runs the plain parsers.
+ */
+export interface ScenarioSharing {
+  parsers: SheetParsers;
+  plan: Required<PlanSharing>;
+  options: Required<ScenarioOptions>;
+}
+
+export function scenarioSharing(): ScenarioSharing {
+  const parsers = memoisedSheetParsers();
+  const plan = planSharing();
+  return {
+    parsers,
+    plan,
+    options: { parse: (snapshot) => parseWorkbook(snapshot, parsers), compute: (input) => computePlan(input, plan) },
   };
 }

@@ -7,7 +7,8 @@ import * as path from 'path';
 import { Browser, chromium, Page } from 'playwright-core';
 import * as ts from 'typescript';
 import { exampleSheets } from '../../src/workbook/example';
-import { OUTPUT_SHEET_NAMES, ownerMarkName } from '../../src/workbook/schema';
+import { scenariosTemplateSheet } from '../../src/workbook/sheets/scenarios';
+import { ALWAYS_OUTPUT_SHEET_NAMES, OUTPUT_SHEET_NAMES, ownerMarkName } from '../../src/workbook/schema';
 import { ARTIFACTS, CHROMIUM_ARGS, DIST, requireChromium, serve } from '../helpers/browser';
 
 const executablePath = requireChromium();
@@ -26,6 +27,8 @@ interface FakeOptions {
   apiVersion?: string;
   /** `Office.context.officeTheme`. */
   officeTheme?: { isDarkTheme: boolean; bodyBackgroundColor: string };
+  /** The template's `Scenarier` sheet (Full statlig tilldelning) besides the input. */
+  scenarios?: boolean;
 }
 
 function fakeWorkbook({
@@ -34,6 +37,7 @@ function fakeWorkbook({
   onReadyDelayMs = 0,
   notes = false,
   apiVersion,
+  scenarios = false,
 }: FakeOptions = {}) {
   const sheets: Record<string, { values: unknown[][] }> = {};
   if (empty) sheets['Blad1'] = { values: [] };
@@ -42,6 +46,7 @@ function fakeWorkbook({
       sheets[s.name] = { values: s.rows.map((r) => r.map((v) => (v instanceof Date ? serial(v) : (v ?? '')))) };
     });
   if (notes) sheets['Mina anteckningar'] = { values: [['ring Eva']] };
+  if (scenarios) sheets['Scenarier'] = { values: scenariosTemplateSheet().rows.map((r) => r.map((v) => v ?? '')) };
   return { sheets, displayLanguage, onReadyDelayMs, apiVersion };
 }
 
@@ -100,7 +105,7 @@ describeBrowser('task pane in Chromium, inside (fake) Excel', () => {
     expect(await page.getByTestId('year-2024').innerText()).toMatch(/Årets resultat\s*1\u00a0538\u00a0000\u00a0kr/);
     expect(await fake<number>(page, 'window.__fake.syncs')).toBe(syncsBefore + 2);
     const sheetNames = await fake<string[]>(page, 'Object.keys(window.__fake.sheets)');
-    expect(sheetNames).toEqual(expect.arrayContaining(OUTPUT_SHEET_NAMES));
+    expect(sheetNames).toEqual(expect.arrayContaining(ALWAYS_OUTPUT_SHEET_NAMES));
     expect(await fake<Record<string, string>>(page, 'window.__fake.names')).toMatchObject({
       [ownerMarkName('Budget')]: '=Budget!$A$1',
     });
@@ -136,6 +141,32 @@ describeBrowser('task pane in Chromium, inside (fake) Excel', () => {
     await page.getByTestId('stale').waitFor();
     await page.waitForTimeout(800);
     expect(await fake<number>(page, 'window.__fake.syncs')).toBe(syncs + 2);
+    await page.context().close();
+  });
+
+  test('an edit on the Scenarier sheet recomputes automatically: the comparison follows', async () => {
+    const page = await open({ scenarios: true });
+    await page.getByRole('button', { name: 'Beräkna', exact: true }).click();
+    const comparison = page.getByTestId('scenario-comparison');
+    await comparison
+      .getByText(/^6\u00a0538\u00a0000\u00a0kr/)
+      .first()
+      .waitFor();
+    expect(await fake<string[]>(page, 'Object.keys(window.__fake.sheets)')).toContain('Scenariojämförelse');
+    const syncs = await fake<number>(page, 'window.__fake.syncs');
+    // 2024 in the scenario: 20 mkr instead of 21 — its result is 4 000 000 over the base's 1 538 000.
+    await page.evaluate('window.__fake.edit("Scenarier", 1, 4, 20000000)');
+    await comparison
+      .getByText(/^5\u00a0538\u00a0000\u00a0kr/)
+      .first()
+      .waitFor({ timeout: 5000 });
+    expect(await comparison.innerText()).toMatch(/\+4\u00a0000\u00a0000\u00a0kr/);
+    expect(await fake<number>(page, 'window.__fake.syncs')).toBe(syncs + 2);
+    const written = await fake<unknown[]>(
+      page,
+      'window.__fake.sheets["Scenariojämförelse"].values.find(r => r && r[0] === "Årets resultat")',
+    );
+    expect(written.slice(0, 4)).toEqual(['Årets resultat', 1538000, 5538000, 4000000]);
     await page.context().close();
   });
 
@@ -281,7 +312,9 @@ describeBrowser('task pane in Chromium, inside (fake) Excel', () => {
     expect(await page.getByText(/cell-editing mode|InvalidOperationInCellEditMode/).count()).toBe(0);
     await page.evaluate('window.__fake.endCellEdit()');
     await page.getByTestId('year-2024').waitFor({ timeout: 5000 });
-    expect(await fake<string[]>(page, 'Object.keys(window.__fake.sheets)')).toEqual(expect.arrayContaining(OUTPUT_SHEET_NAMES));
+    expect(await fake<string[]>(page, 'Object.keys(window.__fake.sheets)')).toEqual(
+      expect.arrayContaining(ALWAYS_OUTPUT_SHEET_NAMES),
+    );
     await page.context().close();
   });
 
@@ -289,7 +322,7 @@ describeBrowser('task pane in Chromium, inside (fake) Excel', () => {
     const page = await open();
     await computed(page);
     await page.evaluate('window.__fake.protect("Balansplan")');
-    const outputs = `JSON.stringify(${JSON.stringify(OUTPUT_SHEET_NAMES)}.map(n => window.__fake.sheets[n].values))`;
+    const outputs = `JSON.stringify(${JSON.stringify(ALWAYS_OUTPUT_SHEET_NAMES)}.map(n => window.__fake.sheets[n].values))`;
     const before = await fake<string>(page, outputs);
     // The ekonom changes 2024's contributions: the recompute has something to write, and must refuse.
     await page.evaluate('window.__fake.edit("År", 1, 1, 15000000)');
@@ -323,7 +356,9 @@ describeBrowser('task pane in Chromium, inside (fake) Excel', () => {
     expect(await page.getByText('Förhandsvisning utanför Excel').count()).toBe(0);
     await page.getByRole('button', { name: 'Beräkna', exact: true }).click();
     await page.getByTestId('year-2024').waitFor();
-    expect(await fake<string[]>(page, 'Object.keys(window.__fake.sheets)')).toEqual(expect.arrayContaining(OUTPUT_SHEET_NAMES));
+    expect(await fake<string[]>(page, 'Object.keys(window.__fake.sheets)')).toEqual(
+      expect.arrayContaining(ALWAYS_OUTPUT_SHEET_NAMES),
+    );
     await page.context().close();
   });
 });

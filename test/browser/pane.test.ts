@@ -7,6 +7,7 @@ import { promises as fs, existsSync } from 'fs';
 import * as path from 'path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { OUTPUT_SHEET_NAMES } from '../../src/workbook/schema';
+import { scenariosTemplateSheet } from '../../src/workbook/sheets/scenarios';
 import { exampleFile, sheetOf, tempDir } from '../helpers/files';
 import { ARTIFACTS, CHROMIUM_ARGS, DIST, requireChromium, serve } from '../helpers/browser';
 
@@ -80,6 +81,42 @@ describeBrowser('task pane in Chromium (standalone preview)', () => {
     expect(await page.getByTestId('preview').evaluate((e) => e.getBoundingClientRect().top < window.innerHeight)).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await page.screenshot({ path: path.join(ARTIFACTS, 'pane-cell-view.png') });
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  test("the example's scenario: the list and comparison under the summary; choosing it shows its summary and checks, writing nothing", async () => {
+    const { page, consoleErrors } = await openPane();
+    await page.getByRole('button', { name: 'Beräkna', exact: true }).click();
+    const y2024 = page.getByTestId('year-2024').first();
+    await y2024.waitFor();
+    // The room for new grants per year, as a sentence (engine/room.ts: the decision room of March binds).
+    await expectText(y2024, /Utrymme för nya insatser 2024: 1\u00a0537\u00a0996\u00a0kr — begränsas av Beslutsutrymme i mars/);
+    const scenarios = page.getByTestId('scenarios');
+    await expectText(scenarios, /Full statlig tilldelning/);
+    // The comparison: the base's result 1 538 000, the scenario's 6 538 000 (+5 000 000: 21 mkr instead of 16).
+    const comparison = page.getByTestId('scenario-comparison');
+    await expectText(
+      comparison,
+      /Årets resultat\s*1\u00a0538\u00a0000\u00a0kr\s*6\u00a0538\u00a0000\u00a0kr\s*\+5\u00a0000\u00a0000\u00a0kr/,
+    );
+    expect(await page.getByTestId('scenario-shown').count()).toBe(0);
+    const outcome = await page.getByTestId('outcome').getAttribute('data-at');
+    await page.getByTestId('scenario-0').click();
+    const shown = page.getByTestId('scenario-shown');
+    await expectText(shown, /Scenariot Full statlig tilldelning \(visas bara här, inget skrivs\)/);
+    await expectText(shown.getByTestId('scenario-summary'), /2024\s*Årets resultat\s*6\u00a0538\u00a0000\u00a0kr/);
+    // Its checks: equity 8 399 000 in 2024 is over the 2.7 mkr cap.
+    await expectText(shown.getByTestId('scenario-checks'), /Högsta eget kapital · 2024/);
+    await expectText(shown, /Kontroller: Full statlig tilldelning/);
+    // Nothing was computed or written again, and the base's summary is unchanged.
+    expect(await page.getByTestId('outcome').getAttribute('data-at')).toBe(outcome);
+    await expectText(page.getByTestId('summary'), /2024\s*Årets resultat\s*1\u00a0538\u00a0000\u00a0kr/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await shown.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'pane-scenario.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Visa grundbudgeten' }).click();
+    expect(await page.getByTestId('scenario-shown').count()).toBe(0);
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   });
@@ -163,6 +200,18 @@ describeBrowser('task pane in Chromium (standalone preview)', () => {
     await expectText(page.getByTestId('year-2024'), /699\u00a0000\u00a0kr above the cap of 2\u00a0700\u00a0000\u00a0kr/);
     await expectText(page.getByTestId('checks'), /Maximum equity · 2024/);
     await expectText(page.getByTestId('outcome'), /^Computed and written at \d\d:\d\d$/);
+    // The room in English; 2025's binding month is in 2026 (the decision room's window), so it carries its year.
+    await expectText(
+      page.getByTestId('year-2025'),
+      /Room for new grants 2025: 2\u00a0120\u00a0825\u00a0kr — limited by Decision room in June 2026/,
+    );
+    await expectText(page.getByTestId('scenarios'), /Scenarios[\s\S]*Base budget[\s\S]*Full statlig tilldelning/);
+    // A scenario's error in English still names the scenario and the cell it changed.
+    const badScenario = await exampleFile(dir, 'bad-scenario.xlsx', (s) =>
+      s.push(scenariosTemplateSheet([['Fel', 'År', 2025, 'Medlemsavgifter', 'mycket']])),
+    );
+    await page.getByTestId('file-input').setInputFiles(badScenario);
+    await expectText(page.getByTestId('errors'), /Scenarier!E2.*Scenario "Fel" \(År!B3\): "mycket" is not a number/s);
     const broken = await exampleFile(dir, 'broken.xlsx', (s) => (sheetOf(s, 'År').rows[2]![1] = 'sexton miljoner'));
     await page.getByTestId('file-input').setInputFiles(broken);
     await expectText(page.getByTestId('errors'), /År!B3.*"sexton miljoner" is not a number/s);

@@ -1,6 +1,6 @@
 /** The task pane inside Excel: refresh through ExcelHost, react to edits, select cells, add the template. */
 import type { PaneHost } from '../paneHost';
-import { exampleSheets } from '../../workbook/example';
+import { templateSheets } from '../../workbook/example';
 import { INPUT_SHEETS } from '../../workbook/schema';
 import type { OfficeLang } from '../../messages/office';
 import { asExcelApi, ExcelApi, ExcelHost, ExcelRun, officeExcel } from './excelHost';
@@ -83,6 +83,6 @@ export function excelPane(run?: ExcelApi | ExcelRun, options: ExcelPaneOptions =
             .catch(() => undefined); // a handler of a sheet deleted since: nothing left to remove
       };
     },
-    createTemplate: () => host.addTemplate(exampleSheets()),
+    createTemplate: () => host.addTemplate(templateSheets()),
   };
 }

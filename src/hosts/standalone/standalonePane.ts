@@ -5,7 +5,7 @@
  * example starts from. Loaded lazily, so that none of this is part of the pane that runs inside Excel.
  */
 import ExcelJS from 'exceljs';
-import { exampleSheets } from '../../workbook/example';
+import { templateSheets } from '../../workbook/example';
 import { CellValue, OutputSheet, parseA1, sameSheetName, WorkbookHost, WorkbookSnapshot } from '../../workbook/grid';
 import { renderTemplate } from '../../workbook/template';
 import { PackageHost, writePackage } from '../xlsx/package';
@@ -61,7 +61,7 @@ async function emptyPackage(): Promise<Uint8Array> {
 
 /** The template's input sheets added to a package, as the user's own sheets (no ownership marks). */
 async function withTemplate(bytes: Uint8Array, dropFirst: boolean): Promise<Uint8Array> {
-  const added = await writePackage(bytes, { sheets: renderTemplate(exampleSheets()), owned: [], definedNames: [] });
+  const added = await writePackage(bytes, { sheets: renderTemplate(templateSheets()), owned: [], definedNames: [] });
   if (!dropFirst) return added;
   // The empty workbook's placeholder sheet goes: rewrite the package without it.
   const wb = new ExcelJS.Workbook();
@@ -157,7 +157,7 @@ export function createStandalonePane(): StandalonePane {
     },
     async createTemplate() {
       const h = current();
-      const clashes = exampleSheets()
+      const clashes = templateSheets()
         .filter((t) => h.pkg.info.sheets.some((w) => sameSheetName(w.name, t.name)))
         .map((t) => t.name);
       if (clashes.length > 0) return clashes;

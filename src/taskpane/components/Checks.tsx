@@ -62,11 +62,16 @@ export default function Checks({
   onShow,
   t,
   lang,
+  id = 'checks',
+  title = t.checksTitle,
 }: {
   checks: PaneCheck[];
   onShow: (ref: string) => void;
   t: Ui;
   lang: Lang;
+  /** The section's id (a scenario's checks stand beside the base's). */
+  id?: string;
+  title?: string;
 }) {
   const styles = useStyles();
   const [onlyProblems, setOnlyProblems] = useState(false);
@@ -74,9 +79,9 @@ export default function Checks({
   for (const c of checks) count[c.status]++;
   const groups = groupChecks(checks).filter((g) => !onlyProblems || g.problems > 0);
   return (
-    <section className={styles.section} aria-labelledby="checks-title">
-      <Subtitle2 as="h2" id="checks-title" className={styles.flush}>
-        {t.checksTitle}
+    <section className={styles.section} aria-labelledby={`${id}-title`}>
+      <Subtitle2 as="h2" id={`${id}-title`} className={styles.flush}>
+        {title}
       </Subtitle2>
       <Caption1>{t.checksCount(count.ok, count.warning, count.failed)}</Caption1>
       <Switch
@@ -86,7 +91,7 @@ export default function Checks({
         data-testid="only-problems"
       />
       {groups.length === 0 && <Text data-testid="no-problems">{t.noProblems}</Text>}
-      <div className={styles.section} data-testid="checks">
+      <div className={styles.section} data-testid={id}>
         {groups.map((g) => {
           const items = onlyProblems ? g.checks.filter((c) => c.status !== 'ok') : g.checks;
           const header = (

@@ -27,12 +27,25 @@ function Figure({ label, figure, empty, lang }: { label: string; figure: PaneFig
   );
 }
 
-export default function Summary({ years, t, lang }: { years: PaneYear[]; t: Ui; lang: Lang }) {
+export default function Summary({
+  years,
+  t,
+  lang,
+  id = 'summary',
+  title = t.summaryTitle,
+}: {
+  years: PaneYear[];
+  t: Ui;
+  lang: Lang;
+  /** The section's id (a scenario's summary stands beside the base's). */
+  id?: string;
+  title?: string;
+}) {
   const styles = useStyles();
   return (
-    <section className={styles.section} aria-labelledby="summary-title">
-      <Subtitle2 as="h2" id="summary-title" className={styles.flush}>
-        {t.summaryTitle}
+    <section className={styles.section} aria-labelledby={`${id}-title`} data-testid={id}>
+      <Subtitle2 as="h2" id={`${id}-title`} className={styles.flush}>
+        {title}
       </Subtitle2>
       <div className={styles.cards}>
         {years.map((y) => (
@@ -46,6 +59,11 @@ export default function Summary({ years, t, lang }: { years: PaneYear[]; t: Ui; 
               lang={lang}
             />
             <Figure label={t.decisionRoom} figure={y.decisionRoom} empty={t.notJudged} lang={lang} />
+            {y.room && (
+              <Caption1 data-testid="room" className={styles.muted}>
+                {y.room.text}
+              </Caption1>
+            )}
           </Card>
         ))}
       </div>

@@ -1,42 +1,52 @@
 /**
- * The scenario comparison sheet: the base and each scenario side by side per year — contributions (in
- * all and per party), result, equity at year end, lowest month-end cash, lowest decision room, room for
- * new grants (when given), the goals' statuses — then each scenario's difference from the base, and
- * the scenarios' errors below. Whole kronor, as `Budget` shows them.
+ * The scenario comparison sheet (`Scenariojämförelse`): the base and each scenario side by side per
+ * year — contributions (in all and per party), result, equity at year end, lowest month-end cash, lowest
+ * decision room, room for new grants, the goals' statuses — then each scenario's difference from the base.
+ *
+ * With `Enhet` `tkr` the amounts are whole tkr that add up: each plan's contributions, parties, result
+ * and equity are the figures its board sheets show (`shownPlan`: the parties add up to the sum, the
+ * result is the difference of the shown equity), and a difference is the difference of two shown
+ * figures, so the differences add up as well. Single figures (lowest cash, decision room, room) are
+ * rounded half away. A scenario is only rendered when every scenario computed (errors stop the refresh).
  */
 import { monthOf } from '../../engine/calendar';
 import type { Check } from '../../engine/goals';
-import type { Kronor } from '../../engine/kronor';
 import type { Plan } from '../../engine/plan';
+import { roomForNewGrants } from '../../engine/room';
+import { shownPlan, ShownPlan, tkrOf, Unit } from '../../engine/tkr';
 import { PARTIES } from '../../engine/types';
 import { goalName } from '../../messages/goals';
-import { SCENARIO_SHEET_WORDS } from '../../messages/scenarios';
-import { sheetTitle } from '../../messages/sheets';
+import { OUTPUT_WORDS, PRINT_WORDS, sheetTitle } from '../../messages/sheets';
 import { PARTY_DEFINITE, statusLabel } from '../../messages/vocabulary';
 import type { OutCell, OutputSheet } from '../grid';
-import type { ScenarioResult } from '../scenarios';
 
 const KR = '#,##0;-#,##0';
 const TEXT = '@';
 const TITLE_ROWS = 2; // title, blank; the header is row 3
 
 const money = (m: number, bold = false): OutCell => ({ v: m, f: KR, bold });
-/** Text from user input (scenario names, messages quoting it): written as text, never as a formula. */
+/** Text from user input (scenario names): written as text, never as a formula. */
 const text = (s: string, bold = false): OutCell => ({ v: s, f: TEXT, bold });
 const blank: OutCell = { v: null };
 
-/** The room for new grants of a plan's years, as far as the renderer needs it (engine/room.ts `RoomYear`). */
-export type RoomOf = (plan: Plan) => readonly { year: number; withinGoals: Kronor | number | null }[];
+/** What the sheet needs of a scenario: its name and its computed plan (null: not computed). */
+export interface ComparedScenario {
+  name: string;
+  plan: Plan | null;
+}
+
+/** A plan with what the sheet shows of it, each computed once. */
+interface Facts {
+  plan: Plan;
+  shown: ShownPlan;
+  room: ReturnType<typeof roomForNewGrants>;
+}
 
 /** One compared figure of a year: its value in a plan (null: none, e.g. no judged month). */
 interface Measure {
   label: string;
   bold?: boolean;
-  value: (plan: Plan, yi: number, year: number) => number | null;
-}
-
-function yearMonths(plan: Plan, year: number) {
-  return plan.liquidity.filter((l) => monthOf(l.month).year === year);
+  value: (f: Facts, yi: number, year: number) => number | null;
 }
 
 function lowest(values: readonly (number | null)[]): number | null {
@@ -45,41 +55,42 @@ function lowest(values: readonly (number | null)[]): number | null {
   return min;
 }
 
-function measures(roomOf: RoomOf | undefined): Measure[] {
-  const R = SCENARIO_SHEET_WORDS.rows;
-  const list: Measure[] = [
-    { label: R.contributions, bold: true, value: (p, yi) => p.budget[yi]?.contributions ?? null },
+function measures(unit: Unit): Measure[] {
+  const R = OUTPUT_WORDS.scenarios.rows;
+  const one = (x: number | null) => (x === null || unit === 'kr' ? x : tkrOf(x));
+  const months = (f: Facts, year: number) => f.plan.liquidity.filter((l) => monthOf(l.month).year === year);
+  return [
+    { label: R.contributions, bold: true, value: (f, yi) => f.shown.budget[yi]?.contributions ?? null },
     ...PARTIES.map((party): Measure => ({
       label: R.contributionParty(PARTY_DEFINITE[party].sv),
-      value: (p, yi) => p.budget[yi]?.contributionsByParty[party] ?? null,
+      value: (f, yi) => f.shown.budget[yi]?.contributionsByParty[party] ?? null,
     })),
-    { label: R.result, bold: true, value: (p, yi) => p.budget[yi]?.result ?? null },
-    { label: R.equityEnd, value: (p, yi) => p.budget[yi]?.equityEnd ?? null },
-    { label: R.lowestCash, value: (p, _yi, year) => lowest(yearMonths(p, year).map((l) => l.cash)) },
-    { label: R.lowestDecisionRoom, value: (p, _yi, year) => lowest(yearMonths(p, year).map((l) => l.decisionRoom)) },
+    { label: R.result, bold: true, value: (f, yi) => f.shown.budget[yi]?.result ?? null },
+    { label: R.equityEnd, value: (f, yi) => f.shown.budget[yi]?.equityEnd ?? null },
+    { label: R.lowestCash, value: (f, _yi, year) => one(lowest(months(f, year).map((l) => l.cash))) },
+    { label: R.lowestDecisionRoom, value: (f, _yi, year) => one(lowest(months(f, year).map((l) => l.decisionRoom))) },
+    { label: R.room, value: (f, _yi, year) => one(f.room.find((r) => r.year === year)?.withinGoals ?? null) },
   ];
-  if (roomOf) {
-    const memo = new WeakMap<Plan, ReturnType<RoomOf>>();
-    const room = (p: Plan) => {
-      let r = memo.get(p);
-      if (!r) memo.set(p, (r = roomOf(p)));
-      return r;
-    };
-    list.push({ label: R.room, value: (p, _yi, year) => room(p).find((r) => r.year === year)?.withinGoals ?? null });
-  }
-  return list;
 }
 
 const checkKey = (c: Check) => `${c.goal}|${c.year ?? ''}`;
 
 /**
- * The comparison sheet. `scenarios` are the computed scenarios (those with errors get empty columns
- * and their errors below the table); `roomOf` gives the room for new grants of a plan, when available.
+ * The comparison sheet of `base` and `scenarios` (in their order on `Scenarier`). With no scenarios
+ * (the workbook had some when the sheet was first written) it says so, so that no stale figures stay.
  */
-export function renderScenarioSheet(base: Plan, scenarios: readonly ScenarioResult[], roomOf?: RoomOf): OutputSheet {
-  const W = SCENARIO_SHEET_WORDS;
+export function renderScenarioSheet(base: Plan, scenarios: readonly ComparedScenario[]): OutputSheet {
+  const W = OUTPUT_WORDS.scenarios;
   const C = W.columns;
-  const plans = scenarios.map((s) => s.plan);
+  const unit: Unit = base.input.settings.unit ?? 'kr';
+  const factsOf = (plan: Plan): Facts => ({
+    plan,
+    shown: shownPlan({ ...plan, opening: plan.input.opening }, unit),
+    room: roomForNewGrants(plan),
+  });
+  const baseFacts = factsOf(base);
+  // A scenario without changes shares the base's plan: its facts too.
+  const facts = scenarios.map((s) => (s.plan === null ? null : s.plan === base ? baseFacts : factsOf(s.plan)));
   const header = [C.item, C.base, ...scenarios.map((s) => s.name), ...scenarios.map((s) => C.difference(s.name))];
   const widths = [
     34,
@@ -109,11 +120,9 @@ export function renderScenarioSheet(base: Plan, scenarios: readonly ScenarioResu
   // Checks by goal and year, in the base's order (then any a scenario alone has).
   const checksOf = (p: Plan | null) =>
     new Map((p?.checks ?? []).filter((c) => c.goal !== 'unspreadable').map((c) => [checkKey(c), c]));
-  const baseChecks = checksOf(base);
-  const scenarioChecks = plans.map(checksOf);
-  const keys = [...baseChecks.keys()];
-  for (const m of scenarioChecks) for (const k of m.keys()) if (!keys.includes(k)) keys.push(k);
-  const allChecks = [baseChecks, ...scenarioChecks];
+  const allChecks = [checksOf(base), ...scenarios.map((s) => checksOf(s.plan))];
+  const keys = [...allChecks[0]!.keys()];
+  for (const m of allChecks.slice(1)) for (const k of m.keys()) if (!keys.includes(k)) keys.push(k);
   const checkOf = (k: string) => allChecks.map((m) => m.get(k)).find((c) => c !== undefined)!;
   const statusRows = (year: number | null) => {
     for (const k of keys) {
@@ -121,18 +130,18 @@ export function renderScenarioSheet(base: Plan, scenarios: readonly ScenarioResu
       if (c.year !== year) continue;
       statusRow(
         `${W.rows.goals}: ${goalName(c.goal)}`,
-        allChecks.map((m, i) => (i > 0 && !plans[i - 1] ? null : m.has(k) ? statusLabel(m.get(k)!.status) : null)),
+        allChecks.map((m) => (m.has(k) ? statusLabel(m.get(k)!.status) : null)),
       );
     }
   };
-  const list = measures(roomOf);
+  const list = measures(unit);
   base.years.forEach((year, yi) => {
     if (yi > 0) body.push([]);
-    body.push([text(String(year), true), blank, ...plans.map((p) => (p ? blank : text(W.notComputed)))]);
+    body.push([text(String(year), true), blank, ...facts.map((f) => (f ? blank : text(W.notComputed)))]);
     for (const m of list)
       numberRow(
         m.label,
-        [base, ...plans].map((p) => (p && p.years[yi] === year ? m.value(p, yi, year) : null)),
+        [baseFacts, ...facts].map((f) => (f && f.plan.years[yi] === year ? m.value(f, yi, year) : null)),
         m.bold,
       );
     statusRows(year);
@@ -141,25 +150,21 @@ export function renderScenarioSheet(base: Plan, scenarios: readonly ScenarioResu
     body.push([], [text(W.rows.wholePlan, true)]);
     statusRows(null);
   }
-  body.push([], [text(W.note)]);
-  const errors = scenarios.flatMap((s) => s.errors.map((e) => ({ scenario: s.name, e })));
-  if (errors.length > 0) {
-    body.push(
-      [],
-      [text(W.errors.heading, true)],
-      [text(W.errors.columns.scenario, true), text(W.errors.columns.cell, true), text(W.errors.columns.message, true)],
-    );
-    for (const { scenario, e } of errors) body.push([text(scenario), text(`${e.sheet}!${e.cell}`), text(e.message)]);
-  }
+  body.push([], [text(scenarios.length > 0 ? W.note : W.none)]);
+  if (unit === 'tkr') body.push([], [text(OUTPUT_WORDS.summary.tkrNote)]);
+  const forbund = base.input.settings.name;
   return {
     name: W.name,
-    rows: [
-      [text(sheetTitle(W.title, base.years, base.input.settings.name), true)],
-      [],
-      header.map((h) => text(h, true)),
-      ...body,
-    ],
+    rows: [[text(sheetTitle(`${W.title} (${unit})`, base.years, forbund), true)], [], header.map((h) => text(h, true)), ...body],
     widths,
     freezeRows: TITLE_ROWS + 1,
+    print: {
+      orientation: 'landscape',
+      fitToWidth: true,
+      repeatRows: TITLE_ROWS + 1,
+      // &D: the printing date (Excel header code), as every output sheet.
+      header: { left: forbund, center: W.name, right: '&D' },
+      footer: { left: '', center: PRINT_WORDS.page, right: '' },
+    },
   };
 }
