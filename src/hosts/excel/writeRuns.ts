@@ -1,0 +1,124 @@
+/**
+ * Less to send: an output sheet's values, number formats and styles as few ranges as Excel needs.
+ *
+ * - Values go as row bands, each only as wide as its rows reach: a sheet whose first rows are wide (the
+ *   chart data beside `Sammanfattning`'s statement) does not pad the other two thousand rows with empty
+ *   strings. A cleared or new sheet is empty, so a cell left out of every band is what an empty string
+ *   would have made it.
+ * - Number formats, bold, font colour, wrap and alignment as rectangles of one value, merged in both
+ *   directions. An empty cell takes any of these without anything to see (no text to format or colour),
+ *   so empty cells join whichever rectangle passes over them. Fills are visible on empty cells: never.
+ * - Column widths as runs of adjacent columns of one width.
+ *
+ * Each rectangle is one command whose value is a single cell (`[[format]]`), which Excel applies to the
+ * whole range (https://github.com/OfficeDev/office-js-docs-pr/issues/5400;
+ * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-numberformat-member).
+ */
+
+/** [row, column, rows, columns, value] */
+export type Run = [number, number, number, number, string];
+
+/**
+ * Rectangles covering every cell of `grid` whose value is not `none`, each holding one value; a cell for
+ * which `free(row, column)` holds (an empty cell) may lie in any rectangle or in none. Greedy: from the
+ * first uncovered cell (row by row) as far right as the value (or free cells) go, then down while the
+ * whole span does; free cells at the rectangle's right and bottom edges are trimmed off.
+ */
+export function coverRuns(
+  grid: readonly (readonly string[])[],
+  none: string,
+  free: (row: number, col: number) => boolean = () => false,
+): Run[] {
+  const runs: Run[] = [];
+  const covered = grid.map((row) => new Uint8Array(row.length));
+  const at = (r: number, c: number) => grid[r]?.[c] ?? none;
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r]!;
+    for (let c = 0; c < row.length; c++) {
+      const key = row[c]!;
+      if (key === none || covered[r]![c] || free(r, c)) continue;
+      const fits = (rr: number, cc: number) => at(rr, cc) === key || free(rr, cc);
+      let end = c + 1;
+      while (end < row.length && fits(r, end)) end++;
+      while (end - 1 > c && at(r, end - 1) !== key) end--; // trailing free cells
+      let bottom = r + 1;
+      for (; bottom < grid.length; bottom++) {
+        let all = true;
+        for (let cc = c; cc < end && all; cc++) all = fits(bottom, cc);
+        if (!all) break;
+      }
+      // trailing rows with no cell of the value
+      for (; bottom - 1 > r; bottom--) {
+        let any = false;
+        for (let cc = c; cc < end && !any; cc++) any = at(bottom - 1, cc) === key;
+        if (any) break;
+      }
+      for (let rr = r; rr < bottom; rr++)
+        for (let cc = c; cc < end; cc++) if (at(rr, cc) === key) covered[rr]![cc] = 1;
+      runs.push([r, c, bottom - r, end - c, key]);
+    }
+  }
+  return runs;
+}
+
+/** A rectangle of values: top-left (0-based) and the rows, all of one width. */
+export interface ValueBlock {
+  row: number;
+  col: number;
+  values: (string | number)[][];
+}
+
+/** About what one more range command costs (its path and property) against an empty cell's `"",`. */
+const COMMAND_BYTES = 100;
+const EMPTY_CELL_BYTES = 3;
+
+/**
+ * The values as row bands (see the file comment). Bands follow the widest row at or below each row:
+ * a band ends where the rows below all stop short, when leaving their empty cells out saves more than
+ * a command costs. Rows are never split across columns, so a value's row keeps its one command.
+ */
+export function valueBands(values: (string | number)[][], width: number): ValueBlock[] {
+  const n = values.length;
+  if (n === 0) return [];
+  const reach = values.map((row) => {
+    let last = Math.min(width, row.length) - 1;
+    while (last >= 0 && row[last] === '') last--;
+    return last + 1;
+  });
+  const below = new Array<number>(n + 1).fill(0);
+  for (let r = n - 1; r >= 0; r--) below[r] = Math.max(reach[r]!, below[r + 1]!);
+  const bands: { start: number; end: number; width: number }[] = [];
+  let r = 0;
+  while (r < n) {
+    const w = Math.max(1, below[r]!);
+    let end = r + 1;
+    // Rows below that are all narrower start a new band where that saves more than it costs.
+    while (end < n) {
+      const next = Math.max(1, below[end]!);
+      if (next < w) {
+        let segEnd = end;
+        while (segEnd < n && Math.max(1, below[segEnd]!) === next) segEnd++;
+        if ((w - next) * (n - end) * EMPTY_CELL_BYTES > COMMAND_BYTES) break;
+        end = segEnd;
+      } else end++;
+    }
+    bands.push({ start: r, end, width: w });
+    r = end;
+  }
+  return bands.map((b) => ({
+    row: b.start,
+    col: 0,
+    values: values.slice(b.start, b.end).map((row) => (row.length === b.width ? row : row.slice(0, b.width))),
+  }));
+}
+
+/** Adjacent columns of one width: [first column, count, width]. */
+export function widthRuns(widths: readonly number[]): [number, number, number][] {
+  const runs: [number, number, number][] = [];
+  widths.forEach((w, i) => {
+    const last = runs[runs.length - 1];
+    if (last && last[2] === w && last[0] + last[1] === i) last[1]++;
+    else runs.push([i, 1, w]);
+  });
+  return runs;
+}
