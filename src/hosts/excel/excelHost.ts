@@ -24,16 +24,7 @@
  */
 import type { TemplateSheet } from '../../workbook/example';
 import { renderTemplate } from '../../workbook/template';
-import type {
-  CellValue,
-  ChartSpec,
-  OutCell,
-  OutputSheet,
-  PrintSetup,
-  SheetGrid,
-  WorkbookHost,
-  WorkbookSnapshot,
-} from '../../workbook/grid';
+import type { ChartSpec, OutCell, OutputSheet, PrintSetup, SheetGrid, WorkbookHost, WorkbookSnapshot } from '../../workbook/grid';
 import { a1, OUTPUT_FONT, parseA1, sameSheetName, sheetNameKey } from '../../workbook/grid';
 import { INPUT_SHEETS, OUTPUT_SHEET_NAMES, ownerMarkName } from '../../workbook/schema';
 import { BlockCode, officeErrorCode, officeErrorMessage, OfficeLang, writeBlockedMessage } from '../../messages/office';

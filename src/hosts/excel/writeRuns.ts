@@ -22,7 +22,8 @@ export type Run = [number, number, number, number, string];
  * Rectangles covering every cell of `grid` whose value is not `none`, each holding one value; a cell for
  * which `free(row, column)` holds (an empty cell) may lie in any rectangle or in none. Greedy: from the
  * first uncovered cell (row by row) as far right as the value (or free cells) go, then down while the
- * whole span does; free cells at the rectangle's right and bottom edges are trimmed off.
+ * whole span does (with or without the free cells at the right of the first row, whichever takes in
+ * more); rows and columns at the rectangle's far edges without a cell of the value are trimmed off.
  */
 export function coverRuns(
   grid: readonly (readonly string[])[],
@@ -38,23 +39,39 @@ export function coverRuns(
       const key = row[c]!;
       if (key === none || covered[r]![c] || free(r, c)) continue;
       const fits = (rr: number, cc: number) => at(rr, cc) === key || free(rr, cc);
-      let end = c + 1;
-      while (end < row.length && fits(r, end)) end++;
-      while (end - 1 > c && at(r, end - 1) !== key) end--; // trailing free cells
-      let bottom = r + 1;
-      for (; bottom < grid.length; bottom++) {
-        let all = true;
-        for (let cc = c; cc < end && all; cc++) all = fits(bottom, cc);
-        if (!all) break;
-      }
-      // trailing rows with no cell of the value
-      for (; bottom - 1 > r; bottom--) {
-        let any = false;
-        for (let cc = c; cc < end && !any; cc++) any = at(bottom - 1, cc) === key;
-        if (any) break;
-      }
-      for (let rr = r; rr < bottom; rr++)
-        for (let cc = c; cc < end; cc++) if (at(rr, cc) === key) covered[rr]![cc] = 1;
+      let wide = c + 1;
+      while (wide < row.length && fits(r, wide)) wide++;
+      let strict = wide;
+      while (strict - 1 > c && at(r, strict - 1) !== key) strict--; // trailing free cells
+      // Down as far as the whole span fits; of the span with and without the free cells at its right,
+      // the one that takes in more cells of the value.
+      const down = (end: number) => {
+        let bottom = r + 1;
+        for (; bottom < grid.length; bottom++) {
+          let all = true;
+          for (let cc = c; cc < end && all; cc++) all = fits(bottom, cc);
+          if (!all) break;
+        }
+        let count = 0;
+        for (let rr = r; rr < bottom; rr++) for (let cc = c; cc < end; cc++) if (at(rr, cc) === key && !covered[rr]![cc]) count++;
+        return { bottom, count };
+      };
+      const a = down(strict);
+      const b = wide > strict ? down(wide) : a;
+      let end = b.count > a.count ? wide : strict;
+      let bottom = b.count > a.count ? b.bottom : a.bottom;
+      // Edges with no cell of the value: trailing rows, then trailing columns.
+      const rowHas = (rr: number) => {
+        for (let cc = c; cc < end; cc++) if (at(rr, cc) === key) return true;
+        return false;
+      };
+      const colHas = (cc: number) => {
+        for (let rr = r; rr < bottom; rr++) if (at(rr, cc) === key) return true;
+        return false;
+      };
+      while (bottom - 1 > r && !rowHas(bottom - 1)) bottom--;
+      while (end - 1 > c && !colHas(end - 1)) end--;
+      for (let rr = r; rr < bottom; rr++) for (let cc = c; cc < end; cc++) if (at(rr, cc) === key) covered[rr]![cc] = 1;
       runs.push([r, c, bottom - r, end - c, key]);
     }
   }
