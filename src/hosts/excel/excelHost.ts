@@ -759,11 +759,7 @@ function contentOf(out: OutputSheet): Content {
   const arrays = toArrays(out);
   const empty = (r: number, c: number) => arrays.values[r]![c] === '';
   const runs = coverRuns(arrays.formats, 'General', empty);
-  const bold = coverRuns(
-    out.rows.map((r) => r.map((c) => (c.bold === true ? 'b' : ''))),
-    '',
-    (r, c) => isEmptyCell(out.rows[r]![c]),
-  );
+  const bold = propertyRuns(out, arrays.width, (c) => (c.bold === true ? 'b' : undefined));
   const styles = styleRuns(out, arrays.width);
   const links = linksOf(out);
   const layout = JSON.stringify([bold, out.widths, out.freezeRows, styles, links, out.print ?? null, out.charts ?? []]);
@@ -776,22 +772,39 @@ const isEmptyCell = (c: OutCell | undefined) => c === undefined || c.v === null 
 /** Each style property of the cells as rectangles of one value (nothing to send where no cell has it). */
 export function styleRuns(out: OutputSheet, width = Math.max(1, ...out.rows.map((r) => r.length))): StyleRuns {
   // Fills show on empty cells too; font colour, wrap and alignment only where there is text.
-  const empty = (r: number, c: number) => isEmptyCell(out.rows[r]![c]);
-  const runs = (value: (c: OutCell) => string | undefined, visibleWhenEmpty = false): Run[] => {
-    if (!out.rows.some((r) => r.some((c) => value(c) !== undefined))) return [];
-    const grid = out.rows.map((r) => {
-      const row = new Array<string>(width).fill('');
-      r.forEach((c, i) => (row[i] = value(c) ?? ''));
-      return row;
-    });
-    return coverRuns(grid, '', visibleWhenEmpty ? undefined : empty);
-  };
   return {
-    fill: runs((c) => c.fill?.toUpperCase(), true),
-    color: runs((c) => c.color?.toUpperCase()),
-    wrap: runs((c) => (c.wrap ? 'wrap' : undefined)),
-    align: runs((c) => c.align),
+    fill: propertyRuns(out, width, (c) => c.fill?.toUpperCase(), true),
+    color: propertyRuns(out, width, (c) => c.color?.toUpperCase()),
+    wrap: propertyRuns(out, width, (c) => (c.wrap ? 'wrap' : undefined)),
+    align: propertyRuns(out, width, (c) => c.align),
   };
+}
+
+/**
+ * One property of the cells as rectangles of one value (`coverRuns`), looked for only in the rows
+ * from the first to the last that have it (a status fill in a few rows of a sheet of thousands).
+ */
+function propertyRuns(
+  out: OutputSheet,
+  width: number,
+  value: (c: OutCell) => string | undefined,
+  visibleWhenEmpty = false,
+): Run[] {
+  let first = -1;
+  let last = -1;
+  out.rows.forEach((r, i) => {
+    if (!r.some((c) => value(c) !== undefined)) return;
+    if (first < 0) first = i;
+    last = i;
+  });
+  if (first < 0) return [];
+  const grid = out.rows.slice(first, last + 1).map((r) => {
+    const row = new Array<string>(width).fill('');
+    r.forEach((c, i) => (row[i] = value(c) ?? ''));
+    return row;
+  });
+  const empty = (r: number, c: number) => isEmptyCell(out.rows[first + r]![c]);
+  return coverRuns(grid, '', visibleWhenEmpty ? undefined : empty).map(([r, ...rest]) => [first + r, ...rest]);
 }
 
 /** The cells that link into the workbook. */
