@@ -30,6 +30,10 @@
  * - Requirement sets: an API above `apiVersion` fails the sync with `ApiNotFound`, as Excel does
  *   (`Range.hyperlink`, `ChartSeriesCollection.add`, `ChartSeries.setValues`/`setXAxisValues`: 1.7;
  *   `Worksheet.pageLayout`: 1.9; `worksheets.onChanged`: 1.9).
+ * - Excel tables (`workbook.tables`, ExcelApi 1.1): `name`, `showTotals` and `getRange()`, the whole
+ *   table with its header and, when shown, its totals row. `Range.getUsedRangeOrNullObject` (1.4) gives
+ *   the used cells within a range.
+ * - Worksheet names are looked up case-insensitively, as Excel does, but not trimmed or normalised.
  * - Counts round trips and the JSON size of every request (queued commands) and response (loaded data).
  */
 export type Cell = string | number | boolean;
