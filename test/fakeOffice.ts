@@ -33,7 +33,8 @@
  * - Excel tables (`workbook.tables`, ExcelApi 1.1): `name`, `showTotals` and `getRange()`, the whole
  *   table with its header and, when shown, its totals row. `Range.getUsedRangeOrNullObject` (1.4) gives
  *   the used cells within a range.
- * - Worksheet names are looked up case-insensitively, as Excel does, but not trimmed or normalised.
+ * - Worksheet names are looked up case-insensitively (Excel's sheet names are unique regardless of case)
+ *   but not trimmed or normalised; the host does not depend on either: it matches the names it loads.
  * - Counts round trips and the JSON size of every request (queued commands) and response (loaded data).
  */
 export type Cell = string | number | boolean;
