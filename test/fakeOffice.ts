@@ -693,6 +693,7 @@ export class RangeProxy extends ClientObject {
         return r >= ref.row && r < ref.row + ref.rows && c >= ref.col && c < ref.col + ref.cols;
       };
       const drop = (m: Map<string, unknown>) => {
+        if (whole) return m.clear(); // the same as deleting every key, without looking at each
         for (const k of [...m.keys()]) if (inside(k)) m.delete(k);
       };
       if (applyTo === 'Hyperlinks') return drop(ref.sheet.links);

@@ -30,49 +30,73 @@ export function coverRuns(
   none: string,
   free: (row: number, col: number) => boolean = () => false,
 ): Run[] {
-  const runs: Run[] = [];
-  const covered = grid.map((row) => new Uint8Array(row.length));
-  const at = (r: number, c: number) => grid[r]?.[c] ?? none;
-  for (let r = 0; r < grid.length; r++) {
+  // Flat integer arrays: each value as a number (-1 for `none`), free cells as a mask.
+  const rows = grid.length;
+  const width = grid.reduce((w, row) => Math.max(w, row.length), 0);
+  const names: string[] = [];
+  const ids = new Map<string, number>();
+  const key = new Int32Array(rows * width).fill(-1);
+  const loose = new Uint8Array(rows * width);
+  const covered = new Uint8Array(rows * width);
+  for (let r = 0; r < rows; r++) {
     const row = grid[r]!;
-    for (let c = 0; c < row.length; c++) {
-      const key = row[c]!;
-      if (key === none || covered[r]![c] || free(r, c)) continue;
-      const fits = (rr: number, cc: number) => at(rr, cc) === key || free(rr, cc);
+    for (let c = 0; c < width; c++) {
+      const v = c < row.length ? row[c]! : none;
+      if (v !== none) {
+        let id = ids.get(v);
+        if (id === undefined) {
+          id = names.length;
+          names.push(v);
+          ids.set(v, id);
+        }
+        key[r * width + c] = id;
+      }
+      if (free(r, c)) loose[r * width + c] = 1;
+    }
+  }
+  const runs: Run[] = [];
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < width; c++) {
+      const i = r * width + c;
+      const k = key[i]!;
+      if (k < 0 || covered[i] || loose[i]) continue;
+      const fits = (j: number) => key[j] === k || loose[j] === 1;
       let wide = c + 1;
-      while (wide < row.length && fits(r, wide)) wide++;
+      while (wide < width && fits(r * width + wide)) wide++;
       let strict = wide;
-      while (strict - 1 > c && at(r, strict - 1) !== key) strict--; // trailing free cells
+      while (strict - 1 > c && key[r * width + strict - 1] !== k) strict--; // trailing free cells
       // Down as far as the whole span fits; of the span with and without the free cells at its right,
       // the one that takes in more cells of the value.
-      const down = (end: number) => {
+      const down = (end: number): [number, number] => {
         let bottom = r + 1;
-        for (; bottom < grid.length; bottom++) {
+        for (; bottom < rows; bottom++) {
           let all = true;
-          for (let cc = c; cc < end && all; cc++) all = fits(bottom, cc);
+          for (let cc = c, j = bottom * width + c; cc < end && all; cc++, j++) all = fits(j);
           if (!all) break;
         }
         let count = 0;
-        for (let rr = r; rr < bottom; rr++) for (let cc = c; cc < end; cc++) if (at(rr, cc) === key && !covered[rr]![cc]) count++;
-        return { bottom, count };
+        for (let rr = r; rr < bottom; rr++)
+          for (let j = rr * width + c, e = rr * width + end; j < e; j++) if (key[j] === k && !covered[j]) count++;
+        return [bottom, count];
       };
       const a = down(strict);
       const b = wide > strict ? down(wide) : a;
-      let end = b.count > a.count ? wide : strict;
-      let bottom = b.count > a.count ? b.bottom : a.bottom;
+      let end = b[1] > a[1] ? wide : strict;
+      let bottom = b[1] > a[1] ? b[0] : a[0];
       // Edges with no cell of the value: trailing rows, then trailing columns.
       const rowHas = (rr: number) => {
-        for (let cc = c; cc < end; cc++) if (at(rr, cc) === key) return true;
+        for (let j = rr * width + c, e = rr * width + end; j < e; j++) if (key[j] === k) return true;
         return false;
       };
       const colHas = (cc: number) => {
-        for (let rr = r; rr < bottom; rr++) if (at(rr, cc) === key) return true;
+        for (let rr = r; rr < bottom; rr++) if (key[rr * width + cc] === k) return true;
         return false;
       };
       while (bottom - 1 > r && !rowHas(bottom - 1)) bottom--;
       while (end - 1 > c && !colHas(end - 1)) end--;
-      for (let rr = r; rr < bottom; rr++) for (let cc = c; cc < end; cc++) if (at(rr, cc) === key) covered[rr]![cc] = 1;
-      runs.push([r, c, bottom - r, end - c, key]);
+      for (let rr = r; rr < bottom; rr++)
+        for (let j = rr * width + c, e = rr * width + end; j < e; j++) if (key[j] === k) covered[j] = 1;
+      runs.push([r, c, bottom - r, end - c, names[k]!]);
     }
   }
   return runs;
