@@ -72,6 +72,13 @@ describe('Excel host: sheets found as the contract says', () => {
     expect(excel.valuesOf('BUDGET ')[0]![0]).not.toBe('gammalt');
   });
 
+  test('Skapa mall: a sheet matching a template sheet only after normalisation is a clash, nothing added', async () => {
+    const excel = new FakeExcel();
+    excel.addSheet(' medlemmar', [['mina medlemmar']]);
+    expect(await hostOf(excel).addTemplate(exampleSheets())).toEqual([' medlemmar']);
+    expect(excel.sheets.map((s) => s.name)).toEqual([' medlemmar']);
+  });
+
   test('with every name as the contract spells it the read stays one round trip', async () => {
     const excel = exampleExcel();
     await hostOf(excel).read();

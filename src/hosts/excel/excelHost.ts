@@ -452,15 +452,12 @@ export class ExcelHost implements WorkbookHost {
   async addTemplate(sheets: readonly TemplateSheet[]): Promise<string[]> {
     return this.run(async (context) => {
       const worksheets = context.workbook.worksheets;
-      const found = sheets.map((s) => {
-        const ws = worksheets.getItemOrNullObject(s.name);
-        ws.load('name');
-        return ws;
-      });
+      // Every sheet's name: a sheet that matches a template sheet only after normalisation clashes too.
+      worksheets.load('items/name');
       const protection = context.workbook.protection;
       protection.load('protected');
       await context.sync();
-      const clashes = found.filter((ws) => !ws.isNullObject).map((ws) => ws.name);
+      const clashes = worksheets.items.map((ws) => ws.name).filter((n) => sheets.some((s) => sameSheetName(s.name, n)));
       if (clashes.length > 0) return clashes;
       if (protection.protected) {
         const first = sheets[0]!.name;
