@@ -171,9 +171,15 @@ describe('Excel tables: the totals row is a sum row, in Excel as in the .xlsx re
     expect(codes(office)).toEqual([cell]);
   });
 
-  test('a table without a totals row: nothing extra read, no totals rows', async () => {
+  test("a table without a totals row, or one on the user's own sheet: nothing extra read, no totals rows", async () => {
     const excel = exampleExcel();
     excel.addTable('Medlemmar', 'A1:D13', { showTotals: false });
+    excel.addSheet('Mina tabeller', [
+      ['Sak', 'Kr'],
+      ['a', 1],
+      ['Summa', 1],
+    ]);
+    excel.addTable('Mina tabeller', 'A1:B3', { showTotals: true });
     const snap = await hostOf(excel).read();
     expect(excel.syncs).toBe(1);
     expect(snap.inputs.find((g) => g.name === 'Medlemmar')!.totalsRows).toBeUndefined();

@@ -30,8 +30,9 @@
  * - Requirement sets: an API above `apiVersion` fails the sync with `ApiNotFound`, as Excel does
  *   (`Range.hyperlink`, `ChartSeriesCollection.add`, `ChartSeries.setValues`/`setXAxisValues`: 1.7;
  *   `Worksheet.pageLayout`: 1.9; `worksheets.onChanged`: 1.9).
- * - Excel tables (`workbook.tables`, ExcelApi 1.1): `name`, `showTotals` and `getRange()`, the whole
- *   table with its header and, when shown, its totals row. `Range.getUsedRangeOrNullObject` (1.4) gives
+ * - Excel tables (`workbook.tables`, ExcelApi 1.1): `name`, `showTotals`, `worksheet` (1.2, its `id` and
+ *   `name` only where loaded) and `getRange()`, the whole table with its header and, when shown, its
+ *   totals row. `Range.getUsedRangeOrNullObject` (1.4) gives
  *   the used cells within a range.
  * - Worksheet names are looked up case-insensitively (Excel's sheet names are unique regardless of case)
  *   but not trimmed or normalised; the host does not depend on either: it matches the names it loads.
@@ -998,6 +999,10 @@ class NamedItemProxy extends ClientObject {
   }
 }
 
+const notLoaded = (): never => {
+  throw fail('PropertyNotLoaded');
+};
+
 /** `workbook.tables` (ExcelApi 1.1): every table of the workbook. */
 class TableCollectionProxy extends ClientObject {
   load(arg?: unknown): this {
@@ -1025,7 +1030,15 @@ class TableProxy extends ClientObject {
   ) {
     super(ctx);
     for (const p of props) if (p in table) this.loaded.set(p, table[p as keyof FakeTable]);
+    // `worksheet` (ExcelApi 1.2) is a navigation property: its `id` and `name` only where loaded.
+    const sheet = ctx.excel.sheets.find((s) => s.tables.includes(table))!;
+    const wanted = props.filter((p) => p.startsWith('worksheet/')).map((p) => p.slice('worksheet/'.length));
+    this.worksheet = Object.defineProperties({} as { id: string; name: string }, {
+      id: { get: () => (wanted.includes('id') ? sheet.id : notLoaded()) },
+      name: { get: () => (wanted.includes('name') ? sheet.name : notLoaded()) },
+    });
   }
+  readonly worksheet: { id: string; name: string };
   get name(): string {
     return this.prop('name');
   }

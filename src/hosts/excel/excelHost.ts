@@ -220,12 +220,14 @@ export class ExcelHost implements WorkbookHost {
 
   /**
    * A read in one round trip, two where the names call for it. The first sync loads every sheet's name
-   * and id, the workbook's tables (`name`, `showTotals`: ExcelApi 1.1), the marks and protection and —
+   * and id, the workbook's tables (`name`, `showTotals`: ExcelApi 1.1; the `id` of their `worksheet`:
+   * 1.2, https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-worksheet-member),
+   * the marks and protection and —
    * `speculative` — every input and output sheet under its own name (`getItemOrNullObject`, which
    * Excel looks up case-insensitively). A second sync follows only where the names show more: a sheet
    * whose name matches only after normalisation (NFC, case, surrounding spaces: `sameSheetName`), a
    * second sheet matching one name (both are read: the parser reports `ambiguousSheet`), or a table
-   * with a totals row (its range, `Table.getRange()`: header, body and totals row,
+   * on an input sheet with a totals row (its range, `Table.getRange()`: header, body and totals row,
    * https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-getrange-member(1)).
    * `Table.getTotalRowRange()` is not used: the reference does not say what it gives for a table whose
    * totals row is hidden, and the last row of the whole range is the totals row when `showTotals` is set.
@@ -233,7 +235,7 @@ export class ExcelHost implements WorkbookHost {
   private async readIn(context: Excel.RequestContext, speculative: boolean): Promise<ExcelSnapshot> {
     const worksheets = context.workbook.worksheets;
     const all = worksheets.load('items/name,items/id');
-    const tables = context.workbook.tables.load('items/name,items/showTotals');
+    const tables = context.workbook.tables.load('items/name,items/showTotals,items/worksheet/id');
     const marks: MarkHandle[] = OUTPUT_SHEET_NAMES.map((output) => {
       const item = context.workbook.names.getItemOrNullObject(ownerMarkName(output));
       item.load('formula');
@@ -268,8 +270,10 @@ export class ExcelHost implements WorkbookHost {
       const first = matching(name)[0];
       return first ? [queueOutput(byId(first.id), name)] : [];
     });
+    // Only tables on input sheets: a user's own sheet with a totals row costs no round trip.
+    const inputIds = new Set(all.items.filter((w) => INPUT_NAMES.some((n) => sameSheetName(w.name, n))).map((w) => w.id));
     const totals = tables.items
-      .filter((t) => t.showTotals)
+      .filter((t) => t.showTotals && inputIds.has(t.worksheet.id))
       .map((t) => {
         more = true;
         return t.getRange().load('address');
