@@ -30,6 +30,12 @@
  * - Requirement sets: an API above `apiVersion` fails the sync with `ApiNotFound`, as Excel does
  *   (`Range.hyperlink`, `ChartSeriesCollection.add`, `ChartSeries.setValues`/`setXAxisValues`: 1.7;
  *   `Worksheet.pageLayout`: 1.9; `worksheets.onChanged`: 1.9).
+ * - Excel tables (`workbook.tables`, ExcelApi 1.1): `name`, `showTotals`, `worksheet` (1.2, its `id` and
+ *   `name` only where loaded) and `getRange()`, the whole table with its header and, when shown, its
+ *   totals row. `Range.getUsedRangeOrNullObject` (1.4) gives
+ *   the used cells within a range.
+ * - Worksheet names are looked up case-insensitively (Excel's sheet names are unique regardless of case)
+ *   but not trimmed or normalised; the host does not depend on either: it matches the names it loads.
  * - Counts round trips and the JSON size of every request (queued commands) and response (loaded data).
  */
 export type Cell = string | number | boolean;
@@ -52,6 +58,21 @@ export interface FakeSheet {
   charts: FakeChart[];
   /** Page layout as set (ExcelApi 1.9). */
   print: FakePrint;
+  /** Excel tables (ListObjects) on the sheet. */
+  tables: FakeTable[];
+}
+
+/**
+ * An Excel table: its whole range (header, body and, when shown, the totals row), as `Table.getRange()`
+ * gives it (https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-getrange-member(1)).
+ */
+export interface FakeTable {
+  id: string;
+  name: string;
+  /** A1 address of the whole table on its sheet, e.g. `B3:D8`. */
+  address: string;
+  showHeaders: boolean;
+  showTotals: boolean;
 }
 
 export interface CellStyle {
@@ -244,6 +265,7 @@ export class FakeExcel {
       links: new Map(),
       charts: [],
       print: { headers: {} },
+      tables: [],
     };
     this.sheets.push(sheet);
     rows.forEach((r, i) =>
@@ -254,6 +276,21 @@ export class FakeExcel {
       }),
     );
     return sheet;
+  }
+
+  /** A user makes a range an Excel table (Format as Table), with a totals row or not. */
+  addTable(sheet: string, address: string, options: { name?: string; showTotals?: boolean } = {}): FakeTable {
+    const s = this.sheet(sheet)!;
+    const n = this.sheets.reduce((k, x) => k + x.tables.length, 0) + 1;
+    const table: FakeTable = {
+      id: `{table-${n}}`,
+      name: options.name ?? `Tabell${n}`,
+      address,
+      showHeaders: true,
+      showTotals: options.showTotals ?? false,
+    };
+    s.tables.push(table);
+    return table;
   }
 
   sheet(name: string): FakeSheet | undefined {
@@ -326,7 +363,14 @@ export class FakeExcel {
     (s.formats[r] ??= [])[c] = f;
   }
 
-  usedBox(s: FakeSheet, valuesOnly: boolean): { row: number; col: number; rows: number; cols: number } | null {
+  /** The used cells of a sheet (or of a part of it, `within`) as one rectangle; null when none. */
+  usedBox(
+    s: FakeSheet,
+    valuesOnly: boolean,
+    within?: Omit<RangeRef, 'sheet'>,
+  ): { row: number; col: number; rows: number; cols: number } | null {
+    const inside = (i: number, j: number) =>
+      !within || (i >= within.row && i < within.row + within.rows && j >= within.col && j < within.col + within.cols);
     let r0 = Infinity;
     let c0 = Infinity;
     let r1 = -1;
@@ -334,7 +378,7 @@ export class FakeExcel {
     const take = (grid: unknown[][], skip: (v: unknown) => boolean) =>
       grid.forEach((row, i) =>
         row?.forEach((v, j) => {
-          if (v === undefined || skip(v)) return;
+          if (v === undefined || skip(v) || !inside(i, j)) return;
           r0 = Math.min(r0, i);
           c0 = Math.min(c0, j);
           r1 = Math.max(r1, i);
@@ -622,6 +666,20 @@ export class RangeProxy extends ClientObject {
   get address(): string {
     return this.prop('address');
   }
+  /** ExcelApi 1.4: the used cells within this range; a null object when there are none. */
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    return new RangeProxy(
+      this.ctx,
+      `${this.path}.getUsedRangeOrNullObject(${valuesOnly})`,
+      () => {
+        const ref = this.ref();
+        if (!ref) return null;
+        const box = this.ctx.excel.usedBox(ref.sheet, valuesOnly, ref);
+        return box ? { sheet: ref.sheet, ...box } : null;
+      },
+      true,
+    );
+  }
   clear(applyTo: 'All' | 'Formats' | 'Contents' | 'Hyperlinks' = 'All'): void {
     this.write('clear', applyTo, (ref) => {
       const whole = ref.rows >= MAX_ROWS && ref.cols >= MAX_COLS;
@@ -636,6 +694,7 @@ export class RangeProxy extends ClientObject {
         return r >= ref.row && r < ref.row + ref.rows && c >= ref.col && c < ref.col + ref.cols;
       };
       const drop = (m: Map<string, unknown>) => {
+        if (whole) return m.clear(); // the same as deleting every key, without looking at each
         for (const k of [...m.keys()]) if (inside(k)) m.delete(k);
       };
       if (applyTo === 'Hyperlinks') return drop(ref.sheet.links);
@@ -940,6 +999,70 @@ class NamedItemProxy extends ClientObject {
   }
 }
 
+const notLoaded = (): never => {
+  throw fail('PropertyNotLoaded');
+};
+
+/** `workbook.tables` (ExcelApi 1.1): every table of the workbook. */
+class TableCollectionProxy extends ClientObject {
+  load(arg?: unknown): this {
+    const props = loadList(arg).map((p) => p.replace(/^items\//, ''));
+    this.queue({ o: 'load', path: 'tables', props }, () => {
+      const all = this.ctx.excel.sheets.flatMap((s) => s.tables);
+      this.loaded.set(
+        'items',
+        all.map((t) => new TableProxy(this.ctx, t, props)),
+      );
+      return all.map((t) => Object.fromEntries(props.filter((p) => p in t).map((p) => [p, t[p as keyof FakeTable]])));
+    });
+    return this;
+  }
+  get items(): TableProxy[] {
+    return this.prop('items');
+  }
+}
+
+class TableProxy extends ClientObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly table: FakeTable,
+    props: string[],
+  ) {
+    super(ctx);
+    for (const p of props) if (p in table) this.loaded.set(p, table[p as keyof FakeTable]);
+    // `worksheet` (ExcelApi 1.2) is a navigation property: its `id` and `name` only where loaded.
+    const sheet = ctx.excel.sheets.find((s) => s.tables.includes(table))!;
+    const wanted = props.filter((p) => p.startsWith('worksheet/')).map((p) => p.slice('worksheet/'.length));
+    this.worksheet = Object.defineProperties({} as { id: string; name: string }, {
+      id: { get: () => (wanted.includes('id') ? sheet.id : notLoaded()) },
+      name: { get: () => (wanted.includes('name') ? sheet.name : notLoaded()) },
+    });
+  }
+  readonly worksheet: { id: string; name: string };
+  get name(): string {
+    return this.prop('name');
+  }
+  get showTotals(): boolean {
+    return this.prop('showTotals');
+  }
+  /** The whole table, header and (when shown) totals row included. */
+  getRange(): RangeProxy {
+    return new RangeProxy(
+      this.ctx,
+      `table(${JSON.stringify(this.table.id)}).getRange()`,
+      () => {
+        const sheet = this.ctx.excel.sheets.find((s) => s.tables.includes(this.table));
+        if (!sheet) throw fail('ItemNotFound');
+        const [a, b] = this.table.address.split(':');
+        const p = parseCell(a!);
+        const q = b ? parseCell(b) : p;
+        return { sheet, row: p.row, col: p.col, rows: q.row - p.row + 1, cols: q.col - p.col + 1 };
+      },
+      false,
+    );
+  }
+}
+
 class NamedItemCollectionProxy extends ClientObject {
   add(name: string, reference: RangeProxy | string, comment = ''): NamedItemProxy {
     this.queue({ o: 'names.add', name, comment }, () => {
@@ -964,6 +1087,7 @@ export class FakeContext {
   readonly workbook: {
     worksheets: WorksheetCollectionProxy;
     names: NamedItemCollectionProxy;
+    tables: TableCollectionProxy;
     protection: ProtectionProxy;
   };
   /** Sheets written by the sync in progress (their change events follow). */
@@ -976,6 +1100,7 @@ export class FakeContext {
     this.workbook = {
       worksheets: new WorksheetCollectionProxy(this),
       names: new NamedItemCollectionProxy(this),
+      tables: new TableCollectionProxy(this),
       protection,
     };
   }

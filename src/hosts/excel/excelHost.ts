@@ -24,20 +24,15 @@
  */
 import type { TemplateSheet } from '../../workbook/example';
 import { renderTemplate } from '../../workbook/template';
-import type {
-  CellValue,
-  ChartSpec,
-  OutCell,
-  OutputSheet,
-  PrintSetup,
-  SheetGrid,
-  WorkbookHost,
-  WorkbookSnapshot,
-} from '../../workbook/grid';
-import { a1, OUTPUT_FONT, parseA1, sameSheetName } from '../../workbook/grid';
+import type { ChartSpec, OutCell, OutputSheet, PrintSetup, SheetGrid, WorkbookHost, WorkbookSnapshot } from '../../workbook/grid';
+import { a1, OUTPUT_FONT, parseA1, sameSheetName, sheetNameKey } from '../../workbook/grid';
 import { INPUT_SHEETS, OUTPUT_SHEET_NAMES, ownerMarkName } from '../../workbook/schema';
 import { BlockCode, officeErrorCode, officeErrorMessage, OfficeLang, writeBlockedMessage } from '../../messages/office';
 import { currentWriteFeatures, WriteFeatures } from './requirements';
+import { coverRuns, Run, valueBands, ValueBlock, widthRuns } from './writeRuns';
+import { gridOf, OutputHandle, queueInput, queueOutput, SheetHandle, splitAddress } from './excelRead';
+
+export type { Run } from './writeRuns';
 
 /** `Excel.run` as the host uses it: a new batch, or one more on the context of an earlier one. */
 export interface ExcelApi {
@@ -75,8 +70,7 @@ export function asExcelApi(api: ExcelApi | ExcelRun): ExcelApi {
 }
 
 const INPUT_NAMES: string[] = Object.values(INPUT_SHEETS);
-/** Input sheets whose parsing looks at number formats (percent cells: src/workbook/parse.ts `c.format(`). */
-export const FORMAT_SHEETS: readonly string[] = [INPUT_SHEETS.settings, INPUT_SHEETS.costs, INPUT_SHEETS.goals];
+export { FORMAT_SHEETS } from './excelRead';
 /** Stay well under Excel on the web's 5 MB request limit. */
 export const MAX_PAYLOAD_BYTES = 4 * 1024 * 1024;
 /** Change events from sheets not known as input are taken for echoes of a write this long after it. */
@@ -116,18 +110,6 @@ export interface ChangeEvent {
   worksheetId: string;
   source?: string;
   triggerSource?: string;
-}
-
-interface SheetHandle {
-  name: string;
-  sheet: Excel.Worksheet;
-  range: Excel.Range;
-}
-
-interface OutputHandle {
-  name: string;
-  sheet: Excel.Worksheet;
-  charts: Excel.ChartCollection;
 }
 
 /** Names of the charts the host draws: `FinsamBudget_1`, `FinsamBudget_2`, … on each output sheet. */
@@ -227,67 +209,83 @@ export class ExcelHost implements WorkbookHost {
 
   async read(): Promise<ExcelSnapshot> {
     try {
-      return await this.readOnce();
+      return await this.run((context) => this.readIn(context, true));
     } catch (e) {
-      // Any failure of the one-sync read (a host that refuses to navigate from a null object, a
+      // Any failure of the speculative read (a host that refuses to navigate from a null object, a
       // transient error): find the sheets first, then read only those that exist.
       if (e instanceof OfficeHostError && e.code === 'InvalidOperationInCellEditMode') throw e;
-      return this.readInTwoSteps();
+      return this.run((context) => this.readIn(context, false));
     }
   }
 
-  /** One round trip: every input sheet's used range (values only), the output sheets, marks and protection. */
-  private readOnce(): Promise<ExcelSnapshot> {
-    return this.run((context) => this.loadAndSync(context, (name) => context.workbook.worksheets.getItemOrNullObject(name)));
-  }
-
-  private readInTwoSteps(): Promise<ExcelSnapshot> {
-    return this.run(async (context) => {
-      const worksheets = context.workbook.worksheets;
-      worksheets.load('items/name');
-      await context.sync();
-      const existing = new Map(worksheets.items.map((w) => [w.name.trim().toLocaleLowerCase('sv'), w.name]));
-      return this.loadAndSync(context, (name) => {
-        const found = existing.get(name.toLocaleLowerCase('sv'));
-        return found ? worksheets.getItem(found) : null;
-      });
-    });
-  }
-
-  /** Queue the loads of a read (sheets by `sheetFor`, null when known to be missing) and sync once. */
-  private async loadAndSync(
-    context: Excel.RequestContext,
-    sheetFor: (name: string) => Excel.Worksheet | null,
-  ): Promise<ExcelSnapshot> {
-    const inputs: SheetHandle[] = INPUT_NAMES.flatMap((name) => {
-      const sheet = sheetFor(name);
-      if (!sheet) return [];
-      sheet.load('name,id');
-      const range = sheet.getUsedRangeOrNullObject(true);
-      // Formats only where parsing reads them: a third of the read's payload otherwise.
-      if (FORMAT_SHEETS.includes(name)) range.load('values,numberFormat,address');
-      else range.load('values,address');
-      return [{ name, sheet, range }];
-    });
-    const outputs: OutputHandle[] = OUTPUT_SHEET_NAMES.flatMap((name) => {
-      const sheet = sheetFor(name);
-      if (!sheet) return [];
-      sheet.load('name,id,protection/protected');
-      // Chart names (ExcelApi 1.1): ours are deleted before they are drawn again.
-      const charts = sheet.charts.load('items/name');
-      return [{ name, sheet, charts }];
-    });
+  /**
+   * A read in one round trip, two where the names call for it. The first sync loads every sheet's name
+   * and id, the workbook's tables (`name`, `showTotals`: ExcelApi 1.1; the `id` of their `worksheet`:
+   * 1.2, https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-worksheet-member),
+   * the marks and protection and —
+   * `speculative` — every input and output sheet under its own name (`getItemOrNullObject`, which
+   * Excel looks up case-insensitively). A second sync follows only where the names show more: a sheet
+   * whose name matches only after normalisation (NFC, case, surrounding spaces: `sameSheetName`), a
+   * second sheet matching one name (both are read: the parser reports `ambiguousSheet`), or a table
+   * on an input sheet with a totals row (its range, `Table.getRange()`: header, body and totals row,
+   * https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-getrange-member(1)).
+   * `Table.getTotalRowRange()` is not used: the reference does not say what it gives for a table whose
+   * totals row is hidden, and the last row of the whole range is the totals row when `showTotals` is set.
+   */
+  private async readIn(context: Excel.RequestContext, speculative: boolean): Promise<ExcelSnapshot> {
+    const worksheets = context.workbook.worksheets;
+    const all = worksheets.load('items/name,items/id');
+    const tables = context.workbook.tables.load('items/name,items/showTotals,items/worksheet/id');
     const marks: MarkHandle[] = OUTPUT_SHEET_NAMES.map((output) => {
       const item = context.workbook.names.getItemOrNullObject(ownerMarkName(output));
       item.load('formula');
       return { output, item };
     });
-    const all = context.workbook.worksheets;
-    all.load('items/name,items/id');
     const workbookProtection = context.workbook.protection;
     workbookProtection.load('protected');
+    const guessed = new Map<string, { input?: SheetHandle; output?: OutputHandle }>();
+    if (speculative) {
+      for (const name of INPUT_NAMES) guessed.set(name, { input: queueInput(worksheets.getItemOrNullObject(name), name) });
+      for (const name of OUTPUT_SHEET_NAMES)
+        guessed.set(name, { ...guessed.get(name), output: queueOutput(worksheets.getItemOrNullObject(name), name) });
+    }
     await context.sync();
-    return this.snapshotOf(inputs, outputs, marks, all.items, workbookProtection.protected);
+    // Every sheet that matches a name; those the first sync did not load are loaded now, by id.
+    let more = false;
+    const byId = (id: string) => {
+      more = true;
+      return worksheets.getItem(id);
+    };
+    const matching = (name: string) => all.items.filter((w) => sameSheetName(w.name, name));
+    const inputs: SheetHandle[] = INPUT_NAMES.flatMap((name) => {
+      const guess = guessed.get(name)?.input;
+      const found = guess && !guess.sheet.isNullObject ? guess : undefined;
+      const others = matching(name).filter((w) => w.id !== found?.sheet.id);
+      return [...(found ? [found] : []), ...others.map((w) => queueInput(byId(w.id), name))];
+    });
+    const outputs: OutputHandle[] = OUTPUT_SHEET_NAMES.flatMap((name) => {
+      const guess = guessed.get(name)?.output;
+      if (guess && !guess.sheet.isNullObject) return [guess];
+      // The first sheet that matches the name is the one written (a second one is the user's).
+      const first = matching(name)[0];
+      return first ? [queueOutput(byId(first.id), name)] : [];
+    });
+    // Only tables on input sheets: a user's own sheet with a totals row costs no round trip.
+    const inputIds = new Set(all.items.filter((w) => INPUT_NAMES.some((n) => sameSheetName(w.name, n))).map((w) => w.id));
+    const totals = tables.items
+      .filter((t) => t.showTotals && inputIds.has(t.worksheet.id))
+      .map((t) => {
+        more = true;
+        return t.getRange().load('address');
+      });
+    if (more) await context.sync();
+    const totalsRows = new Map<string, number[]>();
+    for (const range of totals) {
+      const [sheet, cells] = splitAddress(range.address);
+      const last = parseA1(cells.split(':').pop()!).row;
+      totalsRows.set(sheetNameKey(sheet), [...(totalsRows.get(sheetNameKey(sheet)) ?? []), last]);
+    }
+    return this.snapshotOf(inputs, outputs, marks, all.items, workbookProtection.protected, totalsRows);
   }
 
   private snapshotOf(
@@ -296,24 +294,16 @@ export class ExcelHost implements WorkbookHost {
     marks: MarkHandle[],
     all: Excel.Worksheet[],
     structureProtected: boolean,
+    totalsRows: Map<string, number[]>,
   ): ExcelSnapshot {
     const grids: SheetGrid[] = [];
     this.inputSheetIds.clear();
     for (const h of inputs) {
       if (h.sheet.isNullObject) continue;
       this.inputSheetIds.set(h.sheet.id, h.sheet.name);
-      if (h.range.isNullObject) {
-        grids.push({ name: h.sheet.name, values: [], rowOffset: 0, colOffset: 0 });
-        continue;
-      }
-      const topLeft = parseA1(h.range.address.split('!').pop()!.split(':')[0]!);
-      const grid: SheetGrid = {
-        name: h.sheet.name,
-        values: h.range.values as CellValue[][],
-        rowOffset: topLeft.row,
-        colOffset: topLeft.col,
-      };
-      if (FORMAT_SHEETS.includes(h.name)) grid.formats = h.range.numberFormat as string[][];
+      const grid = gridOf(h);
+      const totals = totalsRows.get(sheetNameKey(h.sheet.name));
+      if (totals) grid.totalsRows = [...totals].sort((a, b) => a - b);
       grids.push(grid);
     }
     const present = outputs.filter((o) => !o.sheet.isNullObject);
@@ -358,11 +348,12 @@ export class ExcelHost implements WorkbookHost {
     const snapshot = this.lastSnapshot ?? (await this.read());
     this.lastSnapshot = null;
     const plans = sheets.map((out) => {
-      const existing = snapshot.sheetNames.find((n) => sameSheetName(n, out.name));
+      const state = this.outputs.get(out.name) ?? { marked: false };
+      // The sheet the read chose for this output (its own name, or the first that matches it).
+      const existing = state.existing ?? snapshot.sheetNames.find((n) => sameSheetName(n, out.name));
       if (existing && !snapshot.ownedSheets.some((o) => sameSheetName(o, existing))) {
         throw new OfficeHostError('NotOwned', `Refusing to overwrite sheet ${existing}: not created by Finsam Budget`, existing);
       }
-      const state = this.outputs.get(out.name) ?? { marked: false };
       const content = contentOf(out);
       const last = this.written.get(out.name);
       const unchanged =
@@ -382,14 +373,20 @@ export class ExcelHost implements WorkbookHost {
     const rough = todo.map((p) => roughBytes(p.content.values));
     const measure = rough.reduce((a, b) => a + b, 0) > this.maxPayloadBytes;
     const blocks = todo.flatMap((plan, k) => {
-      const { values, formats, width } = plan.content;
-      const runs = formatRuns(formats);
+      const { values, width, runs } = plan.content;
+      const bands = valueBands(values, width);
       // Styles, links, charts and print setup go with the first block; a rough size for the split.
       const extra = plan.content.layout.length * 2;
-      const rows = measure ? rowBlocks(values, this.maxPayloadBytes) : [{ firstRow: 0, values, bytes: rough[k]! }];
+      const rows: { bands: ValueBlock[]; bytes: number }[] = measure
+        ? bands.flatMap((band) =>
+            rowBlocks(band.values, this.maxPayloadBytes).map((b) => ({
+              bands: [{ row: band.row + b.firstRow, col: band.col, values: b.values }],
+              bytes: b.bytes,
+            })),
+          )
+        : [{ bands, bytes: rough[k]! }];
       return rows.map((b, i) => ({
         plan,
-        width,
         first: i === 0,
         runs: i === 0 ? runs : [],
         ...b,
@@ -410,12 +407,12 @@ export class ExcelHost implements WorkbookHost {
         const worksheets = context.workbook.worksheets;
         // One batch, one round trip; more only when one request would pass Excel on the web's limit.
         for (const batch of batches) {
-          for (const { plan, width, firstRow, values, runs, first } of batch) {
+          for (const { plan, bands, runs, first } of batch) {
             const { out, existing, state } = plan;
             let ws = handles.get(out.name);
             if (!ws) {
               if (existing) {
-                ws = worksheets.getItem(existing);
+                ws = worksheets.getItem(state.id ?? existing); // by id: the name may match only after normalisation
                 ws.getRange().clear('All');
                 // `clear` leaves charts (objects over the cells, not cell content): ours go by name.
                 for (const name of state.charts ?? []) ws.charts.getItem(name).delete();
@@ -425,11 +422,11 @@ export class ExcelHost implements WorkbookHost {
                 ws = worksheets.add(out.name);
                 context.workbook.names.add(ownerMarkName(out.name), ws.getRange('A1'), 'Finsam Budget');
               }
-              queueLayout(ws, out);
+              queueLayout(ws, out, plan.content);
               ws.load('id');
               handles.set(out.name, ws);
             }
-            queueCells(ws, runs, firstRow, values, width);
+            queueCells(ws, runs, bands);
             if (first) {
               queueStyles(ws, plan.content.styles);
               queueLinks(ws, plan.content.links);
@@ -459,15 +456,12 @@ export class ExcelHost implements WorkbookHost {
   async addTemplate(sheets: readonly TemplateSheet[]): Promise<string[]> {
     return this.run(async (context) => {
       const worksheets = context.workbook.worksheets;
-      const found = sheets.map((s) => {
-        const ws = worksheets.getItemOrNullObject(s.name);
-        ws.load('name');
-        return ws;
-      });
+      // Every sheet's name: a sheet that matches a template sheet only after normalisation clashes too.
+      worksheets.load('items/name');
       const protection = context.workbook.protection;
       protection.load('protected');
       await context.sync();
-      const clashes = found.filter((ws) => !ws.isNullObject).map((ws) => ws.name);
+      const clashes = worksheets.items.map((ws) => ws.name).filter((n) => sheets.some((s) => sameSheetName(s.name, n)));
       if (clashes.length > 0) return clashes;
       if (protection.protected) {
         const first = sheets[0]!.name;
@@ -476,9 +470,9 @@ export class ExcelHost implements WorkbookHost {
       // The same template as the .xlsx host writes (renderTemplate), written as output sheets are.
       const added = renderTemplate(sheets).map((out) => {
         const ws = worksheets.add(out.name);
-        const { values, formats, width } = contentOf(out);
-        queueLayout(ws, out);
-        queueCells(ws, formatRuns(formats), 0, values, width);
+        const content = contentOf(out);
+        queueLayout(ws, out, content);
+        queueCells(ws, content.runs, valueBands(content.values, content.width));
         ws.load('id,name');
         return ws;
       });
@@ -534,35 +528,29 @@ export class ExcelHost implements WorkbookHost {
   }
 }
 
-/** A sheet's layout: the output font on the used range, bold runs, column widths, frozen header rows. */
-function queueLayout(ws: Excel.Worksheet, out: OutputSheet): void {
+/** A sheet's layout: the output font on the used range, bold rectangles, column widths, frozen header rows. */
+function queueLayout(ws: Excel.Worksheet, out: OutputSheet, content: Pick<Content, 'bold'>): void {
   if (out.rows.length > 0) {
     // One named font (a cleared sheet has the workbook's default, which differs between Excel versions).
     const font = ws.getRangeByIndexes(0, 0, out.rows.length, Math.max(1, ...out.rows.map((r) => r.length))).format.font;
     font.name = OUTPUT_FONT.name;
     font.size = OUTPUT_FONT.size;
   }
-  for (const [row, from, count] of boldRuns(out)) ws.getRangeByIndexes(row, from, 1, count).format.font.bold = true;
-  out.widths.forEach((w, i) => {
-    ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = Math.round(w * 6.5);
-  });
+  for (const [row, col, rows, cols] of content.bold) ws.getRangeByIndexes(row, col, rows, cols).format.font.bold = true;
+  // Adjacent columns of one width as one range (`RangeFormat.columnWidth` sets every column of the range).
+  for (const [from, count, w] of widthRuns(out.widths.map((w) => Math.round(w * 6.5))))
+    ws.getRangeByIndexes(0, from, 1, count).format.columnWidth = w;
   ws.freezePanes.unfreeze();
   if (out.freezeRows > 0) ws.freezePanes.freezeRows(out.freezeRows);
 }
 
-/** A block of a sheet's cells: formats first (text cells take text), as runs — a cleared sheet is "General". */
-function queueCells(
-  ws: Excel.Worksheet,
-  runs: ReturnType<typeof formatRuns>,
-  firstRow: number,
-  values: (string | number)[][],
-  width: number,
-): void {
+/** A sheet's cells: formats first (text cells take text), as runs — a cleared sheet is "General" — then the value bands. */
+function queueCells(ws: Excel.Worksheet, runs: readonly Run[], bands: readonly ValueBlock[]): void {
   for (const [row, col, rows, cols, format] of runs) ws.getRangeByIndexes(row, col, rows, cols).numberFormat = [[format]];
-  ws.getRangeByIndexes(firstRow, 0, values.length, width).values = values;
+  for (const b of bands) ws.getRangeByIndexes(b.row, b.col, b.values.length, b.values[0]!.length).values = b.values;
 }
 
-/** Rectangles of one style: [row, column, rows, columns, value] per property (see `runsOf`). */
+/** Rectangles of one style: [row, column, rows, columns, value] per property (see `coverRuns`). */
 export interface StyleRuns {
   fill: Run[];
   color: Run[];
@@ -700,45 +688,11 @@ export function toArrays(out: OutputSheet): { values: (string | number)[][]; for
 }
 
 /**
- * Rectangles of one number format, [row, column, rows, columns, format]: runs along each row, merged
- * down while the run below has the same columns and format. "General" needs nothing on a cleared sheet.
- * Each is written as a 1×1 array, which Excel applies to the whole range
- * (https://github.com/OfficeDev/office-js-docs-pr/issues/5400).
+ * Rectangles of one number format, [row, column, rows, columns, format], merged in both directions;
+ * "General" needs nothing on a cleared sheet (the write also lets empty cells join: `coverRuns`).
  */
 export function formatRuns(formats: string[][]): Run[] {
-  return runsOf(formats, 'General');
-}
-
-/** [row, column, rows, columns, value] */
-export type Run = [number, number, number, number, string];
-
-/** Rectangles of one value in a grid, as `formatRuns`; cells holding `none` need nothing. */
-export function runsOf(grid: readonly (readonly string[])[], none: string): Run[] {
-  const formats = grid;
-  const done: Run[] = [];
-  let open = new Map<string, Run>();
-  formats.forEach((row, r) => {
-    const next = new Map<string, Run>();
-    for (let c = 0; c < row.length;) {
-      let end = c + 1;
-      while (end < row.length && row[end] === row[c]) end++;
-      const format = row[c]!;
-      if (format !== none) {
-        const key = `${c}:${end}:${format}`;
-        const above = open.get(key);
-        if (above) {
-          above[2]++;
-          open.delete(key);
-          next.set(key, above);
-        } else next.set(key, [r, c, 1, end - c, format]);
-      }
-      c = end;
-    }
-    done.push(...open.values());
-    open = next;
-  });
-  done.push(...open.values());
-  return done.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return coverRuns(formats, 'General');
 }
 
 /** An upper estimate of the JSON size of values (cheap: no strings built). */
@@ -783,28 +737,15 @@ export function splitByPayload<T>(items: readonly T[], size: (t: T) => number, l
   return batches;
 }
 
-/** Runs of bold cells per row: [row, first column, count]. */
-export function boldRuns(sheet: OutputSheet): [number, number, number][] {
-  const runs: [number, number, number][] = [];
-  sheet.rows.forEach((r, row) => {
-    let start = -1;
-    for (let i = 0; i <= r.length; i++) {
-      const bold = i < r.length && r[i]!.bold === true;
-      if (bold && start < 0) start = i;
-      if (!bold && start >= 0) {
-        runs.push([row, start, i - start]);
-        start = -1;
-      }
-    }
-  });
-  return runs;
-}
-
 /** Everything a sheet write sends, to compare with what this session last wrote. */
 interface Content {
   values: (string | number)[][];
   formats: string[][];
   width: number;
+  /** Number formats as rectangles (empty cells take any). */
+  runs: Run[];
+  /** Bold cells as rectangles (empty cells take any). */
+  bold: Run[];
   styles: StyleRuns;
   links: Link[];
   /** Bold runs, widths, frozen rows, styles, links, print setup and charts, as one string. */
@@ -817,29 +758,54 @@ interface Written extends Content {
 
 function contentOf(out: OutputSheet): Content {
   const arrays = toArrays(out);
+  const empty = (r: number, c: number) => arrays.values[r]![c] === '';
+  const runs = coverRuns(arrays.formats, 'General', empty);
+  const bold = propertyRuns(out, arrays.width, (c) => (c.bold === true ? 'b' : undefined));
   const styles = styleRuns(out, arrays.width);
   const links = linksOf(out);
-  const layout = JSON.stringify([boldRuns(out), out.widths, out.freezeRows, styles, links, out.print ?? null, out.charts ?? []]);
-  return { ...arrays, styles, links, layout };
+  const layout = JSON.stringify([bold, out.widths, out.freezeRows, styles, links, out.print ?? null, out.charts ?? []]);
+  return { ...arrays, runs, bold, styles, links, layout };
 }
+
+/** A cell with nothing to show: number formats, bold, colour, wrap and alignment make no difference on it. */
+const isEmptyCell = (c: OutCell | undefined) => c === undefined || c.v === null || c.v === '';
 
 /** Each style property of the cells as rectangles of one value (nothing to send where no cell has it). */
 export function styleRuns(out: OutputSheet, width = Math.max(1, ...out.rows.map((r) => r.length))): StyleRuns {
-  const runs = (value: (c: OutCell) => string | undefined): Run[] => {
-    if (!out.rows.some((r) => r.some((c) => value(c) !== undefined))) return [];
-    const grid = out.rows.map((r) => {
-      const row = new Array<string>(width).fill('');
-      r.forEach((c, i) => (row[i] = value(c) ?? ''));
-      return row;
-    });
-    return runsOf(grid, '');
-  };
+  // Fills show on empty cells too; font colour, wrap and alignment only where there is text.
   return {
-    fill: runs((c) => c.fill?.toUpperCase()),
-    color: runs((c) => c.color?.toUpperCase()),
-    wrap: runs((c) => (c.wrap ? 'wrap' : undefined)),
-    align: runs((c) => c.align),
+    fill: propertyRuns(out, width, (c) => c.fill?.toUpperCase(), true),
+    color: propertyRuns(out, width, (c) => c.color?.toUpperCase()),
+    wrap: propertyRuns(out, width, (c) => (c.wrap ? 'wrap' : undefined)),
+    align: propertyRuns(out, width, (c) => c.align),
   };
+}
+
+/**
+ * One property of the cells as rectangles of one value (`coverRuns`), looked for only in the rows
+ * from the first to the last that have it (a status fill in a few rows of a sheet of thousands).
+ */
+function propertyRuns(
+  out: OutputSheet,
+  width: number,
+  value: (c: OutCell) => string | undefined,
+  visibleWhenEmpty = false,
+): Run[] {
+  let first = -1;
+  let last = -1;
+  out.rows.forEach((r, i) => {
+    if (!r.some((c) => value(c) !== undefined)) return;
+    if (first < 0) first = i;
+    last = i;
+  });
+  if (first < 0) return [];
+  const grid = out.rows.slice(first, last + 1).map((r) => {
+    const row = new Array<string>(width).fill('');
+    r.forEach((c, i) => (row[i] = value(c) ?? ''));
+    return row;
+  });
+  const empty = (r: number, c: number) => isEmptyCell(out.rows[first + r]![c]);
+  return coverRuns(grid, '', visibleWhenEmpty ? undefined : empty).map(([r, ...rest]) => [first + r, ...rest]);
 }
 
 /** The cells that link into the workbook. */

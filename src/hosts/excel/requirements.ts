@@ -4,8 +4,11 @@
  * https://learn.microsoft.com/office/dev/add-ins/develop/specify-office-hosts-and-api-requirements
  *
  * The core needs ExcelApi 1.7 (each API as its reference page states):
- * - 1.4: `worksheets.getItemOrNullObject`, `Worksheet.getUsedRangeOrNullObject`, `names.add`,
+ * - 1.4: `worksheets.getItemOrNullObject`, `Worksheet.getUsedRangeOrNullObject`,
+ *   `Range.getUsedRangeOrNullObject` (the read's two used ranges per input sheet), `names.add`,
  *   `names.getItemOrNullObject`, `NamedItem.delete`;
+ * - 1.1: `Workbook.tables`, `Table.name`, `Table.showTotals`, `Table.getRange`; 1.2: `Table.worksheet`
+ *   (tables' totals rows on input sheets, https://learn.microsoft.com/javascript/api/excel/excel.table);
  * - 1.7: `NamedItem.formula`, `Worksheet.getRangeByIndexes`, `Worksheet.freezePanes`,
  *   `Worksheet.onChanged` with `WorksheetChangedEventArgs.source` and `worksheetId`, `Workbook.protection`;
  * - 1.2: `Worksheet.protection`, `RangeFormat.columnWidth`; 1.1: values, numberFormat, clear, select.
