@@ -19,6 +19,8 @@ import { Phase, useRefresh } from './useRefresh';
 const Summary = lazy(() => import(/* webpackChunkName: "results" */ './components/Summary'));
 const Checks = lazy(() => import(/* webpackChunkName: "results" */ './components/Checks'));
 const Errors = lazy(() => import(/* webpackChunkName: "results" */ './components/Errors'));
+// The summary's charts; their own chunk (Fluent UI charts, d3) loads after the first result is painted.
+const DeferredCharts = lazy(() => import(/* webpackChunkName: "results" */ './components/DeferredCharts'));
 const StandaloneBar = lazy(() => import(/* webpackChunkName: "standalone-ui" */ './components/StandaloneBar'));
 const PreviewTable = lazy(() =>
   import(/* webpackChunkName: "standalone-ui" */ './components/StandaloneBar').then((m) => ({ default: m.PreviewTable })),
@@ -234,6 +236,7 @@ export function App({
         {result && errors.length === 0 && (
           <>
             <Summary years={result.years} t={t} lang={lang} />
+            {result.charts && <DeferredCharts charts={result.charts} lang={lang} />}
             <Checks
               checks={result.checks}
               onShow={(ref) => {

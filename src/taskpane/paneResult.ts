@@ -6,7 +6,8 @@ import { checkMessage, goalName } from '../messages/goals';
 import { limitNote } from '../messages/ui';
 import type { Computed } from '../workbook/refresh';
 import { summarize } from '../workbook/summary';
-import type { PaneCheck, PaneError, PaneFigure, PaneResult, PaneYear } from './paneTypes';
+import { monthOf } from '../engine/calendar';
+import type { PaneCharts, PaneCheck, PaneError, PaneFigure, PaneResult, PaneYear } from './paneTypes';
 
 const RANK: Record<CheckStatus, number> = { ok: 0, warning: 1, failed: 2 };
 
@@ -64,5 +65,14 @@ export function toPaneResult(computed: Computed, lang: Lang): PaneResult {
     if (neg && neg.status === 'failed' && y.equityEnd.status !== 'failed')
       years[i] = { ...y, equityEnd: figure(y.equityEnd.value, neg, lang) };
   }
-  return { errors, sheets: computed.sheets, checks, years, name: plan.input.settings.name || null };
+  const liquidity = plan.input.goals.liquidity;
+  const charts: PaneCharts = {
+    cash: plan.liquidity.map((l) => ({ ...monthOf(l.month), label: formatMonth(l.month, lang), cash: l.cash })),
+    floor: liquidity.active ? liquidity.limit : null,
+    equity: summarize(plan).map((y) => {
+      const cap = plan.checks.find((c) => c.goal === 'maxEquity' && c.year === y.year);
+      return { year: y.year, equity: y.equityEnd, cap: cap && typeof cap.limit === 'number' ? cap.limit : null };
+    }),
+  };
+  return { errors, sheets: computed.sheets, checks, years, name: plan.input.settings.name || null, charts };
 }

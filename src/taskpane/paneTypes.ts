@@ -45,6 +45,16 @@ export interface PaneYear {
   decisionRoom: PaneFigure;
 }
 
+/** The figures of the summary's two charts (as on `Sammanfattning`), in kronor. */
+export interface PaneCharts {
+  /** Cash at each month's end: the month (year, 1–12), its label in the pane's language, the cash. */
+  cash: { year: number; month: number; label: string; cash: number }[];
+  /** The liquidity floor (`Lägsta likviditet`), or null when the goal is not active. */
+  floor: number | null;
+  /** Equity at each year's end and the equity cap that year (null: no cap). */
+  equity: { year: number; equity: number; cap: number | null }[];
+}
+
 export interface PaneResult {
   errors: PaneError[];
   /** The output sheets to write (empty when there are errors). */
@@ -53,6 +63,8 @@ export interface PaneResult {
   years: PaneYear[];
   /** The förbund's name from `Inställningar`, or null. */
   name: string | null;
+  /** The summary's charts (absent with errors). */
+  charts?: PaneCharts;
 }
 
 export type WorkerRequest = { id: number; snapshot: import('../workbook/grid').WorkbookSnapshot; lang: 'sv' | 'en' };
