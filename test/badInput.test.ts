@@ -342,7 +342,7 @@ const CASES: Case[] = [
     'Insatser',
     'H4',
     'negative',
-    /Budget totalt får inte vara negativt/,
+    /Budget totalt får inte vara negativ\./,
   ],
   [
     'an unbalanced opening balance',

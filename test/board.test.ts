@@ -60,6 +60,35 @@ describe('Sammanfattning of the bundled example (the 2024 plan)', () => {
     expect(byName(sheets, 'Budget').print!.orientation).toBe('portrait');
     expect(byName(sheets, 'Budget').widths.length).toBe(4);
   });
+
+  test('the header in Excel header syntax: the förbund literal (its & doubled), the date and pages as codes', async () => {
+    const { sheets } = await refreshed((s) => {
+      s.find((x) => x.name === 'Inställningar')!.rows.find((r) => r[0] === 'Förbund')![1] = 'RAR & Sörmland';
+    });
+    for (const s of sheets) {
+      expect(s.print!.header).toEqual({ left: 'RAR && Sörmland', center: s.name, right: '&D' });
+      expect(s.print!.footer.center).toBe('Sida &P av &N');
+    }
+  });
+
+  test('Sammanfattning prints the statement and both charts on one page; Fördelning one year a page', async () => {
+    const { sheets } = await refreshed();
+    const summary = byName(sheets, 'Sammanfattning');
+    const charts = summary.charts!;
+    // Both charts under the statement, side by side within its four columns; the area ends with them.
+    expect(charts.map((c) => [c.anchor.col, c.anchor.col + c.anchor.cols])).toEqual([
+      [0, 1],
+      [1, 4],
+    ]);
+    expect(charts[0]!.anchor.row).toBe(charts[1]!.anchor.row);
+    expect(summary.print).toMatchObject({ onePage: true, area: `A1:D${charts[0]!.anchor.row + charts[0]!.anchor.rows}` });
+    // No statement cell below the charts' top within columns A–D.
+    for (const r of summary.rows.slice(charts[0]!.anchor.row)) expect(r.slice(0, 4).every((c) => c.v === null)).toBe(true);
+    const split = byName(sheets, 'Fördelning');
+    const yearRows = split.rows.map((r, i) => (typeof r[0]?.v === 'number' && r.length === 1 ? i : -1)).filter((i) => i >= 0);
+    expect(yearRows.map((i) => split.rows[i]![0]!.v)).toEqual([2024, 2025, 2026]);
+    expect(split.print!.rowBreaks).toEqual(yearRows.slice(1));
+  });
 });
 
 describe('Kontroller', () => {

@@ -22,8 +22,9 @@ const PRINT = {
   orientation: 'landscape' as const,
   fitToWidth: true,
   repeatRows: 3,
-  header: { left: 'Finsam & Co', center: 'Kontroller', right: '' },
-  footer: { left: '', center: 'Utskriven av Finsam Budget', right: '2025' },
+  // Excel's header syntax, as the renderer writes it: a literal `&` doubled, `&D` / `&P` codes.
+  header: { left: 'Finsam && Co', center: 'Kontroller', right: '&D' },
+  footer: { left: '', center: 'Sida &P av &N', right: '2025' },
 };
 
 /** `Kontroller`: status fills and colours, a wrapped explanation column, links into `Likviditet`. */
@@ -50,7 +51,7 @@ function checksSheet(): OutputSheet {
     { v: 'Lägsta kassa', f: '@' },
     { v: 1200000, f: '#,##0', link: "'Likviditet'!B5" },
   ]);
-  return { name: 'Kontroller', rows, widths: [30, 12, 60], freezeRows: 3, print: PRINT };
+  return { name: 'Kontroller', rows, widths: [30, 12, 60], freezeRows: 3, print: { ...PRINT, area: 'A1:C8', rowBreaks: [6] } };
 }
 
 /** `Likviditet`: months and two series, a line chart beside them; the sheet to open on. */
@@ -124,24 +125,39 @@ describe('Excel host: styles, links, print setup and charts in the write batch',
     expect(s.links.size).toBe(2);
   });
 
-  test('print setup: A4, orientation, one page wide, title rows, literal header and footer', async () => {
+  test('print setup: A4, orientation, one page wide, title rows, print area, page breaks, header and footer as given', async () => {
     const excel = new FakeExcel();
-    await writeOnce(excel, [checksSheet(), liquiditySheet()]);
+    const { trips } = await writeOnce(excel, [checksSheet(), { ...liquiditySheet(), print: { ...PRINT, onePage: true } }]);
+    expect(trips).toBe(2); // the print area and the breaks go in the one write batch
     expect(excel.sheet('Kontroller')!.print).toEqual({
       paperSize: 'A4',
       orientation: 'Landscape',
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
       titleRows: '$1:$3',
+      area: 'A1:C8',
+      rowBreaks: ['A7'],
       headers: {
         leftHeader: 'Finsam && Co',
         centerHeader: 'Kontroller',
-        rightHeader: '',
+        rightHeader: '&D',
         leftFooter: '',
-        centerFooter: 'Utskriven av Finsam Budget',
+        centerFooter: 'Sida &P av &N',
         rightFooter: '2025',
       },
     });
-    expect(excel.sheet('Likviditet')!.print.orientation).toBe('Portrait');
+    const liquidity = excel.sheet('Likviditet')!.print;
+    expect(liquidity.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 1 });
+    expect(liquidity.area).toBeUndefined();
+    expect(liquidity.rowBreaks).toBeUndefined();
+    // A second refresh replaces the breaks rather than adding to them.
+    await writeOnce(excel, [checksSheet(), liquiditySheet()]);
+    expect(excel.sheet('Kontroller')!.print.rowBreaks).toEqual(['A7']);
+  });
+
+  test('a print area Excel would refuse fails the write as Excel does (InvalidArgument)', async () => {
+    const excel = new FakeExcel();
+    const bad = { ...checksSheet(), print: { ...PRINT, area: 'A1:ZZZZ9' } };
+    await expect(writeOnce(excel, [bad])).rejects.toMatchObject({ code: 'InvalidArgument' });
   });
 
   test('a chart from the ChartSpec ranges: type, name, title, position, series names, values and categories', async () => {

@@ -101,6 +101,10 @@ export interface FakePrint {
   orientation?: string;
   zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
   titleRows?: string;
+  /** `setPrintArea`'s address, as given. */
+  area?: string;
+  /** The cells (A1) of the manual page breaks added since the last `removePageBreaks`. */
+  rowBreaks?: string[];
   headers: Record<string, string>;
 }
 
@@ -891,6 +895,10 @@ export class WorksheetProxy extends ClientObject {
   get pageLayout(): PageLayoutProxy {
     return new PageLayoutProxy(this.ctx, `${this.path}.pageLayout`, () => this.need());
   }
+  /** ExcelApi 1.9, as pageLayout. */
+  get horizontalPageBreaks(): PageBreakCollectionProxy {
+    return new PageBreakCollectionProxy(this.ctx, `${this.path}.horizontalPageBreaks`, () => this.need());
+  }
   activate(): void {
     this.queue({ o: 'activate', path: this.path }, () => {
       this.ctx.excel.active = this.need().name;
@@ -1171,6 +1179,51 @@ class PageLayoutProxy extends ClientObject {
     this.set('setPrintTitleRows', rows, (s) => {
       if (!/^\$\d+:\$\d+$/.test(rows)) throw fail('InvalidArgument');
       s.print.titleRows = rows;
+    });
+  }
+  /** Excel refuses an address that is not a range of the sheet (InvalidArgument), as for any range address. */
+  setPrintArea(area: string): void {
+    this.set('setPrintArea', area, (s) => {
+      if (typeof area !== 'string' || !validAddress(area)) throw fail('InvalidArgument');
+      s.print.area = area;
+    });
+  }
+}
+
+/** `A1` or `A1:D62` (with or without `$`), inside the sheet. */
+function validAddress(address: string): boolean {
+  const parts = address.replace(/\$/g, '').split(':');
+  if (parts.length > 2 || !parts.every((p) => /^[A-Z]{1,3}[1-9]\d*$/i.test(p))) return false;
+  return parts.every((p) => {
+    const c = parseCell(p);
+    return c.row < MAX_ROWS && c.col < MAX_COLS;
+  });
+}
+
+/** `Worksheet.horizontalPageBreaks` (ExcelApi 1.9): manual breaks above a cell's row. */
+class PageBreakCollectionProxy extends ClientObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly path: string,
+    private readonly sheet: () => FakeSheet,
+  ) {
+    super(ctx);
+  }
+  private change(what: string, value: unknown, apply: (s: FakeSheet) => void): void {
+    this.queue({ o: 'set', path: this.path, what, value }, () => {
+      this.ctx.excel.requireApi('1.9');
+      const s = this.sheet();
+      this.ctx.excel.assertSheetWritable(s);
+      apply(s);
+    });
+  }
+  removePageBreaks(): void {
+    this.change('removePageBreaks', null, (s) => delete s.print.rowBreaks);
+  }
+  add(cell: string): void {
+    this.change('addPageBreak', cell, (s) => {
+      if (!validAddress(cell) || cell.includes(':')) throw fail('InvalidArgument');
+      s.print.rowBreaks = [...(s.print.rowBreaks ?? []), cell];
     });
   }
 }

@@ -5,6 +5,7 @@ import JSZip from 'jszip';
 import * as zlib from 'zlib';
 import { crc32, rewriteZip } from '../src/hosts/xlsx/package/zipWrite';
 import type { OutputSheet } from '../src/workbook/grid';
+import { headerLiteral } from '../src/workbook/grid';
 import {
   decodeExcelEscapes,
   encodeExcelEscapes,
@@ -292,6 +293,8 @@ describe('zip writing', () => {
   });
 });
 
+const NO_HF = { left: '', center: '', right: '' };
+
 describe('cell styles, links, print setup and the active sheet', () => {
   it('writes wrap, fill, colour, alignment, internal links, print setup and selects the active sheet', async () => {
     const plain = new ExcelJS.Workbook();
@@ -306,14 +309,17 @@ describe('cell styles, links, print setup and the active sheet', () => {
         orientation: 'landscape',
         fitToWidth: true,
         repeatRows: 2,
-        header: { left: 'RAR & Sörmland', center: '&A', right: '' },
+        area: 'A1:C40',
+        rowBreaks: [20, 10, 20],
+        // Excel's header syntax, as the renderer writes it (headerLiteral doubles a name's `&`).
+        header: { left: headerLiteral('RAR & Sörmland'), center: '&A', right: '' },
         footer: { left: '', center: '', right: 'Sida &P' },
       },
       rows: [
         [{ v: 'Status', bold: true, align: 'center' }],
         [
           { v: 'Ej uppfyllt', fill: 'F4CCCC', color: '9C0006' },
-          { v: 'En lång förklaring', wrap: true },
+          { v: 'En lång förklaring som inte får plats på en rad i en kolumn som är fyrtio tecken bred', wrap: true },
           { v: 'Se cellen', link: "'Insatser per år'!B5" },
         ],
       ],
@@ -324,14 +330,31 @@ describe('cell styles, links, print setup and the active sheet', () => {
     const xml = text(parts, 'xl/worksheets/sheet2.xml');
     expect(xml).toContain('<hyperlinks><hyperlink ref="C2" location="\'Insatser per år\'!B5"/></hyperlinks>');
     expect(xml).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
-    // Header and footer text is literal: an & is doubled, so that `&A` in a name never becomes a code.
+    // Header and footer as given: the name's `&` doubled (literal), `&A` and `&P` Excel's codes.
     expect(xml).toContain(
-      '<oddHeader>&amp;LRAR &amp;&amp; Sörmland&amp;C&amp;&amp;A</oddHeader><oddFooter>&amp;RSida &amp;&amp;P</oddFooter>',
+      '<oddHeader>&amp;LRAR &amp;&amp; Sörmland&amp;C&amp;A</oddHeader><oddFooter>&amp;RSida &amp;P</oddFooter>',
     );
+    // Breaks before the 0-based rows 10 and 20: after the 1-based rows 10 and 20, once each, in order.
+    expect(xml).toContain(
+      '<rowBreaks count="2" manualBreakCount="2"><brk id="10" max="16383" man="1"/><brk id="20" max="16383" man="1"/></rowBreaks>',
+    );
+    // The wrapped explanation takes two lines: its row is written two lines tall.
+    expect(xml).toContain('<row r="2" ht="30" customHeight="1">');
+    expect(xml).toContain('<row r="1">');
     expect(xml).toContain('<sheetView tabSelected="1" workbookViewId="0">');
     const wbXml = text(parts, 'xl/workbook.xml');
     expect(wbXml).toMatch(/<workbookView\b[^>]*activeTab="1"/);
     expect(wbXml).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="1">\'Kontroller\'!$1:$2</definedName>');
+    expect(wbXml).toContain('<definedName name="_xlnm.Print_Area" localSheetId="1">\'Kontroller\'!$A$1:$C$40</definedName>');
+    expect(wbXml.match(/_xlnm\.Print_Area/g)).toHaveLength(1);
+    // The next refresh without a print area removes ours; with one page it fits the height too.
+    const again = await writePackage(
+      out,
+      req([{ ...kontroller, print: { ...kontroller.print!, area: undefined, onePage: true } }], ['Kontroller']),
+    );
+    const againParts = await partsOf(again);
+    expect(text(againParts, 'xl/workbook.xml')).not.toContain('Print_Area');
+    expect(text(againParts, 'xl/worksheets/sheet2.xml')).toContain('fitToWidth="1" fitToHeight="1"');
     const ej = new ExcelJS.Workbook();
     await ej.xlsx.load(arrayBuffer(out));
     const ws = ej.getWorksheet('Kontroller')!;
@@ -353,6 +376,13 @@ describe('cell styles, links, print setup and the active sheet', () => {
     );
     const parts = await partsOf(out);
     expect(text(parts, 'xl/worksheets/sheet2.xml')).not.toContain('tabSelected');
+  });
+
+  it.each(['A1:ZZZZ9', 'A0:B2', 'Blad!A1:B2', ''])('refuses the print area %j before writing anything', async (area) => {
+    const print = { orientation: 'portrait' as const, fitToWidth: true, repeatRows: 0, area, header: NO_HF, footer: NO_HF };
+    await expect(writePackage(await styledWorkbook(), req([{ ...sheet('Ut', [[{ v: 1 }]]), print }]))).rejects.toMatchObject({
+      reason: 'printArea',
+    });
   });
 
   it('refuses a colour that is not six hex digits', async () => {

@@ -11,7 +11,7 @@ Slutkoder: 0 beräknat, 1 fel i indata (inget skrivet), 2 felaktigt anrop eller 
   templateWritten: (file: string) => `Mallen med exemplet (RAR i Sörmland, plan 2024–2026) är skriven till ${file}.`,
   emptyTemplateWritten: (file: string) => `En tom mall (rubriker, målens standardvärden, inga data) är skriven till ${file}.`,
   inputErrors: (n: number) => `${n} fel i indata; ingenting har skrivits:`,
-  written: (file: string, ms: number) => `Utdatabladen är skrivna till ${file} (${ms} ms).`,
+  written: (file: string, ms: number) => `De beräknade bladen är skrivna till ${file} (${ms} ms).`,
   summaryHeader: (name: string, first: number, last: number) => `${name || 'Förbundet'}: plan ${first}–${last}`,
   yearLine: (year: number, result: string, equity: string, lowCash: string) =>
     `  ${year}: resultat ${result}, eget kapital ${equity}, lägsta likviditet ${lowCash}`,

@@ -4,11 +4,28 @@
  * English (the pane in English). Parameters are raw values, formatted here for each language.
  */
 import { formatKr, formatNumber, Lang } from './format';
+import { INPUT_WORDS } from './sheets';
 
 const q = (s: string) => `”${s}”`;
 const qe = (s: string) => `"${s}"`;
 const list = (xs: readonly string[], quote: (s: string) => string, or: string) =>
   xs.length <= 1 ? xs.map(quote).join('') : `${xs.slice(0, -1).map(quote).join(', ')} ${or} ${quote(xs[xs.length - 1]!)}`;
+
+/** Swedish "negativ" agreeing with what must not be negative: the contract's words by their gender and number. */
+const NEGATIVE_FORM: ReadonlyMap<string, 'negativ' | 'negativt' | 'negativa'> = new Map([
+  [INPUT_WORDS.interventions.columns.total, 'negativ'], // (en) budget
+  [INPUT_WORDS.interventions.columns.spentBefore, 'negativt'], // (det) förbrukade
+]);
+function negativeAgreeing(what: string): string {
+  const known = NEGATIVE_FORM.get(what);
+  if (known) return known;
+  const words = what.toLocaleLowerCase('sv').split(/\s+/);
+  // "Antalet invånare", "Beloppet för 2025": a definite neuter head; "Medlemsavgifter", "Kortfristiga
+  // skulder": a plural head; "Statens andel": a common-gender head.
+  if (/et$/.test(words[0]!) && words.length > 1) return 'negativt';
+  if (/(?:ar|er|or)$/.test(words[words.length - 1]!)) return 'negativa';
+  return 'negativ';
+}
 
 interface Message<P> {
   sv: (p: P) => string;
@@ -62,7 +79,7 @@ export const ERRORS = {
     (p) => `${qe(p.text)} must be ${p.what.en} (a whole number).`,
   ),
   negative: m<{ what: string }>(
-    (p) => `${p.what} får inte vara negativt.`,
+    (p) => `${p.what} får inte vara ${negativeAgreeing(p.what)}.`,
     (p) => `${p.what} must not be negative.`,
   ),
   outOfRange: m<{ what: string; min: number; max: number }>(
@@ -131,9 +148,9 @@ export const ERRORS = {
   ),
   balanceMismatch: m<{ assets: number; claims: number }>(
     (p) =>
-      `Ingående balans går inte ihop: tillgångar ${formatKr(p.assets)} men eget kapital och skulder ${formatKr(p.claims)} (skillnad ${formatKr(p.assets - p.claims)}).`,
+      `Ingående balans går inte ihop: tillgångar ${formatKr(p.assets)} men eget kapital, avsättningar och skulder ${formatKr(p.claims)} (skillnad ${formatKr(p.assets - p.claims)}).`,
     (p) =>
-      `The opening balance does not add up: assets ${formatKr(p.assets)} but equity and liabilities ${formatKr(p.claims)} (difference ${formatKr(p.assets - p.claims)}).`,
+      `The opening balance does not add up: assets ${formatKr(p.assets)} but equity, provisions and liabilities ${formatKr(p.claims)} (difference ${formatKr(p.assets - p.claims)}).`,
   ),
   notOwnedSheet: m<{ sheet: string }>(
     (p) =>

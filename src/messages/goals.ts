@@ -75,7 +75,7 @@ export const GOAL_TEXT: { [G in GoalId]: GoalText<G> } & { unspreadable: CheckTe
     explain: (c, lang) =>
       c.status === 'ok'
         ? lang === 'sv'
-          ? `Medlemsavgifterna ${kr(c.value)} når gränsen ${kr(c.limit)}.`
+          ? `Medlemsavgifterna ${kr(c.value)} når upp till gränsen ${kr(c.limit)}.`
           : `Contributions ${kr(c.value)} reach the limit ${kr(c.limit)}.`
         : lang === 'sv'
           ? `Medlemsavgifterna ${kr(c.value)} understiger ${kr(c.limit)}: beslut om finansiering ska innehålla en reservation om eventuell justering av ersättningen.`
@@ -121,10 +121,10 @@ export const GOAL_TEXT: { [G in GoalId]: GoalText<G> } & { unspreadable: CheckTe
       const equity = kr(c.detail.equityStart);
       return c.status === 'warning'
         ? sv
-          ? `Underskott ${deficit} som täcks av eget kapital (${equity} vid årets början).`
+          ? `Underskottet på ${deficit} täcks av eget kapital (${equity} vid årets början).`
           : `A deficit of ${deficit}, covered by equity (${equity} at the start of the year).`
         : sv
-          ? `Underskott ${deficit} som inte täcks av eget kapital (${equity} vid årets början).`
+          ? `Underskottet på ${deficit} täcks inte av eget kapital (${equity} vid årets början).`
           : `A deficit of ${deficit} that equity (${equity}) does not cover.`;
     },
   },
@@ -139,15 +139,15 @@ export const GOAL_TEXT: { [G in GoalId]: GoalText<G> } & { unspreadable: CheckTe
       const diff = esfIncome - esfCosts;
       if (diff === 0) {
         return sv
-          ? `ESF-intäkter och ESF-finansierade kostnader är lika (${kr(esfIncome)}).`
+          ? `ESF-intäkterna och de ESF-finansierade kostnaderna är lika stora (${kr(esfIncome)}).`
           : `ESF income equals ESF-funded costs (${kr(esfIncome)}).`;
       }
       return diff > 0
         ? sv
-          ? `ESF-intäkterna ${kr(esfIncome)} överstiger ESF-finansierade kostnader ${kr(esfCosts)} med ${kr(diff)}: ESF-medel används till Finsam-verksamhet.`
+          ? `ESF-intäkterna ${kr(esfIncome)} överstiger de ESF-finansierade kostnaderna ${kr(esfCosts)} med ${kr(diff)}: ESF-medel används till Finsam-verksamhet.`
           : `ESF income ${kr(esfIncome)} exceeds ESF-funded costs ${kr(esfCosts)} by ${kr(diff)}: ESF money pays for Finsam work.`
         : sv
-          ? `ESF-finansierade kostnader ${kr(esfCosts)} överstiger ESF-intäkterna ${kr(esfIncome)} med ${kr(-diff)}: Finsam-medel används till ESF-verksamhet.`
+          ? `De ESF-finansierade kostnaderna ${kr(esfCosts)} överstiger ESF-intäkterna ${kr(esfIncome)} med ${kr(-diff)}: Finsam-medel används till ESF-verksamhet.`
           : `ESF-funded costs ${kr(esfCosts)} exceed ESF income ${kr(esfIncome)} by ${kr(-diff)}: Finsam money pays for ESF work.`;
     },
   },
@@ -158,7 +158,7 @@ export const GOAL_TEXT: { [G in GoalId]: GoalText<G> } & { unspreadable: CheckTe
     limit: 'date',
     explain: (c, lang) =>
       lang === 'sv'
-        ? `Budgeten beslutas ${formatDate(c.value)}; senast ${formatDate(c.limit)} (23 §).`
+        ? `Budgeten beslutas den ${formatDate(c.value)}; sista dag är den ${formatDate(c.limit)} (23 §).`
         : `The budget is adopted on ${formatDate(c.value, 'en')}; the deadline is ${formatDate(c.limit, 'en')}.`,
   },
   threeYearPlan: {
@@ -177,7 +177,7 @@ export const GOAL_TEXT: { [G in GoalId]: GoalText<G> } & { unspreadable: CheckTe
     limit: 'none',
     explain: (c, lang) =>
       lang === 'sv'
-        ? `Insatsen ”${c.detail.intervention}” har ${kr(c.value)} kvar men inga månader att fördela dem på (den slutade före planen).`
+        ? `Insatsen ”${c.detail.intervention}” har ${kr(c.value)} kvar men inga månader att fördela beloppet på (den slutade före planen).`
         : `Intervention "${c.detail.intervention}" has ${kr(c.value)} left but no months to spread it over.`,
   },
 };

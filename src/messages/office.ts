@@ -27,14 +27,14 @@ const SV: Texts = {
     InvalidOperationInCellEditMode: 'Excel väntar på att du gör klart en cell. Tryck Enter eller Esc i cellen och försök igen.',
     EditModeCellEdit: 'Excel väntar på att du gör klart en cell. Tryck Enter eller Esc i cellen och försök igen.',
     AccessDenied:
-      'Excel tillåter inte ändringen: ett blad eller arbetsbokens struktur är skyddat. Ta bort skyddet (Granska → Ta bort skydd för blad/arbetsbok) och tryck Beräkna igen.',
+      'Excel tillåter inte ändringen: ett blad eller arbetsbokens struktur har skydd. Ta bort skyddet (Granska → Ta bort skydd för blad/arbetsbok) och tryck Beräkna igen.',
     ItemAlreadyExists:
       'Ett namn eller blad som Finsam Budget vill skapa finns redan. Tryck Beräkna igen; hjälper inte det, ta bort namnet i Namnhanteraren (Formler → Namnhanteraren).',
     ItemNotFound: 'Ett blad ändrades eller togs bort medan beräkningen pågick. Tryck Beräkna igen.',
     RequestPayloadSizeLimitExceeded:
       'Arbetsboken är för stor för att skrivas i ett svep i Excel på webben. Försök igen; hjälper inte det, använd Excel för skrivbordet.',
     ResponsePayloadSizeLimitExceeded:
-      'Indatabladen är för stora för att läsas i ett svep i Excel på webben. Ta bort tomma rader och kolumner längst ned och till höger i indatabladen, eller använd Excel för skrivbordet.',
+      'Underlaget är för stort för att läsas i ett svep i Excel på webben. Ta bort tomma rader och kolumner längst ned och till höger på underlagets blad, eller använd Excel för skrivbordet.',
     GeneralException: 'Excel kunde inte slutföra åtgärden. Vänta en stund och tryck Beräkna igen.',
     ApiNotFound:
       'Din version av Excel saknar en funktion som tillägget behöver. Uppdatera Excel (Microsoft 365, Excel 2021 eller senare, eller Excel på webben).',
@@ -60,8 +60,9 @@ const SV: Texts = {
     `Den här versionen av Excel är för gammal för Finsam Budget (tillägget behöver ExcelApi ${need}: Excel 2019, 2021 eller Microsoft 365 för Windows eller Mac, eller Excel på webben). Uppdatera Excel, eller använd kommandoraden.`,
   notInExcel: 'Tillägget körs inte i Excel.',
   missingFeature: {
-    workbookEvents: 'Din Excel följer ändringar blad för blad: ett nytt indatablad räknas om först efter Beräkna.',
-    triggerSource: 'Din Excel kan inte märka tilläggets egna ändringar; de känns igen på tid i stället.',
+    workbookEvents:
+      'Din version av Excel följer ändringar blad för blad: ett blad som läggs till i underlaget räknas om först när du trycker Beräkna.',
+    triggerSource: 'Din version av Excel kan inte märka ut tilläggets egna ändringar; de känns i stället igen på tidpunkten.',
   },
 };
 
@@ -104,8 +105,9 @@ const EN: Texts = {
     `This version of Excel is too old for Finsam Budget (the add-in needs ExcelApi ${need}: Excel 2019, 2021 or Microsoft 365 for Windows or Mac, or Excel on the web). Update Excel, or use the command line.`,
   notInExcel: 'The add-in is not running in Excel.',
   missingFeature: {
-    workbookEvents: 'Your Excel reports changes sheet by sheet: a new input sheet is recomputed only after Compute.',
-    triggerSource: 'Your Excel cannot mark the add-in’s own changes; they are recognised by timing instead.',
+    workbookEvents:
+      'Your version of Excel reports changes sheet by sheet: a sheet added to the input is recomputed only when you press Compute.',
+    triggerSource: 'Your version of Excel cannot mark the add-in’s own changes; they are recognised by their timing instead.',
   },
 };
 

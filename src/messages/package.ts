@@ -40,8 +40,8 @@ export function packageProblemText(problem: PackageProblem, lang: Lang = 'sv'): 
       );
       const unique = [...new Set(list)].join(sv ? '; ' : '; ');
       return sv
-        ? `Ingenting har skrivits: arbetsboken har ${unique}, som skulle gå förlorat när verktyget skriver om sina utdatablad. Flytta det till ett eget blad (eller spara som vanlig .xlsx) och försök igen.`
-        : `Nothing was written: the workbook has ${unique}, which would be lost when the tool rewrites its output sheets. Move it to a sheet of your own (or save as a normal .xlsx) and try again.`;
+        ? `Ingenting har skrivits: arbetsboken har ${unique}, som skulle gå förlorat när verktyget skriver om sina beräknade blad. Flytta det till ett eget blad (eller spara som vanlig .xlsx) och försök igen.`
+        : `Nothing was written: the workbook has ${unique}, which would be lost when the tool rewrites its computed sheets. Move it to a sheet of your own (or save as a normal .xlsx) and try again.`;
     }
     case 'notOwned':
       return sv
@@ -49,7 +49,7 @@ export function packageProblemText(problem: PackageProblem, lang: Lang = 'sv'): 
         : `Nothing was written: the sheet "${problem.sheet}" exists but was not created by Finsam Budget. Rename or delete it.`;
     case 'cellTextTooLong':
       return sv
-        ? `Ingenting har skrivits: texten i ${problem.sheet}!${problem.cell} skulle bli ${problem.length} tecken, mer än Excels gräns 32 767. Korta namnet i indata.`
+        ? `Ingenting har skrivits: texten i ${problem.sheet}!${problem.cell} skulle bli ${problem.length} tecken, mer än Excels gräns 32 767. Korta namnet i underlaget.`
         : `Nothing was written: the text in ${problem.sheet}!${problem.cell} would be ${problem.length} characters, more than Excel's limit of 32 767. Shorten the name in the input.`;
     case 'invalidOutput':
       return sv
@@ -57,7 +57,7 @@ export function packageProblemText(problem: PackageProblem, lang: Lang = 'sv'): 
         : `Nothing was written: the sheet "${problem.sheet}" cannot be written (${problem.reason}).`;
     case 'tooLarge':
       return sv
-        ? `”${problem.file}” är för stor för att läsas säkert (mer än en miljon celler eller 1 GB uppackat). Ta bort blad eller rader som inte behövs och försök igen.`
+        ? `Filen ”${problem.file}” är för stor för att läsas säkert (mer än en miljon celler eller 1 GB uppackat). Ta bort blad eller rader som inte behövs och försök igen.`
         : `"${problem.file}" is too large to read safely (over a million cells or 1 GB unpacked). Remove sheets or rows that are not needed and try again.`;
   }
 }

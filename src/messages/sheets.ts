@@ -66,7 +66,8 @@ export const INPUT_WORDS = {
   },
   costs: {
     name: 'Kostnader',
-    columns: { name: 'Kostnadspost', kind: 'Slag', funding: 'Finansiering', growth: 'Årlig ökning' },
+    /** `Årlig uppräkning`, the seeds' word, is what the template writes; the contract's `Årlig ökning` is read too (INPUT_ALSO). */
+    columns: { name: 'Kostnadspost', kind: 'Slag', funding: 'Finansiering', growth: 'Årlig uppräkning' },
   },
   opening: {
     name: 'Ingående balans',
@@ -107,6 +108,11 @@ export const DUPLICATE_OF = {
   member: { sv: 'Medlemmen', en: 'The member' },
   goal: { sv: 'Målet', en: 'The goal' },
   item: { sv: 'Posten', en: 'The item' },
+} as const;
+
+/** Other headers an input column is read under (the contract's earlier names). */
+export const INPUT_ALSO = {
+  costs: { growth: ['Årlig ökning'] },
 } as const;
 
 /** Output sheets: name, title and headers. Key order is the order the sheets are written in. */

@@ -20,6 +20,8 @@ const Summary = lazy(() => import(/* webpackChunkName: "results" */ './component
 const Checks = lazy(() => import(/* webpackChunkName: "results" */ './components/Checks'));
 const Errors = lazy(() => import(/* webpackChunkName: "results" */ './components/Errors'));
 const Scenarios = lazy(() => import(/* webpackChunkName: "scenarios" */ './components/Scenarios'));
+// The summary's charts; their own chunk (Fluent UI charts, d3) loads after the first result is painted.
+const DeferredCharts = lazy(() => import(/* webpackChunkName: "results" */ './components/DeferredCharts'));
 const StandaloneBar = lazy(() => import(/* webpackChunkName: "standalone-ui" */ './components/StandaloneBar'));
 const PreviewTable = lazy(() =>
   import(/* webpackChunkName: "standalone-ui" */ './components/StandaloneBar').then((m) => ({ default: m.PreviewTable })),
@@ -236,6 +238,7 @@ export function App({
           <>
             <Summary years={result.years} t={t} lang={lang} />
             {result.scenarios.length > 0 && <Scenarios base={result.years} scenarios={result.scenarios} t={t} lang={lang} />}
+            {result.charts && <DeferredCharts charts={result.charts} lang={lang} />}
             <Checks
               checks={result.checks}
               onShow={(ref) => {

@@ -10,7 +10,7 @@ import { limitNote, roomSentence } from '../messages/ui';
 import type { Computed } from '../workbook/refresh';
 import type { ScenarioIssue } from '../workbook/scenarios';
 import { summarize } from '../workbook/summary';
-import type { PaneCheck, PaneError, PaneFigure, PaneResult, PaneScenario, PaneYear } from './paneTypes';
+import type { PaneCharts, PaneCheck, PaneError, PaneFigure, PaneResult, PaneScenario, PaneYear } from './paneTypes';
 
 const RANK: Record<CheckStatus, number> = { ok: 0, warning: 1, failed: 2 };
 
@@ -112,5 +112,14 @@ export function toPaneResult(computed: Computed, lang: Lang): PaneResult {
   const scenarios: PaneScenario[] = computed.scenarios.flatMap((s) =>
     s.plan ? [{ name: s.name, ...planView(s.plan, [], lang) }] : [],
   );
-  return { errors, sheets: computed.sheets, checks, years, name: plan.input.settings.name || null, scenarios };
+  const liquidity = plan.input.goals.liquidity;
+  const charts: PaneCharts = {
+    cash: plan.liquidity.map((l) => ({ ...monthOf(l.month), label: formatMonth(l.month, lang), cash: l.cash })),
+    floor: liquidity.active ? liquidity.limit : null,
+    equity: summarize(plan).map((y) => {
+      const cap = plan.checks.find((c) => c.goal === 'maxEquity' && c.year === y.year);
+      return { year: y.year, equity: y.equityEnd, cap: cap && typeof cap.limit === 'number' ? cap.limit : null };
+    }),
+  };
+  return { errors, sheets: computed.sheets, checks, years, name: plan.input.settings.name || null, scenarios, charts };
 }

@@ -54,6 +54,16 @@ export interface PaneScenario {
   checks: PaneCheck[];
 }
 
+/** The figures of the summary's two charts (as on `Sammanfattning`), in kronor. */
+export interface PaneCharts {
+  /** Cash at each month's end: the month (year, 1–12), its label in the pane's language, the cash. */
+  cash: { year: number; month: number; label: string; cash: number }[];
+  /** The liquidity floor (`Lägsta likviditet`), or null when the goal is not active. */
+  floor: number | null;
+  /** Equity at each year's end and the equity cap that year (null: no cap). */
+  equity: { year: number; equity: number; cap: number | null }[];
+}
+
 export interface PaneResult {
   errors: PaneError[];
   /** The output sheets to write (empty when there are errors). */
@@ -64,6 +74,8 @@ export interface PaneResult {
   name: string | null;
   /** The scenarios (empty when the workbook has none, or with errors). */
   scenarios: PaneScenario[];
+  /** The summary's charts (absent with errors). */
+  charts?: PaneCharts;
 }
 
 export type WorkerRequest = { id: number; snapshot: import('../workbook/grid').WorkbookSnapshot; lang: 'sv' | 'en' };

@@ -68,14 +68,25 @@ export interface PrintSetup {
   orientation: 'portrait' | 'landscape';
   /** Fit all columns on one page wide (any number of pages tall). */
   fitToWidth: boolean;
+  /** Also fit on one page tall (Sammanfattning: the statement and its two charts on one page). */
+  onePage?: boolean;
+  /** 0-based rows that start a new printed page (Fördelning: each year on its own page). */
+  rowBreaks?: number[];
   /** The first rows repeated at the top of every printed page (0: none). */
   repeatRows: number;
   /** The printed range (A1, e.g. `A1:D40`); absent: the whole sheet. Sammanfattning prints its statement, not the charts' data. */
   area?: string;
-  /** Page header and footer text, left / centre / right. */
+  /**
+   * Page header and footer, left / centre / right, in Excel's header syntax: `&D` the date, `&P` the page,
+   * `&N` the pages; literal text (a förbund's name) goes through `headerLiteral`, which doubles its `&`.
+   * Hosts write it as it is.
+   */
   header: { left: string; center: string; right: string };
   footer: { left: string; center: string; right: string };
 }
+
+/** Text shown as it is in a page header or footer: an `&` is doubled, so that `A&B` never becomes a code. */
+export const headerLiteral = (text: string): string => text.replace(/&/g, '&&');
 
 /** A native chart on an output sheet, drawn from ranges of that sheet. */
 export interface ChartSpec {

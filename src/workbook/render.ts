@@ -16,7 +16,7 @@ import { checkMessage, GOAL_TEXT, goalName, shownValue } from '../messages/goals
 import { INPUT_WORDS, OUTPUT_WORDS, OutputSheetId, PRINT_WORDS, sheetTitle } from '../messages/sheets';
 import { FUNDING, PARTY_DEFINITE, STATUS, statusLabel } from '../messages/vocabulary';
 import { monthOf } from '../engine/calendar';
-import { a1, columnLetter, OutCell, OutputSheet, PrintSetup, sheetRef } from './grid';
+import { a1, columnLetter, headerLiteral, OutCell, OutputSheet, PrintSetup, sheetRef } from './grid';
 import { ComparedScenario, renderScenarioSheet } from './outputs/scenariosSheet';
 import { summaryRoomRows } from './outputs/summaryRoom';
 import type { SettingsParameter } from './sheets/settings';
@@ -52,7 +52,7 @@ function printSetup(id: OutputSheetId, forbund: string, orientation: PrintSetup[
     fitToWidth: true,
     repeatRows: TITLE_ROWS + 1,
     // &D: the printing date (Excel header code); &P av &N: page of pages.
-    header: { left: forbund, center: OUTPUT_WORDS[id].name, right: '&D' },
+    header: { left: headerLiteral(forbund), center: headerLiteral(OUTPUT_WORDS[id].name), right: '&D' },
     footer: { left: '', center: PRINT_WORDS.page, right: '' },
   };
 }
@@ -131,7 +131,9 @@ function renderSplit(ctx: Ctx): OutputSheet {
   const W = OUTPUT_WORDS.split;
   const C = W.columns;
   const body: OutCell[][] = [];
+  const yearStarts: number[] = [];
   for (const split of plan.splits) {
+    yearStarts.push(body.length);
     body.push([{ v: split.year, bold: true, align: 'left' }]);
     body.push([
       label(W.dueDates, true),
@@ -187,19 +189,23 @@ function renderSplit(ctx: Ctx): OutputSheet {
     const m = months.size === 1 ? [...months][0] : null;
     return W.quarter(q + 1, m ? MONTH_ABBR_SV[m - 1]! : null);
   };
-  return titled(
+  const sheet = titled(
     'split',
     titleOf(plan, W.title),
     [
       { header: C.member, width: 24 },
       { header: C.population, width: 10 },
-      { header: C.share, width: 9 },
+      { header: C.share, width: 10 },
       { header: C.amount, width: 13 },
       ...[0, 1, 2, 3].map((q) => ({ header: quarterHeader(q), width: 13 })),
     ],
     body,
     { forbund: ctx.forbund, orientation: 'landscape' },
   );
+  // Printed as the 2018 table: one year a page, the headers over the numbers (the quarters' in two lines).
+  sheet.rows[TITLE_ROWS]!.forEach((c, i) => i > 0 && ((c.align = 'right'), (c.wrap = true)));
+  sheet.print!.rowBreaks = yearStarts.slice(1).map((i) => bodyRow(i));
+  return sheet;
 }
 
 function renderInterventions(ctx: Ctx): { sheet: OutputSheet; locate: Locate } {
@@ -243,9 +249,9 @@ function renderInterventions(ctx: Ctx): { sheet: OutputSheet; locate: Locate } {
     unitTitle(ctx, W.title),
     [
       { header: C.nr, width: 5 },
-      { header: C.name, width: 28 },
-      { header: C.owner, width: 20 },
-      { header: C.funding, width: 11 },
+      { header: C.name, width: 34 },
+      { header: C.owner, width: 22 },
+      { header: C.funding, width: 12 },
       { header: C.status, width: 10 },
       { header: W.remainingAtStart(years[0]!), width: 14 },
       ...years.map((y) => ({ header: yearHeader(y), width: 12 })),
@@ -254,7 +260,7 @@ function renderInterventions(ctx: Ctx): { sheet: OutputSheet; locate: Locate } {
     body,
     { forbund: ctx.forbund, orientation: 'landscape', numericHeaders: years.map((_, i) => firstYear + i) },
   );
-  sheet.rows[TITLE_ROWS]!.forEach((c) => (c.wrap = true));
+  sheet.rows[TITLE_ROWS]!.forEach((c, i) => ((c.wrap = true), i >= firstYear - 1 && (c.align = 'right')));
   return {
     sheet,
     locate: (t) => (t.kind === 'intervention' ? { sheet: 'interventions', row: bodyRow(t.index), col: nameColumn } : null),
@@ -434,8 +440,8 @@ function renderBalance(ctx: Ctx): { sheet: OutputSheet; locate: Locate } {
     'balance',
     unitTitle(ctx, W.title),
     [
-      { header: W.columns.item, width: 38 },
-      { header: W.opening(plan.years[0]!), width: 13 },
+      { header: W.columns.item, width: 44 },
+      { header: W.opening(plan.years[0]!), width: 15 },
       ...plan.years.map((y) => ({ header: W.yearEnd(y), width: 13 })),
     ],
     rows,
@@ -477,7 +483,7 @@ function renderLiquidity(ctx: Ctx): { sheet: OutputSheet; locate: Locate } {
   ] as const;
   const col = (key: (typeof columns)[number]['key']) => columns.findIndex((c) => c.key === key);
   const sheet = titled('liquidity', titleOf(plan, W.title), columns, body, { forbund: ctx.forbund });
-  sheet.rows[TITLE_ROWS]!.forEach((c) => (c.wrap = true));
+  sheet.rows[TITLE_ROWS]!.forEach((c, i) => ((c.wrap = true), i > 0 && (c.align = 'right')));
   return {
     sheet,
     locate: (t) =>
@@ -525,11 +531,11 @@ function renderChecks(ctx: Ctx, cells: (string | null)[]): OutputSheet {
       cells[i] ? { ...label(cells[i]), link: cells[i] } : blank,
     ];
   });
-  return titled(
+  const sheet = titled(
     'checks',
     titleOf(plan, W.title),
     [
-      { header: C.goal, width: 20 },
+      { header: C.goal, width: 24 },
       { header: C.year, width: 6 },
       { header: C.month, width: 10 },
       { header: C.status, width: 11 },
@@ -541,6 +547,9 @@ function renderChecks(ctx: Ctx, cells: (string | null)[]): OutputSheet {
     body,
     { forbund: ctx.forbund, orientation: 'landscape' },
   );
+  // Year, month, value and limit: headers over the numbers.
+  sheet.rows[TITLE_ROWS]!.forEach((c, i) => [1, 2, 4, 5].includes(i) && (c.align = 'right'));
+  return sheet;
 }
 
 /** Sammanfattning: the statement for every plan year, the goals' statuses, the two charts and their data. */
@@ -616,12 +625,15 @@ function renderSummary(ctx: Ctx): OutputSheet {
       return `${y}: ${formatNumber(e)} ${ctx.unit}${cap ? ` (${W.data.capWord} ${formatNumber(ctx.unit === 'tkr' ? tkrOf(cap.limit) : cap.limit)} ${ctx.unit})` : ''}`;
     })
     .join(', ');
-  const chartCol = dataCol + 4;
+  // The charts stand side by side under the statement (cash beside the item column, equity under the
+  // years), so that the statement and both charts print on one portrait page.
+  const chartRow = bodyRow(body.length + 1);
+  const chartRows = 16;
   const charts = [
     {
       kind: 'line' as const,
       title: W.charts.cash,
-      anchor: { row: bodyRow(0), col: chartCol, rows: 15, cols: 8 },
+      anchor: { row: chartRow, col: 0, rows: chartRows, cols: 1 },
       categories: range(dataCol, firstDataRow + 1, lastMonthRow),
       series: [
         { name: W.data.cash, values: range(dataCol + 1, firstDataRow + 1, lastMonthRow) },
@@ -632,7 +644,7 @@ function renderSummary(ctx: Ctx): OutputSheet {
     {
       kind: 'column' as const,
       title: W.charts.equity(ctx.unit),
-      anchor: { row: bodyRow(16), col: chartCol, rows: 15, cols: 8 },
+      anchor: { row: chartRow, col: 1, rows: chartRows, cols: years.length },
       categories: range(dataCol, eqRow + 1, eqRow + years.length),
       series: [
         { name: W.data.equity(ctx.unit), values: range(dataCol + 1, eqRow + 1, eqRow + years.length) },
@@ -655,9 +667,9 @@ function renderSummary(ctx: Ctx): OutputSheet {
     rows,
     { forbund: ctx.forbund, numericHeaders: years.map((_, i) => 1 + i) },
   );
-  // The statement prints on one portrait page; the charts' data to its right is for the charts.
-  const printed = `A1:${columnLetter(years.length)}${TITLE_ROWS + 1 + body.length}`;
-  return { ...sheet, print: { ...sheet.print!, area: printed }, charts, active: true };
+  // The statement and the charts print on one portrait page; the charts' data to their right is for the charts.
+  const printed = `A1:${columnLetter(years.length)}${chartRow + chartRows}`;
+  return { ...sheet, print: { ...sheet.print!, area: printed, onePage: true }, charts, active: true };
 }
 
 /**

@@ -15,6 +15,8 @@ export interface ColumnSpec<K extends string> {
   key: K;
   /** Its header: the contract's column name (from `INPUT_WORDS`). */
   header: string;
+  /** Other headers it is read under (`INPUT_ALSO`); the template writes `header`. */
+  also?: readonly string[];
   /** A sheet without this column cannot be read. */
   required?: boolean;
   /** Column width in the template, in characters. */
@@ -108,9 +110,9 @@ export function readTable<K extends string>(sheet: SheetGrid, spec: SheetSpec<K>
       );
     };
     for (const c of spec.columns) {
-      const h = normalizeHeader(c.header);
+      const names = [c.header, ...(c.also ?? [])].map(normalizeHeader);
       headers.forEach((x, index) => {
-        if (x !== h) return;
+        if (!names.includes(x)) return;
         const first = columns.get(c.key);
         if (first === undefined) columns.set(c.key, index);
         else duplicate(first, index);

@@ -192,7 +192,7 @@ describeBrowser('task pane in Chromium, inside (fake) Excel', () => {
     await page.getByRole('button', { name: 'Beräkna', exact: true }).click();
     const empty = page.getByTestId('empty');
     await empty.waitFor(); // nothing to compute yet: the required sheets are missing
-    expect(await empty.innerText()).toMatch(/Arbetsboken har inga indatablad än[\s\S]*Tryck Skapa mall/);
+    expect(await empty.innerText()).toMatch(/Arbetsboken har inget underlag än[\s\S]*Tryck Skapa mall/);
     expect(await page.getByRole('button', { name: /Gå till cell/ }).count()).toBe(0); // no useless buttons
     expect(await page.getByTestId('errors').count()).toBe(0);
     await page.screenshot({ path: path.join(ARTIFACTS, 'pane-excel-empty.png'), fullPage: true });
@@ -202,7 +202,7 @@ describeBrowser('task pane in Chromium, inside (fake) Excel', () => {
       .getByTestId('year-2024')
       .getByText(/^1\u00a0538\u00a0000\u00a0kr$/)
       .waitFor();
-    await page.getByText(/Indatabladen med exemplet är tillagda och beräknade\./).waitFor();
+    await page.getByText(/Underlaget med exemplet är tillagt och beräknat\./).waitFor();
     expect(await page.getByTestId('errors').count()).toBe(0);
     expect(await page.getByTestId('empty').count()).toBe(0);
     expect(await fake<string[]>(page, 'Object.keys(window.__fake.sheets)')).toEqual(
@@ -221,9 +221,11 @@ describeBrowser('task pane in Chromium, inside (fake) Excel', () => {
     await page.evaluate('window.__fake.excel.latencyMs = 900');
     await page.getByRole('button', { name: 'Beräkna', exact: true }).click();
     const phase = page.getByTestId('phase');
-    await phase.getByText('Steg 1 av 3: Läser indatabladen…').waitFor({ timeout: 5000 });
+    await phase.getByText('Steg 1 av 3: Läser underlaget…').waitFor({ timeout: 5000 });
     await page.screenshot({ path: path.join(ARTIFACTS, 'pane-excel-reading.png') });
-    await phase.getByText('Steg 3 av 3: Skriver utdatabladen…').waitFor({ timeout: 5000 });
+    await phase
+      .getByText('Steg 3 av 3: Skriver Sammanfattning, Budget och de andra beräknade bladen…')
+      .waitFor({ timeout: 5000 });
     expect(await page.getByRole('button', { name: 'Beräknar…' }).isDisabled()).toBe(true);
     await page
       .getByTestId('outcome')

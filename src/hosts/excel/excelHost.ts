@@ -633,36 +633,39 @@ export function seriesBy(range: string): 'Columns' | 'Rows' {
   return q.row - p.row >= q.col - p.col ? 'Columns' : 'Rows';
 }
 
-/** Header/footer text is literal: Excel's codes start with `&` (`&P` page number), so an `&` is doubled. */
-export const literalHeader = (text: string) => text.replace(/&/g, '&&');
-
 /**
  * Print setup (ExcelApi 1.9, https://learn.microsoft.com/javascript/api/excel/excel.pagelayout): A4,
  * orientation, one page wide and as many tall as needed (`zoom`, https://learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions:
  * the reference does not say what 0 pages means; 0 is how the file format says "automatic",
  * ECMA-376 `pageSetup@fitToHeight`, and what Excel itself stores for "Fit all columns on one page"),
  * the rows repeated on every page (`setPrintTitleRows`) and the header and footer of every page
- * (`headersFooters.defaultForAllPages`, https://learn.microsoft.com/javascript/api/excel/excel.headerfooter).
+ * (`headersFooters.defaultForAllPages`, https://learn.microsoft.com/javascript/api/excel/excel.headerfooter;
+ * the text is in Excel's header syntax already: `&D`, `&P av &N`, a förbund's `&` doubled by the renderer).
  * Excel takes at most 255 characters per header or footer: a longer one is left out rather than fail the batch.
+ * The printed range (`setPrintArea`, ExcelApi 1.9 like the rest of `PageLayout`, same page) and the page
+ * breaks (`horizontalPageBreaks`: `removePageBreaks`, then `add` per break, ExcelApi 1.9,
+ * https://learn.microsoft.com/javascript/api/excel/excel.pagebreakcollection) go in the same batch.
  */
 function queuePrint(ws: Excel.Worksheet, print: PrintSetup): void {
   const layout = ws.pageLayout;
   layout.paperSize = 'A4';
   layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
-  layout.zoom = print.fitToWidth ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: 100 };
+  layout.zoom = print.fitToWidth ? { horizontalFitToPages: 1, verticalFitToPages: print.onePage ? 1 : 0 } : { scale: 100 };
   if (print.repeatRows > 0) layout.setPrintTitleRows(`$1:$${Math.floor(print.repeatRows)}`);
+  if (print.area) layout.setPrintArea(print.area);
+  ws.horizontalPageBreaks.removePageBreaks();
+  for (const row of print.rowBreaks ?? []) ws.horizontalPageBreaks.add(a1(row, 0));
   const page = layout.headersFooters.defaultForAllPages;
-  const fits = (p: PrintSetup['header']) =>
-    [p.left, p.center, p.right].reduce((n, t) => n + (t ? literalHeader(t).length + 2 : 0), 0) <= 255;
+  const fits = (p: PrintSetup['header']) => [p.left, p.center, p.right].reduce((n, t) => n + (t ? t.length + 2 : 0), 0) <= 255;
   if (fits(print.header)) {
-    page.leftHeader = literalHeader(print.header.left);
-    page.centerHeader = literalHeader(print.header.center);
-    page.rightHeader = literalHeader(print.header.right);
+    page.leftHeader = print.header.left;
+    page.centerHeader = print.header.center;
+    page.rightHeader = print.header.right;
   }
   if (fits(print.footer)) {
-    page.leftFooter = literalHeader(print.footer.left);
-    page.centerFooter = literalHeader(print.footer.center);
-    page.rightFooter = literalHeader(print.footer.right);
+    page.leftFooter = print.footer.left;
+    page.centerFooter = print.footer.center;
+    page.rightFooter = print.footer.right;
   }
 }
 

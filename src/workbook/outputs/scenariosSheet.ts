@@ -18,7 +18,7 @@ import { PARTIES } from '../../engine/types';
 import { goalName } from '../../messages/goals';
 import { OUTPUT_WORDS, PRINT_WORDS, sheetTitle } from '../../messages/sheets';
 import { PARTY_DEFINITE, statusLabel } from '../../messages/vocabulary';
-import type { OutCell, OutputSheet } from '../grid';
+import { headerLiteral, type OutCell, type OutputSheet } from '../grid';
 
 const KR = '#,##0;-#,##0';
 const TEXT = '@';
@@ -162,8 +162,8 @@ export function renderScenarioSheet(base: Plan, scenarios: readonly ComparedScen
       orientation: 'landscape',
       fitToWidth: true,
       repeatRows: TITLE_ROWS + 1,
-      // &D: the printing date (Excel header code), as every output sheet.
-      header: { left: forbund, center: W.name, right: '&D' },
+      // &D: the printing date (Excel header code), as every output sheet; literal text with its & doubled.
+      header: { left: headerLiteral(forbund), center: headerLiteral(W.name), right: '&D' },
       footer: { left: '', center: PRINT_WORDS.page, right: '' },
     },
   };

@@ -2,7 +2,7 @@
 import type { Kronor } from '../../engine/kronor';
 import { D } from '../../engine/money';
 import type { CostLine } from '../../engine/types';
-import { INPUT_WORDS } from '../../messages/sheets';
+import { INPUT_ALSO, INPUT_WORDS } from '../../messages/sheets';
 import { COST_KIND, FUNDING } from '../../messages/vocabulary';
 import type { InputError, SheetGrid } from '../grid';
 import { planYearColumns, readTable, records, SheetSpec } from '../table';
@@ -16,7 +16,7 @@ export const COSTS_SPEC = {
     { key: 'name', header: W.name, required: true, width: 34 },
     { key: 'kind', header: W.kind, width: 12 },
     { key: 'funding', header: W.funding, width: 13 },
-    { key: 'growth', header: W.growth, width: 13 },
+    { key: 'growth', header: W.growth, also: INPUT_ALSO.costs.growth, width: 16 },
   ],
   yearColumns: { width: 13, format: '#,##0' },
   sumKey: 'name',

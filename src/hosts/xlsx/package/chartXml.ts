@@ -168,9 +168,15 @@ export function chartXml(sheet: OutputSheet, c: ChartSpec): string {
   const axisText =
     '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"/></a:pPr><a:endParaRPr lang="sv-SE"/></a:p></c:txPr>';
   const grid = '<c:spPr><a:ln w="9525"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr>';
+  // Months are dates shown "jan 2024": the axis says so itself (LibreOffice ignores a source link, and
+  // would show the serial numbers).
+  const catCellFormat = numericCats ? catCells.find((x) => x?.f)?.f : undefined;
+  const catFormat = catCellFormat
+    ? `<c:numFmt formatCode="${xmlAttr(catCellFormat)}" sourceLinked="0"/>`
+    : '<c:numFmt formatCode="General" sourceLinked="1"/>';
   const catAx =
     '<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>' +
-    `<c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
+    `<c:axPos val="b"/>${catFormat}<c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
     `<c:tickLblPos val="low"/>${axisText}<c:crossAx val="500000002"/><c:crosses val="autoZero"/><c:auto val="1"/>` +
     '<c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>';
   const valAx =

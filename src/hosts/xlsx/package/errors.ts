@@ -78,7 +78,8 @@ export class CellTextTooLongError extends XlsxError {
 /** An output the package cannot represent: a bad sheet name, a non-finite number, a bad defined name, a chart off its sheet. */
 export class InvalidOutputError extends XlsxError {
   constructor(
-    readonly reason: 'sheetName' | 'duplicateSheet' | 'number' | 'definedName' | 'notWorksheet' | 'headerFooter' | 'chart',
+    readonly reason:
+      'sheetName' | 'duplicateSheet' | 'number' | 'definedName' | 'notWorksheet' | 'headerFooter' | 'chart' | 'printArea',
     readonly sheet: string,
     readonly detail: string,
   ) {

@@ -42,6 +42,7 @@ export function checkOutputSheet(sheet: OutputSheet): void {
       }
     });
   });
+  printAreaOf(sheet);
 }
 
 function numberText(n: number): string {
@@ -49,10 +50,42 @@ function numberText(n: number): string {
   return String(n).replace('e', 'E');
 }
 
-/** Header/footer text of a page: `&L…&C…&R…`; the text is literal (an `&` is doubled, so no Excel code such as `&P` is made). */
+/**
+ * Header/footer text of a page: `&L…&C…&R…`. Each part is in Excel's header syntax already (the renderer
+ * made literal text literal with `headerLiteral`), so that `&D` and `&P av &N` print the date and the pages.
+ */
 function hfText(p: { left: string; center: string; right: string }): string {
-  const esc = (t: string) => t.replace(/&/g, '&&');
-  return `${p.left ? `&L${esc(p.left)}` : ''}${p.center ? `&C${esc(p.center)}` : ''}${p.right ? `&R${esc(p.right)}` : ''}`;
+  return `${p.left ? `&L${p.left}` : ''}${p.center ? `&C${p.center}` : ''}${p.right ? `&R${p.right}` : ''}`;
+}
+
+/** The default row height (points) of a Calibri 11 sheet: one line of text. */
+const LINE_HEIGHT = 15;
+
+/**
+ * How many lines a wrapped text takes in a column `width` characters wide: words filled greedily, a
+ * character counted as 0.85 of a digit width (bold 0.95: text is narrower than digits), a character's width of padding. An estimate
+ * for the row height written beside it: neither Excel nor LibreOffice fits a row to wrapped text written
+ * in a file, so without it an explanation would overlap the row below.
+ */
+export function wrappedLines(text: string, width: number, bold = false): number {
+  const room = Math.max(1, (width - 1) / (bold ? 0.95 : 0.85));
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    let line = 0;
+    lines++;
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const w = word.length;
+      if (line > 0 && line + 1 + w > room) {
+        lines++;
+        line = 0;
+      }
+      if (w > room) {
+        lines += Math.ceil(w / room) - 1;
+        line = w % room;
+      } else line += (line > 0 ? 1 : 0) + w;
+    }
+  }
+  return lines;
 }
 
 function headerFooterOf(sheet: OutputSheet, options: SheetXmlOptions): { header?: string; footer?: string } {
@@ -85,10 +118,13 @@ export function worksheetXml(sheet: OutputSheet, styles: StyleBook, options: She
     if (cells.length === 0) return;
     const rn = r + 1;
     let row = '';
+    let lines = 1;
     for (let col = 0; col < cells.length; col++) {
       const c = cells[col];
       if (!c) continue;
       const v = c.v;
+      if (c.wrap && typeof v === 'string' && v !== '')
+        lines = Math.max(lines, wrappedLines(v, sheet.widths[col] ?? 8.43, c.bold === true));
       let sAttr = '';
       if (c.f || c.bold || c.wrap || c.fill || c.color || c.align) {
         const key =
@@ -118,7 +154,8 @@ export function worksheetXml(sheet: OutputSheet, styles: StyleBook, options: She
       if (col + 1 > maxCol) maxCol = col + 1;
       lastRow = rn;
     }
-    if (row) rowsXml.push(`<row r="${rn}">${row}</row>`);
+    const ht = lines > 1 ? ` ht="${lines * LINE_HEIGHT}" customHeight="1"` : '';
+    if (row) rowsXml.push(`<row r="${rn}"${ht}>${row}</row>`);
   });
   const dimension = lastRow > 0 ? `A1:${letter(Math.max(maxCol, 1) - 1)}${lastRow}` : 'A1';
   parts.push(
@@ -150,7 +187,7 @@ export function worksheetXml(sheet: OutputSheet, styles: StyleBook, options: She
   if (links.length) parts.push(`<hyperlinks>${links.join('')}</hyperlinks>`);
   parts.push(
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
-    `<pageSetup paperSize="9" orientation="${print.orientation}"${print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`,
+    `<pageSetup paperSize="9" orientation="${print.orientation}"${print.fitToWidth ? ` fitToWidth="1" fitToHeight="${sheet.print?.onePage ? 1 : 0}"` : ''}/>`,
   );
   const hf = headerFooterOf(sheet, options);
   if (hf.header || hf.footer) {
@@ -161,6 +198,13 @@ export function worksheetXml(sheet: OutputSheet, styles: StyleBook, options: She
       '</headerFooter>',
     );
   }
+  // CT_PageBreak: a break before each 0-based row r is `brk id` = r (the row above it, 1-based), manual.
+  const breaks = [...new Set(sheet.print?.rowBreaks ?? [])].filter((r) => Number.isInteger(r) && r > 0 && r < MAX_ROWS);
+  if (breaks.length) {
+    breaks.sort((a, b) => a - b);
+    const brk = breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('');
+    parts.push(`<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${brk}</rowBreaks>`);
+  }
   // CT_Worksheet: … pageSetup, headerFooter, rowBreaks, colBreaks, customProperties, cellWatches, ignoredErrors,
   // smartTags, drawing, legacyDrawing, … tableParts, extLst.
   if (options.drawingRelId) parts.push(`<drawing r:id="${xmlAttr(options.drawingRelId)}"/>`);
@@ -169,3 +213,25 @@ export function worksheetXml(sheet: OutputSheet, styles: StyleBook, options: She
 }
 
 export { xmlAttr };
+
+/**
+ * The sheet's printed range as the formula of its `_xlnm.Print_Area` name (`'Sammanfattning'!$A$1:$D$62`),
+ * or null when it prints whole. A range that is not `A1` or `A1:D62` on the sheet is refused before writing.
+ */
+export function printAreaOf(sheet: OutputSheet): string | null {
+  const area = sheet.print?.area;
+  if (area === undefined) return null;
+  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?$/.exec(area.trim().toUpperCase());
+  const ok = (col: string, row: string) => Number(row) >= 1 && Number(row) <= MAX_ROWS && colIndex(col) < MAX_COLS;
+  if (!m || !ok(m[1]!, m[2]!) || (m[3] !== undefined && !ok(m[3], m[4]!)))
+    throw new InvalidOutputError('printArea', sheet.name, area);
+  const cell = (col: string, row: string) => `$${col}$${row}`;
+  const range = m[3] === undefined ? cell(m[1]!, m[2]!) : `${cell(m[1]!, m[2]!)}:${cell(m[3], m[4]!)}`;
+  return `'${sheet.name.replace(/'/g, "''")}'!${range}`;
+}
+
+function colIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}

@@ -11,7 +11,7 @@ import { CannotKeepError, CannotKeepItem, InvalidOutputError, NotOwnedError } fr
 import { PackageLimits, PartIndex, readPart, readRels, relativeTarget, Rel, relsPathOf } from './opc';
 import { chartXml, checkCharts, CT_CHART, CT_DRAWING, drawingXml, isOurDrawing, REL_CHART, REL_DRAWING } from './chartXml';
 import { loadModel, PackageModel, SheetInfo } from './read';
-import { checkOutputSheet, repeatRowsOf, SheetXmlOptions, worksheetXml } from './sheetXml';
+import { checkOutputSheet, printAreaOf, repeatRowsOf, SheetXmlOptions, worksheetXml } from './sheetXml';
 import { DeflateRaw, rewriteZip } from './zipWrite';
 import { deflateRaw } from 'pako';
 import { setAttr, StyleBook } from './styleBook';
@@ -431,6 +431,14 @@ export async function writePackage(
         });
     }
   }
+  // The printed range (ECMA-376 §18.2.5: the built-in name `_xlnm.Print_Area`, local to its sheet). An output
+  // sheet without one loses a Print_Area an earlier refresh wrote: the sheet is ours, rewritten whole.
+  const staleAreas = new Set<number>();
+  for (const t of p.targets) {
+    const area = printAreaOf(t.sheet);
+    if (area) edits.push({ name: '_xlnm.Print_Area', formula: area, localSheetId: scopeIndex(t.sheet.name) });
+    else staleAreas.add(scopeIndex(t.sheet.name));
+  }
   const removeNames = new Set((req.removeDefinedNames ?? []).map(foldName));
   const dnEl = child(workbookRoot, 'definedNames');
   const kept: string[] = [];
@@ -441,6 +449,7 @@ export async function writePackage(
     const local = lsi === undefined ? null : Number(lsi);
     if (local === null && removeNames.has(name)) continue;
     if (edits.some((e) => foldName(e.name) === name && e.localSheetId === local)) continue;
+    if (local !== null && staleAreas.has(local) && name === foldName('_xlnm.Print_Area')) continue;
     kept.push(workbookText.slice(el.start, el.end));
   }
   const added = edits.map(
