@@ -11,6 +11,7 @@ import { spawnSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { OUTPUT_WORDS } from '../src/messages/sheets';
+import { templateSheets } from '../src/workbook/example';
 import { cliPath, exampleFile, readBook, sheetOf, tempDir } from './helpers/files';
 import { flat, pageTexts, requirePdfTools, sheetOfPage, toPdf } from './helpers/pdf';
 
@@ -24,6 +25,7 @@ const N = (k: keyof typeof OUTPUT_WORDS) => OUTPUT_WORDS[k].name;
 /** Pages per output sheet for the example (three plan years): Fördelning one year a page. */
 const PAGES: Record<string, number> = {
   [N('summary')]: 1,
+  [N('scenarios')]: 1,
   [N('split')]: 3,
   [N('interventions')]: 1,
   [N('budget')]: 1,
@@ -62,9 +64,15 @@ function labelsOf(book: ExcelJS.Workbook, sheet: string): { title: string; label
 maybe('the board sheets printed by LibreOffice', () => {
   beforeAll(async () => {
     dir = await tempDir();
-    const tkrInput = await exampleFile(dir, 'tkr-in.xlsx', (s) => {
-      sheetOf(s, 'Inställningar').rows.find((r) => r[0] === 'Enhet')![1] = 'tkr';
-    });
+    // The bundled example as the template writes it (with its scenario), in tkr.
+    const tkrInput = await exampleFile(
+      dir,
+      'tkr-in.xlsx',
+      (s) => {
+        sheetOf(s, 'Inställningar').rows.find((r) => r[0] === 'Enhet')![1] = 'tkr';
+      },
+      templateSheets,
+    );
     const files = { kr: path.join(dir, 'kr.xlsx'), tkr: path.join(dir, 'tkr.xlsx') };
     refresh(EXAMPLE, files.kr);
     refresh(tkrInput, files.tkr);

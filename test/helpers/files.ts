@@ -15,8 +15,10 @@ export async function exampleFile(
   dir: string,
   name: string,
   mutate: (sheets: TemplateSheet[]) => void = () => undefined,
+  /** The sheets to start from: the example (default), or e.g. the template's (the example with its scenario). */
+  base: () => TemplateSheet[] = exampleSheets,
 ): Promise<string> {
-  const sheets = exampleSheets();
+  const sheets = base();
   mutate(sheets);
   const wb = new ExcelJS.Workbook();
   addTemplateSheets(wb, sheets);

@@ -153,14 +153,23 @@ export function renderScenarioSheet(base: Plan, scenarios: readonly ComparedScen
   body.push([], [text(scenarios.length > 0 ? W.note : W.none)]);
   if (unit === 'tkr') body.push([], [text(OUTPUT_WORDS.summary.tkrNote)]);
   const forbund = base.input.settings.name;
+  const rows = [
+    [text(sheetTitle(`${W.title} (${unit})`, base.years, forbund), true)],
+    [],
+    header.map((h) => text(h, true)),
+    ...body,
+  ];
   return {
     name: W.name,
-    rows: [[text(sheetTitle(`${W.title} (${unit})`, base.years, forbund), true)], [], header.map((h) => text(h, true)), ...body],
+    rows,
     widths,
     freezeRows: TITLE_ROWS + 1,
     print: {
-      orientation: 'landscape',
+      // One or two scenarios fit a portrait page (as Budget); more need the width of landscape. A plan of
+      // up to 80 rows (three years) goes on one page, so the board reads the comparison at a glance.
+      orientation: scenarios.length <= 2 ? 'portrait' : 'landscape',
       fitToWidth: true,
+      onePage: rows.length <= 80,
       repeatRows: TITLE_ROWS + 1,
       // &D: the printing date (Excel header code), as every output sheet; literal text with its & doubled.
       header: { left: headerLiteral(forbund), center: headerLiteral(W.name), right: '&D' },
