@@ -96,23 +96,32 @@ export function roomForNewGrants(plan: Plan): RoomYear[] {
   const horizon = goals.horizonMonths;
   const liquidity = plan.liquidity;
   const position = new Map(liquidity.map((l, i) => [l.month, i]));
+  // With a follow-up, the months through `Uppföljning till och med` are history: nothing granted now
+  // reaches them, and they are not judged; the follow-up year's grant is spread over the months after.
+  const fu = plan.followUp;
+  let past = -1;
+  if (fu) liquidity.forEach((l, i) => l.month <= fu.through && (past = i));
 
   return plan.input.years.map((y, yi) => {
     const budget = plan.budget[yi]!;
-    const n = y.months;
-    const s = position.get(monthIndex(y.year, firstOperatedMonth(y.months)))!;
+    let n = y.months;
+    let s = position.get(monthIndex(y.year, firstOperatedMonth(y.months)))!;
+    if (fu && fu.year === y.year) {
+      n = liquidity.filter((l, i) => i > past && l.month <= monthIndex(y.year, 12)).length;
+      s = past + 1;
+    }
     // Months of the spread up to position p (clamped to 0..n).
     const reach = (p: number) => Math.max(0, Math.min(n, p - s + 1));
 
     const constraints: Constraint[] = [];
     if (goals.liquidity.active) {
-      for (let i = 0; i < liquidity.length; i++) {
+      for (let i = past + 1; i < liquidity.length; i++) {
         const row = liquidity[i]!;
         constraints.push({ goal: 'liquidity', month: row.month, slack: sub(row.cash, goals.liquidity.limit), k: reach(i) });
       }
     }
     if (goals.decisionRoom.active) {
-      for (let i = 0; i < liquidity.length; i++) {
+      for (let i = past + 1; i < liquidity.length; i++) {
         const row = liquidity[i]!;
         if (row.decisionRoom === null) continue;
         constraints.push({
@@ -131,6 +140,7 @@ export function roomForNewGrants(plan: Plan): RoomYear[] {
 
     let withinGoals: Kronor | null = null;
     let binding: Constraint | null = null;
+    if (n === 0) constraints.length = 0; // a follow-up through December leaves no month to grant in
     // A goal that already fails: the worst one (lowest slack; the first listed wins a tie).
     for (const c of constraints) if (c.slack < 0 && (binding === null || c.slack < binding.slack)) binding = c;
     if (binding) {
