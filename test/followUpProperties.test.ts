@@ -106,7 +106,7 @@ describe('follow-up properties (bundled example, plan years 2024–2026)', () =>
             const x = noise[n++ % noise.length]!;
             return kr(Math.max(0, l.budgetMonths[k]! + x));
           });
-          outcome.lines.forEach((l, i) => (l.forecast = forecasts[i % forecasts.length]!));
+          outcome.lines.forEach((l, i) => (l.forecast = ((f) => (f === null ? null : kr(f)))(forecasts[i % forecasts.length]!)));
           const plan = computePlan({ ...input, outcome });
           expectIdentities(plan);
           const fu = plan.followUp!;

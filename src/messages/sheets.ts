@@ -21,6 +21,7 @@ export const INPUT_WORDS = {
       rounding: 'Avrundning',
       budgetDecision: 'Budgetbeslut',
       unit: 'Enhet',
+      followUpThrough: 'Uppföljning till och med',
     },
   },
   years: {
@@ -88,6 +89,11 @@ export const INPUT_WORDS = {
     name: 'Scenarier',
     columns: { scenario: 'Scenario', sheet: 'Blad', row: 'Rad', column: 'Kolumn', value: 'Värde', comment: 'Kommentar' },
   },
+  outcome: {
+    name: 'Utfall',
+    title: 'Utfall per månad (kr): kostnader som kostnad, intäkter som intäkt',
+    columns: { post: 'Post', forecast: 'Prognos helår' },
+  },
 } as const;
 
 export type InputSheetId = keyof typeof INPUT_WORDS;
@@ -131,6 +137,47 @@ export const OUTPUT_WORDS = {
       cap: (unit: string) => `Högsta eget kapital (${unit})`,
       capWord: 'riktvärde',
     },
+  },
+  followUp: {
+    name: 'Uppföljning',
+    title: (year: number, month: string, unit: string, prognosis: boolean) =>
+      `${prognosis ? 'Prognos' : 'Uppföljning'} ${year}, utfall till och med ${month} (${unit})`,
+    note: (month: string) =>
+      `Budget t.o.m. ${month}: årets budget per månad (kostnader och insatser som i Likviditet, intäkter jämnt över verksamhetsmånaderna). Prognos helår: utfall t.o.m. ${month} och budget för resten av året, eller radens egen Prognos helår (Notering: Egen prognos). Avvikelse = utfall − budget; för kostnader är en positiv avvikelse ett överskridande.`,
+    columns: {
+      item: 'Post',
+      budgetYear: 'Budget helår',
+      budgetToDate: (month: string) => `Budget t.o.m. ${month}`,
+      actualToDate: (month: string) => `Utfall t.o.m. ${month}`,
+      deviation: 'Avvikelse',
+      deviationPercent: 'Avvikelse %',
+      forecastYear: 'Prognos helår',
+      deviationYear: 'Avvikelse helår',
+      deviationYearPercent: 'Avvikelse helår %',
+      granted: 'Beviljat totalt',
+      usedInAll: 'Förbrukat totalt',
+      remaining: 'Återstår',
+      mark: 'Notering',
+    },
+    rows: {
+      income: 'Intäkter',
+      incomeTotal: 'Summa intäkter',
+      costs: 'Verksamhetens kostnader',
+      costsSum: 'Summa verksamhetskostnader',
+      interventions: 'Insatser',
+      interventionsSum: 'Summa insatser',
+      costsTotal: 'Summa kostnader',
+      result: 'Årets resultat',
+      equityEnd: 'Eget kapital vid årets slut',
+    },
+    given: 'Egen prognos',
+    marked: 'Över tröskeln',
+    largest: (month: string) => `Största avvikelser t.o.m. ${month}`,
+    noneMarked: (percent: number, kronor: string) => `Inga avvikelser över tröskeln (${percent} % och ${kronor}).`,
+    threshold: (percent: number, kronor: string) =>
+      `Markeras: en avvikelse t.o.m. månaden på minst ${percent} % av budgeten och minst ${kronor}.`,
+    goals: 'Finansiella mål enligt prognosen',
+    none: 'Ingen uppföljning: Uppföljning till och med på bladet Inställningar är tom.',
   },
   split: {
     name: 'Fördelning',

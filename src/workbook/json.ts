@@ -5,6 +5,7 @@ import { roomForNewGrants } from '../engine/room';
 import { checkMessage, GOAL_TEXT, goalName, shownValue } from '../messages/goals';
 import { FUNDING, PARTY, STATUS, statusLabel } from '../messages/vocabulary';
 import type { InputError } from './grid';
+import { followUpJson, FollowUpJson } from './outputs/followUpJson';
 
 /** An error or warning as the JSON carries it (its parameters stay inside). */
 export interface IssueJson {
@@ -77,6 +78,8 @@ export interface PlanJson {
     limitingMonth: string | null;
     spendToCap: number | null;
   }[];
+  /** The follow-up and forecast (domain.md); null without `Uppföljning till och med`. */
+  followUp: FollowUpJson | null;
 }
 
 const issues = (list: readonly (InputError | IssueJson)[]): IssueJson[] =>
@@ -103,6 +106,7 @@ export function planToJson(
       liquidity: [],
       checks: [],
       room: [],
+      followUp: null,
     };
   }
   return {
@@ -178,5 +182,6 @@ export function planToJson(
       limitingMonth: r.limitingMonth === null ? null : monthLabel(r.limitingMonth),
       spendToCap: r.spendToCap,
     })),
+    followUp: plan.followUp ? followUpJson(plan, checkCells) : null,
   };
 }

@@ -8,7 +8,8 @@ import { inputError, sameSheetName } from './grid';
 import { planToJson, PlanJson } from './json';
 import { parseWorkbook } from './parse';
 import { renderPlan } from './render';
-import { INPUT_SHEETS, OUTPUT_SHEET_NAMES } from './schema';
+import { staleFollowUpSheets } from './outputs/followUpSheet';
+import { CONDITIONAL_OUTPUT_SHEET_NAMES, INPUT_SHEETS, OUTPUT_SHEET_NAMES, OUTPUT_SHEETS } from './schema';
 
 export interface Computed {
   errors: InputError[];
@@ -22,9 +23,13 @@ export interface Computed {
   json: () => PlanJson;
 }
 
-/** Output names taken by sheets this tool did not create: an input error, nothing is written. */
-export function ownershipErrors(snapshot: WorkbookSnapshot): InputError[] {
-  return OUTPUT_SHEET_NAMES.flatMap((name) => {
+/**
+ * Output names taken by sheets this tool did not create: an input error, nothing is written. A sheet
+ * written only when the inputs call for it (`Uppföljning`) counts only when it will be written (`written`).
+ */
+export function ownershipErrors(snapshot: WorkbookSnapshot, written: readonly string[] = []): InputError[] {
+  const names = OUTPUT_SHEET_NAMES.filter((n) => !CONDITIONAL_OUTPUT_SHEET_NAMES.includes(n) || written.includes(n));
+  return names.flatMap((name) => {
     const existing = snapshot.sheetNames.find((s) => sameSheetName(s, name));
     if (!existing || snapshot.ownedSheets.some((o) => sameSheetName(o, existing))) return [];
     return [inputError(existing, 'A1', 'notOwnedSheet', { sheet: existing })];
@@ -62,7 +67,7 @@ export function unspreadableWarnings(plan: Plan, cells: ReadonlyMap<Intervention
 
 export function computeFromSnapshot(snapshot: WorkbookSnapshot): Computed {
   const parsed = parseWorkbook(snapshot);
-  const errors = [...parsed.errors, ...ownershipErrors(snapshot)];
+  const errors = [...parsed.errors, ...ownershipErrors(snapshot, parsed.followUpSet ? [OUTPUT_SHEETS.followUp] : [])];
   const warnings = parsed.warnings;
   if (errors.length > 0 || !parsed.input) {
     return { errors, warnings, plan: null, sheets: [], checkCells: [], json: () => planToJson(null, errors, [], warnings) };
@@ -90,7 +95,7 @@ export function computeFromSnapshot(snapshot: WorkbookSnapshot): Computed {
     errors,
     warnings: allWarnings,
     plan,
-    sheets: rendered.sheets,
+    sheets: [...rendered.sheets, ...staleFollowUpSheets(plan, snapshot.ownedSheets)],
     checkCells: rendered.checkCells,
     json: () => planToJson(plan, errors, rendered.checkCells, allWarnings),
   };

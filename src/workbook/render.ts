@@ -18,6 +18,7 @@ import { FUNDING, PARTY_DEFINITE, STATUS, statusLabel } from '../messages/vocabu
 import { monthOf } from '../engine/calendar';
 import { a1, columnLetter, OutCell, OutputSheet, PrintSetup, sheetRef } from './grid';
 import type { SettingsParameter } from './sheets/settings';
+import { renderFollowUpSheet } from './outputs/followUpSheet';
 
 export const KR = '#,##0;-#,##0';
 const TEXT = '@';
@@ -692,8 +693,18 @@ export function renderPlan(plan: Plan, settingsCells: ReadonlyMap<SettingsParame
     return null;
   });
   const checks = renderChecks(ctx, checkCells);
+  const followUp = renderFollowUpSheet(plan, unit, checkCells);
   return {
-    sheets: [summary, split, interventions.sheet, budget.sheet, balance.sheet, liquidity.sheet, checks],
+    sheets: [
+      summary,
+      ...(followUp ? [followUp] : []),
+      split,
+      interventions.sheet,
+      budget.sheet,
+      balance.sheet,
+      liquidity.sheet,
+      checks,
+    ],
     checkCells,
   };
 }

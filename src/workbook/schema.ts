@@ -11,6 +11,10 @@ const names = <T extends Record<string, { name: string }>>(words: T) =>
 export const INPUT_SHEETS = names(INPUT_WORDS);
 export const OUTPUT_SHEETS = names(OUTPUT_WORDS);
 export const OUTPUT_SHEET_NAMES: string[] = Object.values(OUTPUT_SHEETS);
+/** Output sheets written only when the inputs call for them (`Uppföljning`: `Uppföljning till och med` is set). */
+export const CONDITIONAL_OUTPUT_SHEET_NAMES: string[] = [OUTPUT_SHEETS.followUp];
+/** The output sheets every refresh writes. */
+export const ALWAYS_OUTPUT_SHEET_NAMES: string[] = OUTPUT_SHEET_NAMES.filter((n) => !CONDITIONAL_OUTPUT_SHEET_NAMES.includes(n));
 
 /**
  * The ownership mark: a workbook-level defined name per output sheet, referring to its A1 cell.
