@@ -88,6 +88,11 @@ export interface ForecastYear {
   costLines: Kronor[];
   /** Each intervention's given year amounts, the year's forecast among them. */
   interventionYearAmounts: ReadonlyMap<number, Kronor>[];
+  /**
+   * Each intervention's money that no month can take, as budgeted: what a forecast leaves unused of an
+   * intervention whose months are over is unused (it stays in `remainingAfter`), no note on the input.
+   */
+  unspreadable: Kronor[];
   contributions: Kronor;
   esfIncome: Kronor;
   otherIncome: Kronor;
@@ -349,6 +354,7 @@ export function computeFollowUp(
     year: Y,
     costLines: base.costLines.map((_, i) => forecastOf('cost', i)),
     interventionYearAmounts,
+    unspreadable: base.interventions.map((p) => p.unspreadable),
     contributions: incomeForecast('contributions'),
     esfIncome: incomeForecast('esfIncome'),
     otherIncome: incomeForecast('otherIncome'),

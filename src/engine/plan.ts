@@ -158,7 +158,8 @@ function computeYears(input: PlanInput, share: PlanSharing, forecast: ForecastYe
   const interventions: InterventionPlan[] = input.interventions.map((iv, j) => {
     if (!forecast) return plan(iv, cal);
     // Planned with the forecast year's amount given; the plan still names the intervention as entered.
-    return { ...plan({ ...iv, yearAmounts: forecast.interventionYearAmounts[j]! }, cal), intervention: iv };
+    const planned = plan({ ...iv, yearAmounts: forecast.interventionYearAmounts[j]! }, cal);
+    return { ...planned, intervention: iv, unspreadable: forecast.unspreadable[j]! };
   });
   const costLines = planCostLines(input);
   if (forecast) {

@@ -98,12 +98,18 @@ export function roomForNewGrants(plan: Plan): RoomYear[] {
   const position = new Map(liquidity.map((l, i) => [l.month, i]));
   // With a follow-up, the months through `Uppföljning till och med` are history: nothing granted now
   // reaches them, and they are not judged; the follow-up year's grant is spread over the months after.
+  // A prognosis year (before the first plan year) is no plan year: a plan year's grants are decided with
+  // the budget, after it, so its months and year end do not limit them (its own row is judged on them).
   const fu = plan.followUp;
-  let past = -1;
-  if (fu) liquidity.forEach((l, i) => l.month <= fu.through && (past = i));
+  let history = -1;
+  if (fu) liquidity.forEach((l, i) => l.month <= fu.through && (history = i));
+  const firstPlanYear = plan.input.settings.firstYear;
+  let beforePlan = -1;
+  liquidity.forEach((l, i) => Math.floor(l.month / 12) < firstPlanYear && (beforePlan = i));
 
   return plan.input.years.map((y, yi) => {
     const budget = plan.budget[yi]!;
+    const past = y.year >= firstPlanYear ? Math.max(history, beforePlan) : history;
     let n = y.months;
     let s = position.get(monthIndex(y.year, firstOperatedMonth(y.months)))!;
     if (fu && fu.year === y.year) {
@@ -134,6 +140,7 @@ export function roomForNewGrants(plan: Plan): RoomYear[] {
     }
     if (goals.nonNegativeEquity.active) {
       for (let z = 0; z < plan.balance.length; z++) {
+        if (y.year >= firstPlanYear && plan.balance[z]!.year < firstPlanYear) continue;
         constraints.push({ goal: 'nonNegativeEquity', month: null, slack: plan.balance[z]!.equity, k: z >= yi ? n : 0 });
       }
     }

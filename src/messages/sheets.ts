@@ -177,6 +177,8 @@ export const OUTPUT_WORDS = {
     threshold: (percent: number, kronor: string) =>
       `Markeras: en avvikelse t.o.m. månaden på minst ${percent} % av budgeten och minst ${kronor}.`,
     goals: 'Finansiella mål enligt prognosen',
+    /** The follow-up year's column on Budget, Balansplan, Sammanfattning and Insatser per år. */
+    yearHeader: (year: number) => `Prognos ${year}`,
     none: 'Ingen uppföljning: Uppföljning till och med på bladet Inställningar är tom.',
   },
   split: {

@@ -43,7 +43,8 @@ interface Column {
 }
 
 /** A year as a column header: a number, right-aligned over the numbers below it. */
-const yearHeader = (y: number): string => String(y);
+const yearHeader = (y: number, plan?: Plan): string =>
+  plan?.followUp?.year === y ? OUTPUT_WORDS.followUp.yearHeader(y) : String(y);
 
 function printSetup(id: OutputSheetId, forbund: string, orientation: PrintSetup['orientation']): PrintSetup {
   return {
@@ -70,7 +71,11 @@ function titled(
       [{ v: title, f: TEXT, bold: true }],
       [],
       columns.map((c, i) =>
-        numeric.has(i) ? { v: Number(c.header), bold: true, align: 'right' as const } : c.header ? header(c.header) : blank,
+        numeric.has(i) && /^\d+$/.test(c.header)
+          ? { v: Number(c.header), bold: true, align: 'right' as const }
+          : c.header
+            ? { ...header(c.header), ...(numeric.has(i) ? { align: 'right' as const } : {}) }
+            : blank,
       ),
       ...body,
     ],
@@ -247,7 +252,7 @@ function renderInterventions(ctx: Ctx): { sheet: OutputSheet; locate: Locate } {
       { header: C.funding, width: 11 },
       { header: C.status, width: 10 },
       { header: W.remainingAtStart(years[0]!), width: 14 },
-      ...years.map((y) => ({ header: yearHeader(y), width: 12 })),
+      ...years.map((y) => ({ header: yearHeader(y, plan), width: 12 })),
       { header: W.remainingAfter(years[years.length - 1]!), width: 16 },
     ],
     body,
@@ -386,7 +391,7 @@ function renderBudget(ctx: Ctx): { sheet: OutputSheet; locate: Locate } {
   const sheet = titled(
     'budget',
     unitTitle(ctx, W.title),
-    [{ header: W.columns.item, width: 44 }, ...plan.years.map((y) => ({ header: yearHeader(y), width: 14 }))],
+    [{ header: W.columns.item, width: 44 }, ...plan.years.map((y) => ({ header: yearHeader(y, plan), width: 14 }))],
     [...rows.map((r) => r.cells), ...footnote(ctx)],
     { forbund: ctx.forbund, numericHeaders: plan.years.map((_, i) => firstYearColumn + i) },
   );
@@ -435,7 +440,10 @@ function renderBalance(ctx: Ctx): { sheet: OutputSheet; locate: Locate } {
     [
       { header: W.columns.item, width: 38 },
       { header: W.opening(plan.years[0]!), width: 13 },
-      ...plan.years.map((y) => ({ header: W.yearEnd(y), width: 13 })),
+      ...plan.years.map((y) => ({
+        header: plan.followUp?.year === y ? OUTPUT_WORDS.followUp.yearHeader(y) : W.yearEnd(y),
+        width: 13,
+      })),
     ],
     rows,
     { forbund: ctx.forbund },
@@ -646,7 +654,7 @@ function renderSummary(ctx: Ctx): OutputSheet {
     unitTitle(ctx, W.title),
     [
       { header: OUTPUT_WORDS.budget.columns.item, width: 44 },
-      ...years.map((y) => ({ header: yearHeader(y), width: 14 })),
+      ...years.map((y) => ({ header: yearHeader(y, plan), width: 14 })),
       { header: '', width: 3 },
       { header: '', width: 10 },
       { header: '', width: 14 },
