@@ -18,6 +18,7 @@ import { Phase, useRefresh } from './useRefresh';
 // What the first screen does not need loads when it is first shown.
 const Summary = lazy(() => import(/* webpackChunkName: "results" */ './components/Summary'));
 const Checks = lazy(() => import(/* webpackChunkName: "results" */ './components/Checks'));
+const FollowUp = lazy(() => import(/* webpackChunkName: "results" */ './components/FollowUp'));
 const Errors = lazy(() => import(/* webpackChunkName: "results" */ './components/Errors'));
 const StandaloneBar = lazy(() => import(/* webpackChunkName: "standalone-ui" */ './components/StandaloneBar'));
 const PreviewTable = lazy(() =>
@@ -234,6 +235,17 @@ export function App({
         {result && errors.length === 0 && (
           <>
             <Summary years={result.years} t={t} lang={lang} />
+            {result.followUp && (
+              <FollowUp
+                followUp={result.followUp}
+                onShow={(ref) => {
+                  const { sheet, cell } = splitRef(ref);
+                  void show(sheet, cell);
+                }}
+                t={t}
+                lang={lang}
+              />
+            )}
             <Checks
               checks={result.checks}
               onShow={(ref) => {

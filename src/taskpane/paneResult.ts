@@ -6,6 +6,7 @@ import { checkMessage, goalName } from '../messages/goals';
 import { limitNote } from '../messages/ui';
 import type { Computed } from '../workbook/refresh';
 import { summarize } from '../workbook/summary';
+import { paneFollowUp } from './followUpResult';
 import type { PaneCheck, PaneError, PaneFigure, PaneResult, PaneYear } from './paneTypes';
 
 const RANK: Record<CheckStatus, number> = { ok: 0, warning: 1, failed: 2 };
@@ -64,5 +65,6 @@ export function toPaneResult(computed: Computed, lang: Lang): PaneResult {
     if (neg && neg.status === 'failed' && y.equityEnd.status !== 'failed')
       years[i] = { ...y, equityEnd: figure(y.equityEnd.value, neg, lang) };
   }
-  return { errors, sheets: computed.sheets, checks, years, name: plan.input.settings.name || null };
+  const followUp = paneFollowUp(computed, checks, lang);
+  return { errors, sheets: computed.sheets, checks, years, name: plan.input.settings.name || null, followUp };
 }

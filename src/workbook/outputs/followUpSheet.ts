@@ -146,8 +146,29 @@ function percentCell(deviation: number, budget: number, bold = false): OutCell {
 
 /** @param checkCells the A1 reference of each of the plan's checks (as `Kontroller` links them). */
 export function renderFollowUpSheet(plan: Plan, unit: Unit, checkCells: readonly (string | null)[]): OutputSheet | null {
+  return followUpSheetAndCells(plan, unit, checkCells)?.sheet ?? null;
+}
+
+/** Where the rows of `Uppföljning` stand (sheet references), for the pane's "Visa cell". */
+export interface FollowUpCells {
+  /** Each follow-up line's row (its name cell), in the order of `followUp.lines`. */
+  lines: string[];
+  income: string;
+  costs: string;
+  result: string;
+}
+
+/** The sheet and where its rows stand. */
+export function followUpSheetAndCells(
+  plan: Plan,
+  unit: Unit,
+  checkCells: readonly (string | null)[],
+): { sheet: OutputSheet; cells: FollowUpCells } | null {
   const fu = plan.followUp;
   if (!fu) return null;
+  const ref = (row: number) => sheetRef(W.name, `A${row + 1}`);
+  const at = () => ref(TITLE_ROWS + 1 + body.length);
+  const cells: FollowUpCells = { lines: [], income: '', costs: '', result: '' };
   const C = W.columns;
   const R = W.rows;
   const month = `${MONTHS.sv[monthOf(fu.through).month - 1]}`;
@@ -200,6 +221,7 @@ export function renderFollowUpSheet(plan: Plan, unit: Unit, checkCells: readonly
 
   section(R.income);
   fu.lines.forEach((l, i) => l.kind === 'income' && lineRow(l, i, followUpLineName(plan, l)));
+  cells.income = at();
   body.push(figureRow(text(R.incomeTotal, true), sums.income, shown.income, { bold: true }));
   body.push([]);
   section(R.costs);
@@ -218,8 +240,10 @@ export function renderFollowUpSheet(plan: Plan, unit: Unit, checkCells: readonly
       commitments: shown.commitments[shown.commitments.length - 1],
     }),
   );
+  cells.costs = at();
   body.push(figureRow(text(R.costsTotal, true), sums.costs, shown.costs, { bold: true }));
   body.push([]);
+  cells.result = at();
   body.push(figureRow(text(R.result, true), sums.result, shown.result, { bold: true }));
   // Equity at the year end: as budgeted and as forecast (the forecast as Budget and Balansplan show it).
   const yi = plan.years.indexOf(fu.year);
@@ -251,7 +275,7 @@ export function renderFollowUpSheet(plan: Plan, unit: Unit, checkCells: readonly
     const row = rowOfLine.get(l)!;
     const s = shown.lines[fu.lines.indexOf(l)]!;
     body.push([
-      { ...text(followUpLineName(plan, l)), link: sheetRef(W.name, `A${row + 1}`) },
+      { ...text(followUpLineName(plan, l)), link: ref(row) },
       blank,
       money(s.budgetToDate),
       money(s.actualToDate),
@@ -293,7 +317,8 @@ export function renderFollowUpSheet(plan: Plan, unit: Unit, checkCells: readonly
     { header: C.remaining, width: 13 },
     { header: C.mark, width: 13 },
   ];
-  return {
+  cells.lines = fu.lines.map((l) => ref(rowOfLine.get(l)!));
+  const sheet: OutputSheet = {
     name: W.name,
     rows: [
       [text(W.title(fu.year, month, unit, fu.prognosisYear), true)],
@@ -312,6 +337,7 @@ export function renderFollowUpSheet(plan: Plan, unit: Unit, checkCells: readonly
       footer: { left: '', center: PRINT_WORDS.page, right: '' },
     },
   };
+  return { sheet, cells };
 }
 
 /**
