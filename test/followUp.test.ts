@@ -188,7 +188,11 @@ describe('the second bundled example: RAR 2024–2026, outcome through June 2024
 
   test('the written sheets: Uppföljning with the lines and the board list; Budget headed Prognos 2024', async () => {
     const out = path.join(dir, 'written.xlsx');
-    expect((await run(['refresh', EXAMPLE, '--out', out])).code).toBe(0);
+    const summary = await run(['refresh', EXAMPLE, '--out', out]);
+    expect(summary.code).toBe(0);
+    expect(summary.out.replace(/\u00a0/g, ' ')).toMatch(
+      /Uppföljning 2024 till och med juni: resultat hittills 1 456 052 kr \(budget 768 996 kr\), prognos helår 2 345 054 kr \(budget 1 538 000 kr\); största avvikelser: Sikta mot arbetslivet, Samverkansstöd/,
+    );
     const grids = await gridsOf(out);
     const sheet = grids['Uppföljning']!;
     expect(sheet).toBeDefined();
@@ -457,6 +461,30 @@ describe('bad input in Utfall through the real command: exit 1, the cell named, 
       'O2',
       'outcomeMonthOutsideYear',
       /Kolumnen 2023-12 har belopp, men uppföljningen gäller 2024/,
+    ],
+    [
+      'a post twice',
+      (s) => (sheetOf(s, 'Utfall').rows[9]![0] = 'kansli'),
+      'Utfall',
+      'A10',
+      'duplicate',
+      /Posten ”kansli” finns redan \(A9\)/,
+    ],
+    [
+      'a month column twice',
+      (s) => (sheetOf(s, 'Utfall').rows[1]![13] = '2024-03'),
+      'Utfall',
+      'N2',
+      'duplicateColumn',
+      /Kolumnen ”2024-03” finns två gånger \(E2 och N2\)/,
+    ],
+    [
+      'an error on Kostnader: its line on Utfall is no unknown post as well',
+      (s) => (sheetOf(s, 'Kostnader').rows[2]![3] = 'tre procent'),
+      'Kostnader',
+      'D3',
+      'notAPercent',
+      /”tre procent” är inte en procentsats/,
     ],
     [
       'a follow-up month outside the plan',

@@ -24,6 +24,7 @@ import { checkMessage, cliText, formatKr, goalName, PackageProblem, packageProbl
 import { exampleSheets } from '../workbook/example';
 import { planToJson } from '../workbook/json';
 import { refresh } from '../workbook/refresh';
+import { followUpSummaryLine } from '../workbook/outputs/followUpSheet';
 import { countStatuses, formatWarnings, summarize } from '../workbook/summary';
 
 export interface Io {
@@ -147,6 +148,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       );
     }
     const count = countStatuses(plan.checks);
+    const followUp = followUpSummaryLine(plan);
+    if (followUp) io.out(followUp);
     io.out(cliText.checksHeader(count.ok, count.warning, count.failed));
     for (const c of plan.checks) {
       if (c.status === 'ok') continue;

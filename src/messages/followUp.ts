@@ -54,3 +54,19 @@ export const FOLLOW_UP_UI: Record<Lang, FollowUpUi> = {
     sheetHint: 'Every line is on the sheet Uppföljning.',
   },
 };
+
+/** The command's summary line for the follow-up (Swedish: the command's output is part of the contract). */
+export function followUpCliLine(p: {
+  year: number;
+  month: number;
+  prognosis: boolean;
+  actualToDate: number;
+  budgetToDate: number;
+  forecast: number;
+  budget: number;
+  largest: readonly string[];
+}): string {
+  const head = `  ${p.prognosis ? 'Prognos' : 'Uppföljning'} ${p.year} till och med ${MONTHS.sv[p.month - 1]}:`;
+  const largest = p.largest.length > 0 ? `; största avvikelser: ${p.largest.join(', ')}` : '';
+  return `${head} resultat hittills ${formatKr(p.actualToDate)} (budget ${formatKr(p.budgetToDate)}), prognos helår ${formatKr(p.forecast)} (budget ${formatKr(p.budget)})${largest}`;
+}

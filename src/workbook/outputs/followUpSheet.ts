@@ -24,6 +24,7 @@ import type { Kronor } from '../../engine/kronor';
 import type { Plan } from '../../engine/plan';
 import { roundTree, shownPlan, TkrNode, TkrShown, Unit } from '../../engine/tkr';
 import { formatKr, MONTHS } from '../../messages/format';
+import { followUpCliLine } from '../../messages/followUp';
 import { checkMessage, goalName } from '../../messages/goals';
 import { OUTPUT_WORDS, PRINT_WORDS } from '../../messages/sheets';
 import { statusLabel } from '../../messages/vocabulary';
@@ -362,4 +363,21 @@ export function staleFollowUpSheets(plan: Plan, ownedSheets: readonly string[]):
       },
     },
   ];
+}
+
+/** The command's summary line for the follow-up, or null without one. */
+export function followUpSummaryLine(plan: Plan): string | null {
+  const fu = plan.followUp;
+  if (!fu) return null;
+  const { result } = followUpSums(fu);
+  return followUpCliLine({
+    year: fu.year,
+    month: monthOf(fu.through).month,
+    prognosis: fu.prognosisYear,
+    actualToDate: result.actualToDate,
+    budgetToDate: result.budgetToDate,
+    forecast: result.forecastYear,
+    budget: result.budgetYear,
+    largest: largestDeviations(fu).map((l) => followUpLineName(plan, l)),
+  });
 }
