@@ -215,6 +215,20 @@ describe('the second bundled example: RAR 2024–2026, outcome through June 2024
       'Över tröskeln',
     ]);
     expect(row('Samverkansstöd, ESF, utvärdering')[12]).toBe('Över tröskeln; Egen prognos');
+    // Per kvartal: K1 + K2 are the half year to date (income 8 932 552, result 1 456 052); K3, K4 have no actual yet.
+    const quarters = sheet.findIndex((r) => r[0] === 'Per kvartal');
+    expect(sheet[quarters]!.slice(1, 5)).toEqual(['K1 jan–mar', 'K2 apr–jun', 'K3 jul–sep', 'K4 okt–dec']);
+    const q = (label: string) => sheet.slice(quarters).find((r) => r[0] === label)!;
+    expect((q('Intäkter, utfall')[1] as number) + (q('Intäkter, utfall')[2] as number)).toBe(8932552);
+    expect((q('Resultat, utfall')[1] as number) + (q('Resultat, utfall')[2] as number)).toBe(1456052);
+    expect(q('Resultat, utfall')[3] ?? null).toBeNull();
+    // The budget of the four quarters is the year's: 1 538 000.
+    expect((q('Resultat, budget').slice(1, 5) as number[]).reduce((a, b) => a + b, 0)).toBe(1538000);
+    // Per tertial: only T1 is complete through June.
+    const tertials = sheet.findIndex((r) => r[0] === 'Per tertial');
+    const t = (label: string) => sheet.slice(tertials).find((r) => r[0] === label)!;
+    expect(t('Resultat, utfall')[1]).toBe(893636);
+    expect(t('Resultat, utfall')[2] ?? null).toBeNull();
     const budgetHeader = grids['Budget']!.find((r) => r[0] === 'Post')!;
     expect(budgetHeader.slice(1)).toEqual(['Prognos 2024', 2025, 2026]);
     // The bundled example without a follow-up has no Uppföljning sheet.
@@ -273,6 +287,18 @@ describe('the second bundled example: RAR 2024–2026, outcome through June 2024
       expect(n('Summa insatser', col)).toBe(sum(ivs));
       expect(n('Summa kostnader', col)).toBe(n('Summa verksamhetskostnader', col) + n('Summa insatser', col));
       expect(n('Årets resultat', col)).toBe(n('Summa intäkter', col) - n('Summa kostnader', col));
+    }
+    // The period views add up in tkr too.
+    for (const title of ['Per kvartal', 'Per tertial']) {
+      const from = fu.findIndex((r) => r[0] === title);
+      const p = (label: string) => fu.slice(from).find((r) => r[0] === label)!;
+      for (let col = 1; col < p('Resultat, budget').length; col++) {
+        expect(p('Resultat, budget')[col]).toBe((p('Intäkter, budget')[col] as number) - (p('Kostnader, budget')[col] as number));
+        if (p('Resultat, utfall')[col] !== null)
+          expect(p('Resultat, utfall')[col]).toBe(
+            (p('Intäkter, utfall')[col] as number) - (p('Kostnader, utfall')[col] as number),
+          );
+      }
     }
     // Each shown figure within 1 tkr of its exact value (the forecast of Kansli: 3 301 498 kr).
     expect(Math.abs(n('Kansli', 6) - 3301.498)).toBeLessThanOrEqual(1);

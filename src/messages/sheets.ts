@@ -5,6 +5,9 @@
  * misspelt key is a compile error.
  */
 
+/** jan … dec, for headers (as `format.ts`'s, kept here so the sheet words stand alone). */
+const MONTH_ABBR = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'] as const;
+
 /** Input sheets: name, and each column's header (the contract's column names). */
 export const INPUT_WORDS = {
   settings: {
@@ -177,6 +180,20 @@ export const OUTPUT_WORDS = {
     threshold: (percent: number, kronor: string) =>
       `Markeras: en avvikelse t.o.m. månaden på minst ${percent} % av budgeten och minst ${kronor}.`,
     goals: 'Finansiella mål enligt prognosen',
+    periods: {
+      title: (kind: 'quarter' | 'tertial') => (kind === 'quarter' ? 'Per kvartal' : 'Per tertial'),
+      label: (kind: 'quarter' | 'tertial', n: number, from: number, to: number) =>
+        `${kind === 'quarter' ? 'K' : 'T'}${n} ${MONTH_ABBR[from - 1]}–${MONTH_ABBR[to - 1]}`,
+      rows: {
+        budgetIncome: 'Intäkter, budget',
+        actualIncome: 'Intäkter, utfall',
+        budgetCosts: 'Kostnader, budget',
+        actualCosts: 'Kostnader, utfall',
+        budgetResult: 'Resultat, budget',
+        actualResult: 'Resultat, utfall',
+        deviationResult: 'Avvikelse resultat',
+      },
+    },
     /** The follow-up year's column on Budget, Balansplan, Sammanfattning and Insatser per år. */
     yearHeader: (year: number) => `Prognos ${year}`,
     none: 'Ingen uppföljning: Uppföljning till och med på bladet Inställningar är tom.',

@@ -145,6 +145,56 @@ function percentCell(deviation: number, budget: number, bold = false): OutCell {
   return p === null ? { v: DASH, align: 'right', bold } : { v: p.dividedBy(100).toDecimalPlaces(6).toNumber(), f: PCT, bold };
 }
 
+/** The period views: quarters and tertials (months per period). */
+const PERIODS = [
+  { name: 'quarter', months: 3 },
+  { name: 'tertial', months: 4 },
+] as const;
+
+type PeriodRowKey = keyof typeof W.periods.rows;
+
+/**
+ * Budget and actual of income, costs and result per period of the year; the actual only for periods
+ * complete through M. In tkr each period's budget and actual are rounded as a tree (result = income −
+ * costs), so the rows add up; the deviation is the difference of the shown figures.
+ */
+function periodView(fu: FollowUp, length: number, unit: Unit) {
+  const throughMonth = monthOf(fu.through).month;
+  const count = 12 / length;
+  const periods = Array.from({ length: count }, (_, i) => ({ index: i + 1, from: i * length + 1, to: (i + 1) * length }));
+  const sumOver = (pick: (l: FollowUpLine) => Kronor[], kinds: FollowUpLine['kind'][], from: number, to: number) =>
+    fu.lines
+      .filter((l) => kinds.includes(l.kind))
+      .reduce(
+        (s, l) =>
+          s +
+          pick(l)
+            .slice(from - 1, to)
+            .reduce((a, b) => a + b, 0),
+        0,
+      );
+  const figures = periods.map((p) => {
+    const of = (pick: (l: FollowUpLine) => Kronor[]) => {
+      const income = sumOver(pick, ['income'], p.from, p.to);
+      const costs = sumOver(pick, ['cost', 'intervention'], p.from, p.to);
+      if (unit === 'kr') return { income, costs, result: income - costs };
+      const t = roundTree({ exact: income - costs, parts: [{ exact: income }, { exact: costs === 0 ? 0 : -costs }] });
+      return { income: t.parts[0]!.shown, costs: -t.parts[1]!.shown || 0, result: t.shown };
+    };
+    return { budget: of((l) => l.budgetMonths), actual: p.to <= throughMonth ? of((l) => l.actualMonths) : null };
+  });
+  const rows: { key: PeriodRowKey; values: (number | null)[] }[] = [
+    { key: 'budgetIncome', values: figures.map((f) => f.budget.income) },
+    { key: 'actualIncome', values: figures.map((f) => f.actual?.income ?? null) },
+    { key: 'budgetCosts', values: figures.map((f) => f.budget.costs) },
+    { key: 'actualCosts', values: figures.map((f) => f.actual?.costs ?? null) },
+    { key: 'budgetResult', values: figures.map((f) => f.budget.result) },
+    { key: 'actualResult', values: figures.map((f) => f.actual?.result ?? null) },
+    { key: 'deviationResult', values: figures.map((f) => (f.actual ? f.actual.result - f.budget.result : null)) },
+  ];
+  return { periods, rows };
+}
+
 /** @param checkCells the A1 reference of each of the plan's checks (as `Kontroller` links them). */
 export function renderFollowUpSheet(plan: Plan, unit: Unit, checkCells: readonly (string | null)[]): OutputSheet | null {
   return followUpSheetAndCells(plan, unit, checkCells)?.sheet ?? null;
@@ -265,6 +315,21 @@ export function followUpSheetAndCells(
     money(equityForecast - equityBudget),
     percentCell(plan.budget[yi]!.equityEnd - fu.budget.equityEnd, fu.budget.equityEnd),
   ]);
+
+  // The periods: quarters and tertials, budget and actual (periods complete through M).
+  for (const period of PERIODS) {
+    body.push([]);
+    const view = periodView(fu, period.months, unit);
+    body.push([
+      text(W.periods.title(period.name), true),
+      ...view.periods.map((p) => ({
+        ...text(W.periods.label(period.name, p.index, p.from, p.to), true),
+        align: 'right' as const,
+      })),
+    ]);
+    for (const r of view.rows)
+      body.push([text(W.periods.rows[r.key], r.key.endsWith('Result')), ...r.values.map((v) => (v === null ? blank : money(v)))]);
+  }
 
   // The largest deviations, for the board.
   body.push([]);
