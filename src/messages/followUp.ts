@@ -16,6 +16,8 @@ export interface FollowUpUi {
   noneMarked: (percent: number, kronor: number) => string;
   goals: string;
   sheetHint: string;
+  /** The follow-up year's card in the summary. */
+  yearLabel: (year: number) => string;
 }
 
 export const FOLLOW_UP_UI: Record<Lang, FollowUpUi> = {
@@ -35,6 +37,7 @@ export const FOLLOW_UP_UI: Record<Lang, FollowUpUi> = {
     noneMarked: (percent, kronor) => `Inga avvikelser över tröskeln (${percent} % och ${formatKr(kronor)}).`,
     goals: 'Målen enligt prognosen',
     sheetHint: 'Alla rader finns på bladet Uppföljning.',
+    yearLabel: (year) => `Prognos ${year}`,
   },
   en: {
     title: (year, month, prognosis) =>
@@ -52,6 +55,7 @@ export const FOLLOW_UP_UI: Record<Lang, FollowUpUi> = {
     noneMarked: (percent, kronor) => `No deviation beyond the threshold (${percent} % and ${formatKr(kronor)}).`,
     goals: 'The goals on the forecast',
     sheetHint: 'Every line is on the sheet Uppföljning.',
+    yearLabel: (year) => `Forecast ${year}`,
   },
 };
 

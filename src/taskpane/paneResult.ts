@@ -6,6 +6,7 @@ import { checkMessage, goalName } from '../messages/goals';
 import { limitNote } from '../messages/ui';
 import type { Computed } from '../workbook/refresh';
 import { summarize } from '../workbook/summary';
+import { FOLLOW_UP_UI } from '../messages/followUp';
 import { paneFollowUp } from './followUpResult';
 import type { PaneCheck, PaneError, PaneFigure, PaneResult, PaneYear } from './paneTypes';
 
@@ -66,5 +67,7 @@ export function toPaneResult(computed: Computed, lang: Lang): PaneResult {
       years[i] = { ...y, equityEnd: figure(y.equityEnd.value, neg, lang) };
   }
   const followUp = paneFollowUp(computed, checks, lang);
+  const forecastYear = plan.followUp?.year;
+  for (const y of years) if (y.year === forecastYear) y.label = FOLLOW_UP_UI[lang].yearLabel(y.year);
   return { errors, sheets: computed.sheets, checks, years, name: plan.input.settings.name || null, followUp };
 }

@@ -37,6 +37,8 @@ export interface PaneFigure {
 
 export interface PaneYear {
   year: number;
+  /** The card's heading when it is not the year alone (the follow-up year: "Prognos 2024"). */
+  label?: string;
   result: PaneFigure;
   equityEnd: PaneFigure;
   lowestCash: PaneFigure;

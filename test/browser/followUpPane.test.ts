@@ -54,6 +54,8 @@ describeBrowser('the follow-up in the task pane (Chromium, standalone preview)',
     await page.getByTestId('file-input').setInputFiles(EXAMPLE);
     const section = page.getByTestId('follow-up');
     await expectText(section, /Uppföljning 2024, utfall till och med juni/);
+    // The summary's card of 2024 holds the forecast, and says so.
+    await expectText(page.getByTestId('year-2024'), /^Prognos 2024\s*Årets resultat\s*2\u00a0345\u00a0054\u00a0kr/);
     // The result: 1 456 052 kr to date against 768 996 kr; 2 345 054 kr for the year against 1 538 000 kr.
     await expectText(section, /Resultat.*Utfall 1\u00a0456\u00a0052\u00a0kr, Budget 768\u00a0996\u00a0kr/s);
     await expectText(section, /Helår: Budget 1\u00a0538\u00a0000\u00a0kr\s*2\u00a0345\u00a0054\u00a0kr/);
