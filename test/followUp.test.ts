@@ -251,6 +251,14 @@ describe('the second bundled example: RAR 2024–2026, outcome through June 2024
         for (let k = 0; k < 12; k++) header[2 + k] = k === 5 ? names[k]! : `${names[k]} 2024`;
       }),
     );
+    const bare = await jsonOf(
+      await followUpFile('bare-months.xlsx', (s) => {
+        const header = sheetOf(s, 'Utfall').rows[1]!;
+        const names = ['Jan', 'Feb', 'Mar', 'Apr', 'Maj', 'Jun', 'Jul', 'Aug', 'Sep', 'Okt', 'Nov', 'Dec'];
+        for (let k = 0; k < 12; k++) header[2 + k] = names[k]!;
+      }),
+    );
+    expect(bare.followUp).toEqual(textual.followUp);
     expect(asDates.followUp).toEqual(textual.followUp);
     expect(asNames.followUp).toEqual(textual.followUp);
     // And `Uppföljning till och med` as a real date.

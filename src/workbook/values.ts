@@ -209,3 +209,12 @@ export function monthOfValue(v: CellValue): { year: number; month: number } | nu
   }
   return null;
 }
+
+/** A month's name alone (`jan`, `januari`, `June`): its number 1–12, or null. */
+export function monthNameOf(v: CellValue): number | null {
+  if (typeof v !== 'string') return null;
+  const name = v.trim().toLocaleLowerCase('sv').replace(/\.$/, '');
+  if (name.length < 3 || !/^[a-zåäö]+$/.test(name)) return null;
+  const named = (names: readonly string[]) => names.findIndex((n) => n.toLocaleLowerCase('sv').startsWith(name)) + 1;
+  return named(MONTHS.sv) || named(MONTHS.en) || null;
+}

@@ -11,7 +11,7 @@ import { INCOME_LINES } from '../../engine/types';
 import { DUPLICATE_OF, INPUT_WORDS } from '../../messages/sheets';
 import { inputError, InputError, SheetGrid } from '../grid';
 import { cellAddress, headerCell, readTable, records, SheetSpec, Table } from '../table';
-import { cellText, isEmpty, monthOfValue, normalizeHeader, parseAmount, parseNumber } from '../values';
+import { cellText, isEmpty, monthNameOf, monthOfValue, normalizeHeader, parseAmount, parseNumber } from '../values';
 
 const W = INPUT_WORDS.outcome;
 const KR = '#,##0';
@@ -48,13 +48,15 @@ export interface OutcomeContext {
 const key = (s: string) => normalizeHeader(s);
 
 /** The month columns of the header row: month → column, with duplicates reported. */
-function monthColumns(table: Table<'post' | 'forecast'>, errors: InputError[]): Map<MonthIndex, number> {
+function monthColumns(table: Table<'post' | 'forecast'>, year: number, errors: InputError[]): Map<MonthIndex, number> {
   const named = new Set(table.columns.values());
   const row = table.sheet.values[table.headerRow] ?? [];
   const found = new Map<MonthIndex, number>();
   row.forEach((v, c) => {
     if (named.has(c) || isEmpty(v)) return;
-    const m = monthOfValue(v);
+    // A month with its year, or a month's name alone (`jan`, `februari`): the follow-up year's.
+    const nameOnly = monthNameOf(v);
+    const m = monthOfValue(v) ?? (nameOnly === null ? null : { year, month: nameOnly });
     if (!m) return; // another column (a comment): ignored, as unknown columns are
     const index = monthIndex(m.year, m.month);
     const first = found.get(index);
@@ -93,7 +95,7 @@ export function parseOutcome(
       );
     return null;
   }
-  const months = monthColumns(table, errors);
+  const months = monthColumns(table, fu.year, errors);
   const holds = (column: number) => table.records.some((r) => !isEmpty(r.values[column] ?? null));
   const used: [MonthIndex, number][] = [];
   for (const [m, column] of [...months].sort((a, b) => a[1] - b[1])) {
