@@ -220,14 +220,16 @@ describe('the template files', () => {
     expect(example['Scenarier']!.slice(1).map((r) => r.slice(0, 5))).toEqual(EXAMPLE_SCENARIOS.map((r) => r.slice(0, 5)));
   });
 
-  test('template --empty: every input sheet with headers, an empty Scenarier, the goals as their defaults', async () => {
+  test('template --empty: every input sheet with headers, an empty Scenarier and Utfall, the goals as their defaults', async () => {
     const file = `${dir}/tom.xlsx`;
     expect((await run(['template', '--empty', file])).code).toBe(0);
     const wb = await readBook(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual([...exampleSheets().map((s) => s.name), 'Scenarier']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...exampleSheets().map((s) => s.name), 'Scenarier', 'Utfall']);
     const snapshot = await new XlsxHost(wb).read();
     const grid = (name: string) => snapshot.inputs.find((g) => g.name === name)!;
     expect(grid('Scenarier').values).toEqual([['Scenario', 'Blad', 'Rad', 'Kolumn', 'Värde', 'Kommentar']]);
+    expect(grid('Utfall').values.at(-1)).toEqual(['Post', 'Prognos helår']); // under its title, no data
+    expect(grid('Inställningar').values.map((r) => r[0])).toContain('Uppföljning till och med');
     expect(grid('År').values).toHaveLength(1);
     const errors: never[] = [];
     expect(parseGoals(grid('Mål'), errors)).toEqual(defaultGoals());

@@ -8,6 +8,7 @@
 import ExcelJS from 'exceljs';
 import { addTemplateSheets, XlsxHost } from '../src/hosts/xlsx/xlsxHost';
 import { exampleSheets, TemplateSheet } from '../src/workbook/example';
+import { followUpExampleSheets } from '../src/workbook/exampleFollowUp';
 import { computeFromSnapshot } from '../src/workbook/refresh';
 import { EXAMPLE_SCENARIOS, scenariosTemplateSheet } from '../src/workbook/sheets/scenarios';
 
@@ -78,6 +79,13 @@ const CORPUS: [string, Mutate][] = [
       sheet(s, 'Medlemmar').rows[5]![2] = -9228;
       sheet(s, 'Insatser').rows[3]![6] = new Date(Date.UTC(2023, 11, 31));
       sheet(s, 'Mål').rows.push(['Högsta likviditet', 100, 'Ja']);
+    },
+  ],
+  [
+    'follow-up through June 2024 (the second bundled example), in tkr',
+    (s) => {
+      s.splice(0, s.length, ...followUpExampleSheets());
+      param(s, 'Enhet', 'tkr');
     },
   ],
 ];

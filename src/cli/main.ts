@@ -25,6 +25,7 @@ import { emptyTemplateSheets } from '../workbook/emptyTemplate';
 import { templateSheets } from '../workbook/example';
 import { planToJson } from '../workbook/json';
 import { refresh } from '../workbook/refresh';
+import { followUpSummaryLine } from '../workbook/outputs/followUpSheet';
 import { countStatuses, formatWarnings, summarize } from '../workbook/summary';
 
 export interface Io {
@@ -154,6 +155,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     for (const sc of result.scenarios)
       io.out(cliText.scenarioLine(sc.name, sc.plan ? sc.plan.budget.map((b) => `${b.year} ${formatKr(b.result)}`) : []));
     const count = countStatuses(plan.checks);
+    const followUp = followUpSummaryLine(plan);
+    if (followUp) io.out(followUp);
     io.out(cliText.checksHeader(count.ok, count.warning, count.failed));
     for (const c of plan.checks) {
       if (c.status === 'ok') continue;

@@ -1,24 +1,27 @@
 /** computePlan: the whole computation from PlanInput to Plan. Pure. */
 import { monthIndex, MonthIndex } from './calendar';
+import { computeFollowUp, FollowUp, ForecastYear } from './followUp';
 import { Check, evaluateGoals, Goals } from './goals';
 import { planIntervention, PlanCalendar, spreadEvenly } from './interventions';
 import { add, kr, Kronor, neg, sub, sumKr, ZERO_KR } from './kronor';
-import { roundHalfAway } from './money';
+import { allocateByWeights, D, roundHalfAway } from './money';
 import { firstOperatedMonth, splitYears } from './split';
-import type {
-  BalanceYear,
-  BudgetYear,
-  CostLine,
-  CostLinePlan,
-  Intervention,
-  InterventionPlan,
-  LiquidityMonth,
-  Member,
-  MonthSpread,
-  OpeningBalance,
-  Settings,
-  YearInput,
-  YearSplit,
+import {
+  type BalanceYear,
+  type BudgetYear,
+  type CostLine,
+  type CostLinePlan,
+  type Intervention,
+  type InterventionPlan,
+  type LiquidityMonth,
+  type Member,
+  type MonthSpread,
+  type OpeningBalance,
+  type Outcome,
+  PARTIES,
+  type Settings,
+  type YearInput,
+  type YearSplit,
 } from './types';
 
 /** Everything the computation needs, as parsed from the input sheets. */
@@ -30,6 +33,11 @@ export interface PlanInput {
   costLines: CostLine[];
   opening: OpeningBalance;
   goals: Goals;
+  /**
+   * The actual outcome of a year through a month (`Utfall`, `Uppföljning till och med`): its year is a
+   * plan year or the year before the first (a prognosis year, then the first of `years`).
+   */
+  outcome?: Outcome | null;
 }
 
 /** The computed plan: what the output sheets, the JSON and the pane show. */
@@ -43,6 +51,8 @@ export interface Plan {
   balance: BalanceYear[];
   liquidity: LiquidityMonth[];
   checks: Check[];
+  /** The follow-up when the input has an outcome; the rows above then hold its year's forecast. */
+  followUp: FollowUp | null;
 }
 
 export function planCalendar(input: PlanInput): PlanCalendar {
@@ -118,12 +128,44 @@ export interface PlanSharing {
   planIntervention?: typeof planIntervention;
 }
 
+/**
+ * The plan. With an outcome, the plan as budgeted is computed first, then the follow-up against it, and
+ * the plan again with the follow-up year's forecast in place of its budget (domain.md, "Follow-up and
+ * forecast"): the forecast drives the years after it, the goals and the room for new grants.
+ */
 export function computePlan(input: PlanInput, share: PlanSharing = {}): Plan {
+  const outcome = input.outcome ?? null;
+  const budgeted = computeYears(input, share, null);
+  if (!outcome) return budgeted;
+  const prognosisYear = outcome.year < input.settings.firstYear;
+  const { followUp, forecast } = computeFollowUp({ ...budgeted, years: input.years }, outcome, prognosisYear);
+  return { ...computeYears(input, share, forecast), followUp };
+}
+
+/** The parties' shares of a forecast of contributions, in proportion to the budget's (largest remainder). */
+function forecastParties(total: Kronor, split: YearSplit): Record<(typeof PARTIES)[number], Kronor> {
+  if (total === split.total) return split.parties;
+  const weights = PARTIES.map((p) => ({ weight: split.parties[p], key: split.parties[p] }));
+  const usable = weights.every((w) => Number.isSafeInteger(w.weight) && w.weight >= 0) && split.total > 0;
+  const parts = usable ? allocateByWeights(total, weights) : PARTIES.map((p) => (p === 'state' ? total : ZERO_KR));
+  return { state: parts[0]!, region: parts[1]!, municipalities: parts[2]! };
+}
+
+function computeYears(input: PlanInput, share: PlanSharing, forecast: ForecastYear | null): Plan {
   const cal = planCalendar(input);
   const splits: YearSplit[] = (share.splitYears ?? splitYears)(input.settings, input.years, input.members);
   const plan = share.planIntervention ?? planIntervention;
-  const interventions: InterventionPlan[] = input.interventions.map((iv) => plan(iv, cal));
+  const interventions: InterventionPlan[] = input.interventions.map((iv, j) => {
+    if (!forecast) return plan(iv, cal);
+    // Planned with the forecast year's amount given; the plan still names the intervention as entered.
+    const planned = plan({ ...iv, yearAmounts: forecast.interventionYearAmounts[j]! }, cal);
+    return { ...planned, intervention: iv, unspreadable: forecast.unspreadable[j]! };
+  });
   const costLines = planCostLines(input);
+  if (forecast) {
+    const fi = input.years.findIndex((y) => y.year === forecast.year);
+    costLines.forEach((c, i) => (c.years[fi] = { year: forecast.year, amount: forecast.costLines[i]! }));
+  }
 
   // ---- budget and balance, year by year
   const budget: BudgetYear[] = [];
@@ -143,8 +185,19 @@ export function computePlan(input: PlanInput, share: PlanSharing = {}): Plan {
     for (const s of p.spreads) target.addSpread(s);
   }
 
-  input.years.forEach((y, yi) => {
+  input.years.forEach((planned, yi) => {
     const split = splits[yi]!;
+    // The follow-up year takes its forecast income (the split stays what members are invoiced).
+    const forecastYear = forecast && forecast.year === planned.year ? forecast : null;
+    const y: YearInput = forecastYear
+      ? {
+          ...planned,
+          esfIncome: forecastYear.esfIncome,
+          otherIncome: forecastYear.otherIncome,
+          financialIncome: forecastYear.financialIncome,
+        }
+      : planned;
+    const contributions = forecastYear ? forecastYear.contributions : split.total;
     const december = monthIndex(y.year, 12);
     const lineAmounts = costLines.map((c) => ({ line: c.line, amount: c.years[yi]!.amount }));
     const operatingCosts = sumKr(lineAmounts.map((l) => l.amount));
@@ -163,16 +216,21 @@ export function computePlan(input: PlanInput, share: PlanSharing = {}): Plan {
       if (p.intervention.status === 'decided' && remainingAfter !== 0) commitments = add(commitments, remainingAfter);
     }
     const esfCosts = add(sumKr(lineAmounts.filter((l) => l.line.funding === 'esf').map((l) => l.amount)), esfInterventionCosts);
-    const income = add(add(split.total, y.esfIncome), y.otherIncome);
+    const income = add(add(contributions, y.esfIncome), y.otherIncome);
     const operatingResult = sub(sub(income, operatingCosts), interventionCosts);
     const result = add(operatingResult, y.financialIncome);
     const equityStart = equity;
     equity = add(equity, result);
     budget.push({
       year: y.year,
-      annualContributions: y.contributions,
-      contributions: split.total,
-      contributionsByParty: split.parties,
+      annualContributions:
+        contributions === split.total
+          ? y.contributions
+          : y.months === 12
+            ? contributions
+            : roundHalfAway(new D(contributions).times(12).dividedBy(y.months)),
+      contributions,
+      contributionsByParty: forecastParties(contributions, split),
       esfIncome: y.esfIncome,
       otherIncome: y.otherIncome,
       operatingCosts,
@@ -229,6 +287,15 @@ export function computePlan(input: PlanInput, share: PlanSharing = {}): Plan {
   const inflow = inflowFlows.totals();
   const committedOut = committedFlows.totals();
   const plannedOut = plannedFlows.totals();
+  if (forecast) {
+    // The forecast year's months: actual cash through the follow-up month, the plan after it.
+    for (const [month, f] of forecast.flows) {
+      const i = position.get(month)!;
+      inflow[i] = f.inflow;
+      committedOut[i] = f.committed;
+      plannedOut[i] = f.planned;
+    }
+  }
   const liquidity: LiquidityMonth[] = [];
   let cash = input.opening.cash;
   cal.months.forEach((m, i) => {
@@ -257,5 +324,8 @@ export function computePlan(input: PlanInput, share: PlanSharing = {}): Plan {
   });
 
   const facts = { settings: input.settings, years: cal.years, budget, balance, liquidity, interventions };
-  return { input, splits, costLines, ...facts, checks: evaluateGoals(facts, input.goals) };
+  // A prognosis year is no plan year for the goals about the plan as a whole (three-year plan).
+  const planYears = cal.years.filter((year) => year >= input.settings.firstYear);
+  const checks = evaluateGoals({ ...facts, years: planYears }, input.goals);
+  return { input, splits, costLines, ...facts, checks, followUp: null };
 }

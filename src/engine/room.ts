@@ -96,23 +96,38 @@ export function roomForNewGrants(plan: Plan): RoomYear[] {
   const horizon = goals.horizonMonths;
   const liquidity = plan.liquidity;
   const position = new Map(liquidity.map((l, i) => [l.month, i]));
+  // With a follow-up, the months through `Uppföljning till och med` are history: nothing granted now
+  // reaches them, and they are not judged; the follow-up year's grant is spread over the months after.
+  // A prognosis year (before the first plan year) is no plan year: a plan year's grants are decided with
+  // the budget, after it, so its months and year end do not limit them (its own row is judged on them).
+  const fu = plan.followUp;
+  let history = -1;
+  if (fu) liquidity.forEach((l, i) => l.month <= fu.through && (history = i));
+  const firstPlanYear = plan.input.settings.firstYear;
+  let beforePlan = -1;
+  liquidity.forEach((l, i) => Math.floor(l.month / 12) < firstPlanYear && (beforePlan = i));
 
   return plan.input.years.map((y, yi) => {
     const budget = plan.budget[yi]!;
-    const n = y.months;
-    const s = position.get(monthIndex(y.year, firstOperatedMonth(y.months)))!;
+    const past = y.year >= firstPlanYear ? Math.max(history, beforePlan) : history;
+    let n = y.months;
+    let s = position.get(monthIndex(y.year, firstOperatedMonth(y.months)))!;
+    if (fu && fu.year === y.year) {
+      n = liquidity.filter((l, i) => i > past && l.month <= monthIndex(y.year, 12)).length;
+      s = past + 1;
+    }
     // Months of the spread up to position p (clamped to 0..n).
     const reach = (p: number) => Math.max(0, Math.min(n, p - s + 1));
 
     const constraints: Constraint[] = [];
     if (goals.liquidity.active) {
-      for (let i = 0; i < liquidity.length; i++) {
+      for (let i = past + 1; i < liquidity.length; i++) {
         const row = liquidity[i]!;
         constraints.push({ goal: 'liquidity', month: row.month, slack: sub(row.cash, goals.liquidity.limit), k: reach(i) });
       }
     }
     if (goals.decisionRoom.active) {
-      for (let i = 0; i < liquidity.length; i++) {
+      for (let i = past + 1; i < liquidity.length; i++) {
         const row = liquidity[i]!;
         if (row.decisionRoom === null) continue;
         constraints.push({
@@ -125,12 +140,14 @@ export function roomForNewGrants(plan: Plan): RoomYear[] {
     }
     if (goals.nonNegativeEquity.active) {
       for (let z = 0; z < plan.balance.length; z++) {
+        if (y.year >= firstPlanYear && plan.balance[z]!.year < firstPlanYear) continue;
         constraints.push({ goal: 'nonNegativeEquity', month: null, slack: plan.balance[z]!.equity, k: z >= yi ? n : 0 });
       }
     }
 
     let withinGoals: Kronor | null = null;
     let binding: Constraint | null = null;
+    if (n === 0) constraints.length = 0; // a follow-up through December leaves no month to grant in
     // A goal that already fails: the worst one (lowest slack; the first listed wins a tie).
     for (const c of constraints) if (c.slack < 0 && (binding === null || c.slack < binding.slack)) binding = c;
     if (binding) {

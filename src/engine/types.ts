@@ -189,3 +189,34 @@ export interface LiquidityMonth {
   /** Outflows of planned (undecided) interventions this month. */
   plannedOutflow: Kronor;
 }
+
+// ---------------------------------------------------------------- follow-up (uppföljning)
+
+/** An income line of the follow-up: the `År` sheet's income columns. */
+export type IncomeLine = 'contributions' | 'esfIncome' | 'otherIncome' | 'financialIncome';
+export const INCOME_LINES = [
+  'contributions',
+  'esfIncome',
+  'otherIncome',
+  'financialIncome',
+] as const satisfies readonly IncomeLine[];
+
+/** What an `Utfall` row is about: an income line, a cost line or an intervention (by index in the input). */
+export type OutcomePost =
+  { kind: 'income'; line: IncomeLine } | { kind: 'cost'; index: number } | { kind: 'intervention'; index: number };
+
+/** One `Utfall` row: the actual amount per month through `Uppföljning till och med`, and its own forecast. */
+export interface OutcomeLine {
+  post: OutcomePost;
+  /** Actual amounts by month (months of the follow-up year up to `through`); a month not given is 0. */
+  months: ReadonlyMap<MonthIndex, Kronor>;
+  /** `Prognos helår`: the user's full-year forecast for the line, replacing the computed one. */
+  forecast: Kronor | null;
+}
+
+/** The actual outcome of one year up to a month (the `Utfall` sheet and `Uppföljning till och med`). */
+export interface Outcome {
+  year: number;
+  through: MonthIndex;
+  lines: OutcomeLine[];
+}

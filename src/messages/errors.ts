@@ -268,6 +268,51 @@ export const ERRORS = {
     (p) => `Scenariot ${q(p.scenario)} ger belopp som är för stora för att räknas exakt. Kontrollera scenariots värden.`,
     (p) => `The scenario ${qe(p.scenario)} gives amounts too large to compute exactly. Check the scenario's values.`,
   ),
+  /** `Uppföljning till och med` in a year that is neither a plan year nor the year before the first. */
+  followUpOutsidePlan: m<{ text: string; first: number; last: number }>(
+    (p) =>
+      `Uppföljning till och med ${q(p.text)} ligger utanför planen: ange en månad ${p.first - 1} (prognosår) eller ${p.first}–${p.last}.`,
+    (p) =>
+      `Follow-up through ${qe(p.text)} is outside the plan: give a month of ${p.first - 1} (prognosis year) or ${p.first}–${p.last}.`,
+  ),
+  /** `Uppföljning till och med` is set but the workbook has no `Utfall` sheet. */
+  outcomeSheetMissing: m<{ sheet: string }>(
+    (p) => `Uppföljning till och med är ifylld men bladet ${q(p.sheet)} saknas. Lägg till bladet med utfallet, eller töm cellen.`,
+    (p) =>
+      `Follow-up through is filled in but the sheet ${qe(p.sheet)} is missing. Add the sheet with the outcome, or empty the cell.`,
+  ),
+  /** A `Post` on `Utfall` that is no cost line, intervention or income line. */
+  outcomeUnknownPost: m<{ text: string; costs: string; interventions: string; income: readonly string[] }>(
+    (p) =>
+      `Okänd post ${q(p.text)}. Posten ska vara en kostnadspost på bladet ${q(p.costs)}, en insats Nr eller namn på bladet ${q(p.interventions)}, eller ${list(p.income, q, 'eller')}.`,
+    (p) =>
+      `Unknown item ${qe(p.text)}. The item must be a cost line on the sheet ${qe(p.costs)}, an intervention's Nr or name on the sheet ${qe(p.interventions)}, or ${list(p.income, qe, 'or')}.`,
+  ),
+  /** A month column of `Utfall` with amounts, in another year than the follow-up's. */
+  outcomeMonthOutsideYear: m<{ month: string; year: number }>(
+    (p) =>
+      `Kolumnen ${p.month} har belopp, men uppföljningen gäller ${p.year}. Ta bort kolumnen eller ändra Uppföljning till och med.`,
+    (p) =>
+      `The column ${p.month} holds amounts, but the follow-up is of ${p.year}. Remove the column or change Follow-up through.`,
+  ),
+  /** An amount in a month after `Uppföljning till och med`. */
+  outcomeMonthAfterThrough: m<{ month: string; through: string }>(
+    (p) =>
+      `Ett utfall för ${p.month}, men Uppföljning till och med är ${p.through}. Flytta fram Uppföljning till och med eller töm cellen.`,
+    (p) => `An outcome for ${p.month}, but Follow-up through is ${p.through}. Move Follow-up through forward or empty the cell.`,
+  ),
+  /** Months up to `Uppföljning till och med` without a column on `Utfall`. */
+  outcomeMonthMissing: m<{ months: readonly string[] }>(
+    (p) =>
+      `Bladet saknar kolumn för ${p.months.join(', ')}. Lägg till en kolumn per månad (t.ex. 2024-01), även när utfallet är 0.`,
+    (p) =>
+      `The sheet has no column for ${p.months.join(', ')}. Add a column per month (e.g. 2024-01), also when the outcome is 0.`,
+  ),
+  /** Warning: an `Utfall` sheet while `Uppföljning till och med` is empty. */
+  outcomeIgnored: m<{ parameter: string }>(
+    (p) => `Bladet används inte: ${p.parameter} på Inställningar är tom.`,
+    (p) => `The sheet is not used: ${p.parameter} on Inställningar is empty.`,
+  ),
 } satisfies Record<string, Message<never>>;
 
 export type ErrorCode = keyof typeof ERRORS;

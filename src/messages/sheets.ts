@@ -5,6 +5,9 @@
  * misspelt key is a compile error.
  */
 
+/** jan … dec, for headers (as `format.ts`'s, kept here so the sheet words stand alone). */
+const MONTH_ABBR = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'] as const;
+
 /** Input sheets: name, and each column's header (the contract's column names). */
 export const INPUT_WORDS = {
   settings: {
@@ -21,6 +24,7 @@ export const INPUT_WORDS = {
       rounding: 'Avrundning',
       budgetDecision: 'Budgetbeslut',
       unit: 'Enhet',
+      followUpThrough: 'Uppföljning till och med',
     },
   },
   years: {
@@ -88,6 +92,11 @@ export const INPUT_WORDS = {
   scenarios: {
     name: 'Scenarier',
     columns: { scenario: 'Scenario', sheet: 'Blad', row: 'Rad', column: 'Kolumn', value: 'Värde', comment: 'Kommentar' },
+  },
+  outcome: {
+    name: 'Utfall',
+    title: 'Utfall per månad (kr): kostnader som kostnad, intäkter som intäkt',
+    columns: { post: 'Post', forecast: 'Prognos helår' },
   },
 } as const;
 
@@ -176,6 +185,63 @@ export const OUTPUT_WORDS = {
     /** Written when the workbook no longer has scenarios (the sheet was written by an earlier refresh). */
     none: 'Arbetsboken har inga scenarier (bladet Scenarier saknas eller är tomt).',
     note: 'Varje scenario är grundbudgeten med scenariots ändringar från bladet Scenarier, beräknat i sin helhet och prövat mot samma mål. Skillnad = scenario − grundbudget.',
+  },
+  followUp: {
+    name: 'Uppföljning',
+    title: (year: number, month: string, unit: string, prognosis: boolean) =>
+      `${prognosis ? 'Prognos' : 'Uppföljning'} ${year}, utfall till och med ${month} (${unit})`,
+    note: (month: string) =>
+      `Budget t.o.m. ${month}: årets budget per månad (kostnader och insatser som i Likviditet, intäkter jämnt över verksamhetsmånaderna). Prognos helår: utfall t.o.m. ${month} och budget för resten av året, eller radens egen Prognos helår (Notering: Egen prognos). Avvikelse = utfall − budget; för kostnader är en positiv avvikelse ett överskridande.`,
+    columns: {
+      item: 'Post',
+      budgetYear: 'Budget helår',
+      budgetToDate: (month: string) => `Budget t.o.m. ${month}`,
+      actualToDate: (month: string) => `Utfall t.o.m. ${month}`,
+      deviation: 'Avvikelse',
+      deviationPercent: 'Avvikelse %',
+      forecastYear: 'Prognos helår',
+      deviationYear: 'Avvikelse helår',
+      deviationYearPercent: 'Avvikelse helår %',
+      granted: 'Beviljat totalt',
+      usedInAll: 'Förbrukat totalt',
+      remaining: 'Återstår',
+      mark: 'Notering',
+    },
+    rows: {
+      income: 'Intäkter',
+      incomeTotal: 'Summa intäkter',
+      costs: 'Verksamhetens kostnader',
+      costsSum: 'Summa verksamhetskostnader',
+      interventions: 'Insatser',
+      interventionsSum: 'Summa insatser',
+      costsTotal: 'Summa kostnader',
+      result: 'Årets resultat',
+      equityEnd: 'Eget kapital vid årets slut',
+    },
+    given: 'Egen prognos',
+    marked: 'Över tröskeln',
+    largest: (month: string) => `Största avvikelser t.o.m. ${month}`,
+    noneMarked: (percent: number, kronor: string) => `Inga avvikelser över tröskeln (${percent} % och ${kronor}).`,
+    threshold: (percent: number, kronor: string) =>
+      `Markeras: en avvikelse t.o.m. månaden på minst ${percent} % av budgeten och minst ${kronor}.`,
+    goals: 'Finansiella mål enligt prognosen',
+    periods: {
+      title: (kind: 'quarter' | 'tertial') => (kind === 'quarter' ? 'Per kvartal' : 'Per tertial'),
+      label: (kind: 'quarter' | 'tertial', n: number, from: number, to: number) =>
+        `${kind === 'quarter' ? 'K' : 'T'}${n} ${MONTH_ABBR[from - 1]}–${MONTH_ABBR[to - 1]}`,
+      rows: {
+        budgetIncome: 'Intäkter, budget',
+        actualIncome: 'Intäkter, utfall',
+        budgetCosts: 'Kostnader, budget',
+        actualCosts: 'Kostnader, utfall',
+        budgetResult: 'Resultat, budget',
+        actualResult: 'Resultat, utfall',
+        deviationResult: 'Avvikelse resultat',
+      },
+    },
+    /** The follow-up year's column on Budget, Balansplan, Sammanfattning and Insatser per år. */
+    yearHeader: (year: number) => `Prognos ${year}`,
+    none: 'Ingen uppföljning: Uppföljning till och med på bladet Inställningar är tom.',
   },
   split: {
     name: 'Fördelning',

@@ -18,6 +18,7 @@ import { Phase, useRefresh } from './useRefresh';
 // What the first screen does not need loads when it is first shown.
 const Summary = lazy(() => import(/* webpackChunkName: "results" */ './components/Summary'));
 const Checks = lazy(() => import(/* webpackChunkName: "results" */ './components/Checks'));
+const FollowUp = lazy(() => import(/* webpackChunkName: "results" */ './components/FollowUp'));
 const Errors = lazy(() => import(/* webpackChunkName: "results" */ './components/Errors'));
 const Scenarios = lazy(() => import(/* webpackChunkName: "scenarios" */ './components/Scenarios'));
 // The summary's charts; their own chunk (Fluent UI charts, d3) loads after the first result is painted.
@@ -239,6 +240,17 @@ export function App({
             <Summary years={result.years} t={t} lang={lang} />
             {result.scenarios.length > 0 && <Scenarios base={result.years} scenarios={result.scenarios} t={t} lang={lang} />}
             {result.charts && <DeferredCharts charts={result.charts} lang={lang} />}
+            {result.followUp && (
+              <FollowUp
+                followUp={result.followUp}
+                onShow={(ref) => {
+                  const { sheet, cell } = splitRef(ref);
+                  void show(sheet, cell);
+                }}
+                t={t}
+                lang={lang}
+              />
+            )}
             <Checks
               checks={result.checks}
               onShow={(ref) => {

@@ -10,6 +10,8 @@ import { limitNote, roomSentence } from '../messages/ui';
 import type { Computed } from '../workbook/refresh';
 import type { ScenarioIssue } from '../workbook/scenarios';
 import { summarize } from '../workbook/summary';
+import { FOLLOW_UP_UI } from '../messages/followUp';
+import { paneFollowUp } from './followUpResult';
 import type { PaneCharts, PaneCheck, PaneError, PaneFigure, PaneResult, PaneScenario, PaneYear } from './paneTypes';
 
 const RANK: Record<CheckStatus, number> = { ok: 0, warning: 1, failed: 2 };
@@ -121,5 +123,19 @@ export function toPaneResult(computed: Computed, lang: Lang): PaneResult {
       return { year: y.year, equity: y.equityEnd, cap: cap && typeof cap.limit === 'number' ? cap.limit : null };
     }),
   };
-  return { errors, sheets: computed.sheets, checks, years, name: plan.input.settings.name || null, scenarios, charts };
+  const followUp = paneFollowUp(computed, checks, lang);
+  // The follow-up year is a forecast: its summary card says so (in the base and in each scenario).
+  const forecastYear = plan.followUp?.year;
+  for (const y of [...years, ...scenarios.flatMap((s) => s.years)])
+    if (y.year === forecastYear) y.label = FOLLOW_UP_UI[lang].yearLabel(y.year);
+  return {
+    errors,
+    sheets: computed.sheets,
+    checks,
+    years,
+    name: plan.input.settings.name || null,
+    scenarios,
+    charts,
+    followUp,
+  };
 }

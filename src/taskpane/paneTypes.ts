@@ -37,6 +37,8 @@ export interface PaneFigure {
 
 export interface PaneYear {
   year: number;
+  /** The card's heading when it is not the year alone (the follow-up year: "Prognos 2024"). */
+  label?: string;
   result: PaneFigure;
   equityEnd: PaneFigure;
   lowestCash: PaneFigure;
@@ -76,6 +78,34 @@ export interface PaneResult {
   scenarios: PaneScenario[];
   /** The summary's charts (absent with errors). */
   charts?: PaneCharts;
+  /** The follow-up (with `Uppföljning till och med`), or null / absent. */
+  followUp?: PaneFollowUp | null;
+}
+
+/** A figure of the follow-up: budget, actual or forecast, and the deviation, with its row on `Uppföljning`. */
+export interface PaneFollowUpRow {
+  label: string;
+  budgetToDate: number;
+  actualToDate: number;
+  budgetYear: number;
+  forecastYear: number;
+  /** Deviation to date in per cent of the budget (one decimal, in the pane's language), or null. */
+  percentToDate: string | null;
+  cell: string;
+}
+
+export interface PaneFollowUp {
+  title: string;
+  /** Income, costs and the result. */
+  totals: PaneFollowUpRow[];
+  /** Equity at year end, as budgeted and as forecast. */
+  equity: { budget: number; forecast: number };
+  /** The lines beyond the threshold, the largest deviation first. */
+  largest: PaneFollowUpRow[];
+  /** The goals judged on the forecast (the year's checks). */
+  goals: PaneCheck[];
+  /** What the threshold is, when nothing is beyond it; else null. */
+  noneMarked: string | null;
 }
 
 export type WorkerRequest = { id: number; snapshot: import('../workbook/grid').WorkbookSnapshot; lang: 'sv' | 'en' };

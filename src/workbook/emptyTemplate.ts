@@ -16,6 +16,7 @@ import { GOAL_ROW_ORDER, GOAL_ROWS, GOALS_SPEC } from './sheets/goals';
 import { INTERVENTIONS_SPEC } from './sheets/interventions';
 import { MEMBERS_SPEC } from './sheets/members';
 import { OPENING_SPEC } from './sheets/opening';
+import { OUTCOME_SPEC } from './sheets/outcome';
 import { SCENARIOS_SPEC } from './sheets/scenarios';
 import { SETTINGS_SPEC } from './sheets/settings';
 import { YEARS_SPEC } from './sheets/years';
@@ -52,6 +53,7 @@ export function emptyTemplateSheets(): TemplateSheet[] {
         [P.rounding, ROUNDING.krona.sv, ''],
         [P.budgetDecision, null, ''],
         [P.unit, UNIT.kr.sv, ''],
+        [P.followUpThrough, null, ''],
       ],
     ),
     templateSheet(
@@ -69,5 +71,7 @@ export function emptyTemplateSheets(): TemplateSheet[] {
     ),
     templateSheet(GOALS_SPEC, ['goal', 'limit', 'active', 'source'], goalRows()),
     templateSheet(SCENARIOS_SPEC, ['scenario', 'sheet', 'row', 'column', 'value', 'comment'], []),
+    // The follow-up's outcome: a column per month is added as the year goes (`2024-01`, …).
+    templateSheet(OUTCOME_SPEC, ['post', 'forecast'], []),
   ];
 }

@@ -6,6 +6,7 @@ import { checkMessage, GOAL_TEXT, goalName, shownValue } from '../messages/goals
 import { FUNDING, PARTY, STATUS, statusLabel } from '../messages/vocabulary';
 import type { InputError } from './grid';
 import type { ScenarioJson } from './outputs/scenariosJson';
+import { followUpJson, FollowUpJson } from './outputs/followUpJson';
 
 /** An error or warning as the JSON carries it (its parameters stay inside). */
 export interface IssueJson {
@@ -80,6 +81,8 @@ export interface PlanJson {
   }[];
   /** The scenarios of `Scenarier` (`[]` when none), each in the base's shapes (outputs/scenariosJson.ts). */
   scenarios: ScenarioJson[];
+  /** The follow-up and forecast (domain.md); null without `Uppföljning till och med`. */
+  followUp: FollowUpJson | null;
 }
 
 const issues = (list: readonly (InputError | IssueJson)[]): IssueJson[] =>
@@ -107,6 +110,7 @@ export function planToJson(
       checks: [],
       room: [],
       scenarios: [],
+      followUp: null,
     };
   }
   return {
@@ -183,5 +187,6 @@ export function planToJson(
       spendToCap: r.spendToCap,
     })),
     scenarios: [],
+    followUp: plan.followUp ? followUpJson(plan, checkCells) : null,
   };
 }

@@ -14,7 +14,8 @@ import { parseGoals } from './sheets/goals';
 import { parseInterventions } from './sheets/interventions';
 import { parseMembers } from './sheets/members';
 import { parseOpening, zeroOpening } from './sheets/opening';
-import { parseSettings, SettingsParameter } from './sheets/settings';
+import { parseOutcome } from './sheets/outcome';
+import { parseSettings, ParsedSettings, SettingsParameter } from './sheets/settings';
 import { parseYears } from './sheets/years';
 
 export interface ParseResult {
@@ -26,6 +27,8 @@ export interface ParseResult {
   settingsCells: Map<SettingsParameter, string>;
   /** The `Insatser` cell of each intervention's name. */
   interventionCells: Map<Intervention, string>;
+  /** Whether `Uppföljning till och med` is set (the `Uppföljning` sheet is then written). */
+  followUpSet: boolean;
 }
 
 /** Sheets without which nothing can be computed. */
@@ -86,7 +89,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, parsers: SheetParsers 
     settings,
     context,
     cells: settingsCells,
-  } = read(
+  } = read<ParsedSettings>(
     'settings',
     (s) => parseSettings(s, errors),
     () => ({
@@ -105,6 +108,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, parsers: SheetParsers 
     (s) => parseMembers(s, context, errors),
     () => [],
   );
+  const errorsBeforeNames = errors.length;
   const { interventions, cells: interventionCells } = read(
     'interventions',
     (s) => parseInterventions(s, context.years, errors, warnings),
@@ -115,9 +119,18 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, parsers: SheetParsers 
     (s) => parseCosts(s, context.years, errors, warnings),
     () => [],
   );
+  const followUp = context.followUp ?? null;
+  const outcomeContext = { followUp, costLines, interventions, namesKnown: errors.length === errorsBeforeNames };
+  const outcome = read(
+    'outcome',
+    (s) => parseOutcome(s, outcomeContext, errors, warnings),
+    () => null,
+  );
+  if (followUp && sheets.get('outcome') === undefined)
+    errors.push(inputError(INPUT_WORDS.settings.name, followUp.cell, 'outcomeSheetMissing', { sheet: INPUT_WORDS.outcome.name }));
   const opening = read('opening', (s) => parseOpening(s, errors), zeroOpening);
   const goals = read('goals', (s) => parseGoals(s, errors), defaultGoals);
-  const result = { errors, warnings, settingsCells, interventionCells };
+  const result = { errors, warnings, settingsCells, interventionCells, followUpSet: followUp !== null };
   if (errors.length > 0 || !settings) return { input: null, ...result };
-  return { input: { settings, years, members, interventions, costLines, opening, goals }, ...result };
+  return { input: { settings, years, members, interventions, costLines, opening, goals, outcome }, ...result };
 }

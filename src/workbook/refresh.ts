@@ -9,8 +9,9 @@ import { planToJson, PlanJson } from './json';
 import { parseWorkbook } from './parse';
 import { scenariosJson } from './outputs/scenariosJson';
 import { renderPlan } from './render';
+import { staleFollowUpSheets } from './outputs/followUpSheet';
 import { computeScenarios, ScenarioResult, scenarioSharing, scenarioSheet } from './scenarios';
-import { INPUT_SHEETS, OUTPUT_SHEET_NAMES, OUTPUT_SHEETS } from './schema';
+import { CONDITIONAL_OUTPUT_SHEET_NAMES, INPUT_SHEETS, OUTPUT_SHEET_NAMES, OUTPUT_SHEETS } from './schema';
 
 export interface Computed {
   errors: InputError[];
@@ -26,9 +27,13 @@ export interface Computed {
   scenarios: ScenarioResult[];
 }
 
-/** Output names taken by sheets this tool did not create: an input error, nothing is written. */
-export function ownershipErrors(snapshot: WorkbookSnapshot): InputError[] {
-  return OUTPUT_SHEET_NAMES.flatMap((name) => {
+/**
+ * Output names taken by sheets this tool did not create: an input error, nothing is written. A sheet
+ * written only when the inputs call for it (`Uppföljning`) counts only when it will be written (`written`).
+ */
+export function ownershipErrors(snapshot: WorkbookSnapshot, written: readonly string[] = []): InputError[] {
+  const names = OUTPUT_SHEET_NAMES.filter((n) => !CONDITIONAL_OUTPUT_SHEET_NAMES.includes(n) || written.includes(n));
+  return names.flatMap((name) => {
     const existing = snapshot.sheetNames.find((s) => sameSheetName(s, name));
     if (!existing || snapshot.ownedSheets.some((o) => sameSheetName(o, existing))) return [];
     return [inputError(existing, 'A1', 'notOwnedSheet', { sheet: existing })];
@@ -69,7 +74,13 @@ export function computeFromSnapshot(snapshot: WorkbookSnapshot): Computed {
   // a `Scenarier` sheet nothing of that is made.
   const sharing = scenarioSheet(snapshot) ? scenarioSharing() : null;
   const parsed = parseWorkbook(snapshot, sharing?.parsers);
-  const errors: InputError[] = [...parsed.errors, ...ownershipErrors(snapshot)];
+  const errors: InputError[] = [
+    ...parsed.errors,
+    ...ownershipErrors(snapshot, [
+      ...(parsed.followUpSet ? [OUTPUT_SHEETS.followUp] : []),
+      ...(sharing ? [OUTPUT_SHEETS.scenarios] : []),
+    ]),
+  ];
   const warnings = parsed.warnings;
   const failed = (list: InputError[], w: InputError[] = warnings): Computed => ({
     errors: list,
@@ -122,7 +133,7 @@ export function computeFromSnapshot(snapshot: WorkbookSnapshot): Computed {
     errors,
     warnings: allWarnings,
     plan,
-    sheets: rendered.sheets,
+    sheets: [...rendered.sheets, ...staleFollowUpSheets(plan, snapshot.ownedSheets)],
     checkCells: rendered.checkCells,
     scenarios,
     json: () => ({ ...planToJson(plan, errors, rendered.checkCells, allWarnings), scenarios: scenariosJson(scenarios) }),

@@ -20,6 +20,7 @@ import { a1, columnLetter, headerLiteral, OutCell, OutputSheet, PrintSetup, shee
 import { ComparedScenario, renderScenarioSheet } from './outputs/scenariosSheet';
 import { summaryRoomRows } from './outputs/summaryRoom';
 import type { SettingsParameter } from './sheets/settings';
+import { renderFollowUpSheet } from './outputs/followUpSheet';
 
 export const KR = '#,##0;-#,##0';
 const TEXT = '@';
@@ -44,7 +45,8 @@ interface Column {
 }
 
 /** A year as a column header: a number, right-aligned over the numbers below it. */
-const yearHeader = (y: number): string => String(y);
+const yearHeader = (y: number, plan?: Plan): string =>
+  plan?.followUp?.year === y ? OUTPUT_WORDS.followUp.yearHeader(y) : String(y);
 
 function printSetup(id: OutputSheetId, forbund: string, orientation: PrintSetup['orientation']): PrintSetup {
   return {
@@ -71,7 +73,11 @@ function titled(
       [{ v: title, f: TEXT, bold: true }],
       [],
       columns.map((c, i) =>
-        numeric.has(i) ? { v: Number(c.header), bold: true, align: 'right' as const } : c.header ? header(c.header) : blank,
+        numeric.has(i) && /^\d+$/.test(c.header)
+          ? { v: Number(c.header), bold: true, align: 'right' as const }
+          : c.header
+            ? { ...header(c.header), ...(numeric.has(i) ? { align: 'right' as const } : {}) }
+            : blank,
       ),
       ...body,
     ],
@@ -254,7 +260,7 @@ function renderInterventions(ctx: Ctx): { sheet: OutputSheet; locate: Locate } {
       { header: C.funding, width: 12 },
       { header: C.status, width: 10 },
       { header: W.remainingAtStart(years[0]!), width: 14 },
-      ...years.map((y) => ({ header: yearHeader(y), width: 12 })),
+      ...years.map((y) => ({ header: yearHeader(y, plan), width: 12 })),
       { header: W.remainingAfter(years[years.length - 1]!), width: 16 },
     ],
     body,
@@ -393,7 +399,7 @@ function renderBudget(ctx: Ctx): { sheet: OutputSheet; locate: Locate } {
   const sheet = titled(
     'budget',
     unitTitle(ctx, W.title),
-    [{ header: W.columns.item, width: 44 }, ...plan.years.map((y) => ({ header: yearHeader(y), width: 14 }))],
+    [{ header: W.columns.item, width: 44 }, ...plan.years.map((y) => ({ header: yearHeader(y, plan), width: 14 }))],
     [...rows.map((r) => r.cells), ...footnote(ctx)],
     { forbund: ctx.forbund, numericHeaders: plan.years.map((_, i) => firstYearColumn + i) },
   );
@@ -442,7 +448,10 @@ function renderBalance(ctx: Ctx): { sheet: OutputSheet; locate: Locate } {
     [
       { header: W.columns.item, width: 44 },
       { header: W.opening(plan.years[0]!), width: 15 },
-      ...plan.years.map((y) => ({ header: W.yearEnd(y), width: 13 })),
+      ...plan.years.map((y) => ({
+        header: plan.followUp?.year === y ? OUTPUT_WORDS.followUp.yearHeader(y) : W.yearEnd(y),
+        width: 13,
+      })),
     ],
     rows,
     { forbund: ctx.forbund },
@@ -658,7 +667,7 @@ function renderSummary(ctx: Ctx): OutputSheet {
     unitTitle(ctx, W.title),
     [
       { header: OUTPUT_WORDS.budget.columns.item, width: 44 },
-      ...years.map((y) => ({ header: yearHeader(y), width: 14 })),
+      ...years.map((y) => ({ header: yearHeader(y, plan), width: 14 })),
       { header: '', width: 3 },
       { header: '', width: 10 },
       { header: '', width: 14 },
@@ -710,10 +719,12 @@ export function renderPlan(
     return null;
   });
   const checks = renderChecks(ctx, checkCells);
+  const followUp = renderFollowUpSheet(plan, unit, checkCells);
   return {
     sheets: [
       summary,
       ...(scenarios ? [renderScenarioSheet(plan, scenarios)] : []),
+      ...(followUp ? [followUp] : []),
       split,
       interventions.sheet,
       budget.sheet,

@@ -12,8 +12,9 @@ export const INPUT_SHEETS = names(INPUT_WORDS);
 export const OUTPUT_SHEETS = names(OUTPUT_WORDS);
 /** Every output sheet's name: the sheets this tool writes and owns (its marks, the ownership check). */
 export const OUTPUT_SHEET_NAMES: string[] = Object.values(OUTPUT_SHEETS);
-/** Output sheets written only when the inputs call for them (`Scenariojämförelse`: with scenarios). */
-export const CONDITIONAL_OUTPUT_SHEET_NAMES: readonly string[] = [OUTPUT_SHEETS.scenarios];
+/** Output sheets written only when the inputs call for them (`Scenariojämförelse`: with scenarios;
+ * `Uppföljning`: when `Uppföljning till och med` is set). */
+export const CONDITIONAL_OUTPUT_SHEET_NAMES: readonly string[] = [OUTPUT_SHEETS.scenarios, OUTPUT_SHEETS.followUp];
 /** The output sheets every refresh writes. */
 export const ALWAYS_OUTPUT_SHEET_NAMES: readonly string[] = OUTPUT_SHEET_NAMES.filter(
   (n) => !CONDITIONAL_OUTPUT_SHEET_NAMES.includes(n),

@@ -3,7 +3,7 @@ import { daysInMonth, fromExcelSerial, isValidDate, YMD } from '../engine/calend
 import { kr, Kronor } from '../engine/kronor';
 import { D, Ratio } from '../engine/money';
 import { errorMessage, ErrorCode, ErrorParams } from '../messages/errors';
-import { MONTH_ABBR_SV } from '../messages/format';
+import { MONTH_ABBR_SV, MONTHS } from '../messages/format';
 import type { CellValue, Failure } from './grid';
 
 export type Parsed<T> = { ok: true; value: T } | ({ ok: false; message: string } & Failure);
@@ -173,4 +173,48 @@ export function normalizeHeader(v: CellValue): string {
     .toLocaleLowerCase('sv')
     .replace(/\s*\([^)]*\)\s*$/, '')
     .replace(SPACES, '');
+}
+
+/**
+ * A month: an Excel date or serial (any day of it), `2024-06`, `2024-06-30`, `jun 2024`, `juni 2024`,
+ * `jun-24`. Null when the value names no month (for headers that may be something else).
+ */
+export function monthOfValue(v: CellValue): { year: number; month: number } | null {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : { year: v.getUTCFullYear(), month: v.getUTCMonth() + 1 };
+  if (typeof v === 'number') {
+    // A serial date (a header cell formatted as a month holds one); four digits are a year, no month.
+    if (!Number.isFinite(v) || v < 10000 || v >= 2958466) return null;
+    const d = fromExcelSerial(v);
+    return { year: d.year, month: d.month };
+  }
+  if (typeof v !== 'string') return null;
+  const t = v.trim().toLocaleLowerCase('sv');
+  let m = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(t);
+  if (m) {
+    const year = Number(m[1]);
+    const month = Number(m[2]);
+    if (month < 1 || month > 12) return null;
+    if (m[3] !== undefined && !isValidDate({ year, month, day: Number(m[3]) })) return null;
+    return { year, month };
+  }
+  m = /^([a-zåäö]+)\.?[\s-]*(\d{2}|\d{4})$/.exec(t);
+  if (m) {
+    const name = m[1]!;
+    // A month's name or its first three letters or more, in Swedish or English ("jun", "juni", "june").
+    const named = (names: readonly string[]) => names.findIndex((n) => n.toLocaleLowerCase('sv').startsWith(name)) + 1;
+    const month = name.length < 3 ? 0 : named(MONTHS.sv) || named(MONTHS.en);
+    if (month === 0) return null;
+    const year = m[2]!.length === 2 ? 2000 + Number(m[2]) : Number(m[2]);
+    return { year, month };
+  }
+  return null;
+}
+
+/** A month's name alone (`jan`, `januari`, `June`): its number 1–12, or null. */
+export function monthNameOf(v: CellValue): number | null {
+  if (typeof v !== 'string') return null;
+  const name = v.trim().toLocaleLowerCase('sv').replace(/\.$/, '');
+  if (name.length < 3 || !/^[a-zåäö]+$/.test(name)) return null;
+  const named = (names: readonly string[]) => names.findIndex((n) => n.toLocaleLowerCase('sv').startsWith(name)) + 1;
+  return named(MONTHS.sv) || named(MONTHS.en) || null;
 }

@@ -8,7 +8,7 @@ import { Browser, chromium, Page } from 'playwright-core';
 import * as ts from 'typescript';
 import { exampleSheets } from '../../src/workbook/example';
 import { scenariosTemplateSheet } from '../../src/workbook/sheets/scenarios';
-import { ALWAYS_OUTPUT_SHEET_NAMES, OUTPUT_SHEET_NAMES, ownerMarkName } from '../../src/workbook/schema';
+import { ALWAYS_OUTPUT_SHEET_NAMES, ownerMarkName } from '../../src/workbook/schema';
 import { ARTIFACTS, CHROMIUM_ARGS, DIST, requireChromium, serve } from '../helpers/browser';
 
 const executablePath = requireChromium();
@@ -206,7 +206,7 @@ describeBrowser('task pane in Chromium, inside (fake) Excel', () => {
     expect(await page.getByTestId('errors').count()).toBe(0);
     expect(await page.getByTestId('empty').count()).toBe(0);
     expect(await fake<string[]>(page, 'Object.keys(window.__fake.sheets)')).toEqual(
-      expect.arrayContaining(['Blad1', ...exampleSheets().map((s) => s.name), ...OUTPUT_SHEET_NAMES]),
+      expect.arrayContaining(['Blad1', ...exampleSheets().map((s) => s.name), ...ALWAYS_OUTPUT_SHEET_NAMES]),
     );
     const members = await fake<string>(page, 'JSON.stringify(window.__fake.sheets["Medlemmar"].values)');
     await page.getByRole('button', { name: 'Skapa mall' }).click();

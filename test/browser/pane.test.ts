@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { promises as fs, existsSync } from 'fs';
 import * as path from 'path';
 import { Browser, chromium, Page } from 'playwright-core';
-import { OUTPUT_SHEET_NAMES } from '../../src/workbook/schema';
+import { ALWAYS_OUTPUT_SHEET_NAMES } from '../../src/workbook/schema';
 import { scenariosTemplateSheet } from '../../src/workbook/sheets/scenarios';
 import { exampleFile, sheetOf, tempDir } from '../helpers/files';
 import { AxeViolation, seriousViolations } from '../helpers/axe';
@@ -135,7 +135,7 @@ describeBrowser('task pane in Chromium (standalone preview)', () => {
     await download.saveAs(file);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(OUTPUT_SHEET_NAMES));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(ALWAYS_OUTPUT_SHEET_NAMES));
     const budget = wb.getWorksheet('Budget')!;
     const result = (budget.getSheetValues() as unknown[]).find((r) => Array.isArray(r) && r[1] === 'Årets resultat') as unknown[];
     expect(result[2]).toBe(1538000);

@@ -50,7 +50,7 @@ export default function Summary({
       <div className={styles.cards}>
         {years.map((y) => (
           <Card key={y.year} size="small" data-testid={`year-${y.year}`} aria-label={String(y.year)}>
-            <CardHeader header={<Text weight="semibold">{y.year}</Text>} />
+            <CardHeader header={<Text weight="semibold">{y.label ?? y.year}</Text>} />
             <Figure label={t.result} figure={y.result} lang={lang} />
             <Figure label={t.equityEnd} figure={y.equityEnd} lang={lang} />
             <Figure

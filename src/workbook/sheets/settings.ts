@@ -1,5 +1,5 @@
 /** `Inställningar`: the förbund, the plan years, the parties' shares, rounding, the budget decision. */
-import type { YMD } from '../../engine/calendar';
+import { monthIndex, MonthIndex, YMD } from '../../engine/calendar';
 import { DEFAULT_SHARES, DEFAULT_YEAR_COUNT, MAX_YEAR_COUNT } from '../../engine/defaults';
 import type { Ratio } from '../../engine/money';
 import type { RoundingMode } from '../../engine/rounding';
@@ -10,7 +10,7 @@ import { ROUNDING, UNIT } from '../../messages/vocabulary';
 import type { InputError, SheetGrid } from '../grid';
 import { inputError } from '../grid';
 import { Cells, ColumnsOf, headerCell, readLabelled, readTable, SheetSpec } from '../table';
-import { cellText, isEmpty, parseDate, parseInteger, parsePercent } from '../values';
+import { cellText, isEmpty, monthOfValue, parseDate, parseInteger, parsePercent } from '../values';
 
 const W = INPUT_WORDS.settings;
 export type SettingsParameter = keyof typeof W.rows;
@@ -31,6 +31,11 @@ export const SETTINGS_SPEC = {
 export interface PlanContext {
   years: readonly number[] | null;
   shares: Record<Party, Ratio> | null;
+  /**
+   * `Uppföljning till och med`: its year and month (null when empty or unreadable). When its year is the
+   * one before the first plan year (a prognosis year), `years` begins with that year.
+   */
+  followUp?: { year: number; through: MonthIndex; cell: string } | null;
 }
 
 export interface ParsedSettings {
@@ -133,9 +138,26 @@ export function parseSettings(sheet: SheetGrid, errors: InputError[]): ParsedSet
   if (dateCell && !isEmpty(dateCell.raw('value')))
     budgetDecisionDate = dateCell.take('value', parseDate(dateCell.raw('value'))) ?? null;
   const name = cellText(value('name'));
+  let followUp: PlanContext['followUp'] = null;
+  const followUpCell = onCell('followUpThrough');
+  if (followUpCell && !isEmpty(followUpCell.raw('value'))) {
+    const raw = followUpCell.raw('value');
+    const m = monthOfValue(raw);
+    if (!m) followUpCell.error('value', 'notADate', { text: cellText(raw) });
+    else if (yearsKnown && (m.year < firstYear - 1 || m.year > firstYear + yearCount - 1))
+      followUpCell.error('value', 'followUpOutsidePlan', {
+        text: cellText(raw),
+        first: firstYear,
+        last: firstYear + yearCount - 1,
+      });
+    else followUp = { year: m.year, through: monthIndex(m.year, m.month), cell: followUpCell.address('value') };
+  }
+  const planYears = Array.from({ length: yearCount }, (_, i) => firstYear + i);
   const context: PlanContext = {
-    years: yearsKnown ? Array.from({ length: yearCount }, (_, i) => firstYear + i) : null,
+    // A prognosis year comes first: the sheets give its budget as for a plan year.
+    years: yearsKnown ? (followUp && followUp.year < firstYear ? [followUp.year, ...planYears] : planYears) : null,
     shares: sharesKnown ? shares : null,
+    followUp,
   };
   if (errors.length > errorCount || !yearsKnown) return { settings: null, context, cells };
   return { settings: { name, firstYear, yearCount, shares, rounding, budgetDecisionDate, unit }, context, cells };
