@@ -191,8 +191,11 @@ describe('the second bundled example: RAR 2024–2026, outcome through June 2024
     const summary = await run(['refresh', EXAMPLE, '--out', out]);
     expect(summary.code).toBe(0);
     expect(summary.out.replace(/\u00a0/g, ' ')).toMatch(
-      /Uppföljning 2024 till och med juni: resultat hittills 1 456 052 kr \(budget 768 996 kr\), prognos helår 2 345 054 kr \(budget 1 538 000 kr\); största avvikelser: Sikta mot arbetslivet, Samverkansstöd/,
+      /Uppföljning 2024 till och med juni: resultat hittills 1 456 052 kr \(budget 768 996 kr\), prognos helår 2 345 054 kr \(budget 1 538 000 kr\); största avvikelser: ”Sikta mot arbetslivet”, ”Samverkansstöd, ESF, utvärdering”/,
     );
+    // The forecast year is headed as a forecast in the summary too; the next year as a plan year.
+    expect(summary.out.replace(/\u00a0/g, ' ')).toMatch(/^ {2}Prognos 2024: resultat 2 345 054 kr, eget kapital 4 206 054 kr/m);
+    expect(summary.out).toMatch(/^ {2}2025: resultat/m);
     const grids = await gridsOf(out);
     const sheet = grids['Uppföljning']!;
     expect(sheet).toBeDefined();

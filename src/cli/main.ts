@@ -20,7 +20,16 @@ import {
   UnreadablePackageError,
 } from '../hosts/xlsx/package';
 import { addTemplateSheets } from '../hosts/xlsx/xlsxHost';
-import { checkMessage, cliText, formatKr, goalName, PackageProblem, packageProblemText, statusLabel } from '../messages';
+import {
+  checkMessage,
+  cliText,
+  formatKr,
+  goalName,
+  OUTPUT_WORDS,
+  PackageProblem,
+  packageProblemText,
+  statusLabel,
+} from '../messages';
 import { emptyTemplateSheets } from '../workbook/emptyTemplate';
 import { templateSheets } from '../workbook/example';
 import { planToJson } from '../workbook/json';
@@ -149,7 +158,13 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.out(cliText.summaryHeader(s.name, plan.years[0]!, plan.years[plan.years.length - 1]!));
     for (const y of summarize(plan)) {
       io.out(
-        cliText.yearLine(y.year, formatKr(y.result), formatKr(y.equityEnd), y.lowestCash === null ? '–' : formatKr(y.lowestCash)),
+        cliText.yearLine(
+          // The follow-up's year is a forecast, headed as on the sheets ("Prognos 2024").
+          plan.followUp?.year === y.year ? OUTPUT_WORDS.followUp.yearHeader(y.year) : String(y.year),
+          formatKr(y.result),
+          formatKr(y.equityEnd),
+          y.lowestCash === null ? '–' : formatKr(y.lowestCash),
+        ),
       );
     }
     for (const sc of result.scenarios)

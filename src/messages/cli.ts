@@ -13,7 +13,7 @@ Slutkoder: 0 beräknat, 1 fel i indata (inget skrivet), 2 felaktigt anrop eller 
   inputErrors: (n: number) => `${n} fel i indata; ingenting har skrivits:`,
   written: (file: string, ms: number) => `De beräknade bladen är skrivna till ${file} (${ms} ms).`,
   summaryHeader: (name: string, first: number, last: number) => `${name || 'Förbundet'}: plan ${first}–${last}`,
-  yearLine: (year: number, result: string, equity: string, lowCash: string) =>
+  yearLine: (year: string, result: string, equity: string, lowCash: string) =>
     `  ${year}: resultat ${result}, eget kapital ${equity}, lägsta likviditet ${lowCash}`,
   /** A scenario of `Scenarier` (the comparison is on `Scenariojämförelse`): its result per year. */
   scenarioLine: (name: string, results: readonly string[]) => `  Scenario ”${name}”: resultat ${results.join(', ')}`,

@@ -71,6 +71,6 @@ export function followUpCliLine(p: {
   largest: readonly string[];
 }): string {
   const head = `  ${p.prognosis ? 'Prognos' : 'Uppföljning'} ${p.year} till och med ${MONTHS.sv[p.month - 1]}:`;
-  const largest = p.largest.length > 0 ? `; största avvikelser: ${p.largest.join(', ')}` : '';
+  const largest = p.largest.length > 0 ? `; största avvikelser: ${p.largest.map((name) => `”${name}”`).join(', ')}` : '';
   return `${head} resultat hittills ${formatKr(p.actualToDate)} (budget ${formatKr(p.budgetToDate)}), prognos helår ${formatKr(p.forecast)} (budget ${formatKr(p.budget)})${largest}`;
 }
