@@ -52,14 +52,15 @@ export function planIntervention(iv: Intervention, cal: PlanCalendar): Intervent
   const buckets: WeightItem[] = [];
   /** The plan year (index) of each bucket; -1 for the months after the plan. */
   const bucketYear: number[] = [];
-  cal.years.forEach((year, yi) => {
-    if (iv.yearAmounts.has(year)) return;
+  for (let yi = 0; yi < cal.years.length; yi++) {
+    const year = cal.years[yi]!;
+    if (iv.yearAmounts.has(year)) continue;
     const count = Math.min(to, monthIndex(year, 12)) - Math.max(from, cal.firstOperated.get(year)!) + 1;
-    if (count <= 0) return;
+    if (count <= 0) continue;
     // Earlier years win ties (no names: ties go to the earlier bucket).
     buckets.push({ weight: count, key: count });
     bucketYear.push(yi);
-  });
+  }
   const after = to - Math.max(from, cal.lastMonth + 1) + 1;
   if (after > 0) {
     buckets.push({ weight: after, key: after });
@@ -79,11 +80,12 @@ export function planIntervention(iv: Intervention, cal: PlanCalendar): Intervent
   const years: InterventionYear[] = [];
   const spreads: MonthSpread[] = [];
   let remaining = remainingAtStart;
-  cal.years.forEach((year, yi) => {
+  for (let yi = 0; yi < cal.years.length; yi++) {
+    const year = cal.years[yi]!;
     const amount = iv.yearAmounts.get(year) ?? spread[yi]!;
     if (amount !== 0) remaining = sub(remaining, amount);
     years.push({ year, amount, remainingAfter: remaining });
-    if (amount === 0) return;
+    if (amount === 0) continue;
     // The year's operated months are consecutive, and so are the intervention's months within them.
     const operatedFrom = cal.firstOperated.get(year)!;
     const yearEnd = monthIndex(year, 12);
@@ -92,6 +94,6 @@ export function planIntervention(iv: Intervention, cal: PlanCalendar): Intervent
     // A given amount for a year the intervention does not touch has been refused on input; should it
     // happen anyway, the year's operated months carry it.
     spreads.push(runFrom <= runTo ? spreadEvenly(amount, runFrom, runTo) : spreadEvenly(amount, operatedFrom, yearEnd));
-  });
+  }
   return { intervention: iv, remainingAtStart, years, spreads, unspreadable };
 }

@@ -328,46 +328,51 @@ function inTkr(f: BoardFacts): ShownPlan {
  * show (they are the plan's totals: the engine adds up the same parts), costs as positive amounts.
  */
 function inKronor(f: BoardFacts): ShownPlan {
-  const n = f.interventions.length;
   const decided = f.interventions.map((p) => p.intervention.status === 'decided');
-  const budget = f.budget.map((b, yi): ShownBudgetYear => {
-    const interventions = new Array<number>(n);
-    let decidedSum = 0;
-    let plannedSum = 0;
-    for (let i = 0; i < n; i++) {
-      const amount = f.interventions[i]!.years[yi]!.amount;
-      interventions[i] = amount;
-      if (decided[i]) decidedSum += amount;
-      else plannedSum += amount;
-    }
-    return {
-      contributionsByParty: {
-        state: b.contributionsByParty.state,
-        region: b.contributionsByParty.region,
-        municipalities: b.contributionsByParty.municipalities,
-      },
-      contributions: b.contributions,
-      esfIncome: b.esfIncome,
-      otherIncome: b.otherIncome,
-      income: b.contributions + b.esfIncome + b.otherIncome,
-      costLines: f.costLines.map((c) => c.years[yi]!.amount),
-      interventions,
-      decided: decidedSum,
-      planned: plannedSum,
-      interventionCosts: decidedSum + plannedSum,
-      costs: b.operatingCosts + b.interventionCosts,
-      operatingResult: b.operatingResult,
-      financialIncome: b.financialIncome,
-      result: b.result,
-      equityStart: yi === 0 ? f.opening.equity : f.budget[yi - 1]!.equityEnd,
-      equityEnd: b.equityEnd,
-    };
-  });
+  // Intervention by intervention (each one's years lie together; a pass per year would jump between
+  // thousands of them), then the years from these rows.
+  const rows = f.interventions.map((p) => ({
+    remainingAtStart: p.remainingAtStart,
+    amounts: f.budget.map((_, yi) => p.years[yi]!.amount as number),
+    remainingAfter: p.years[p.years.length - 1]!.remainingAfter,
+  }));
+  const group = (inGroup: (i: number) => boolean) => {
+    const g = { remainingAtStart: 0, amounts: f.budget.map(() => 0), remainingAfter: 0 };
+    rows.forEach((r, i) => {
+      if (!inGroup(i)) return;
+      g.remainingAtStart += r.remainingAtStart;
+      r.amounts.forEach((a, yi) => (g.amounts[yi]! += a));
+      g.remainingAfter += r.remainingAfter;
+    });
+    return g;
+  };
+  const decidedGroup = group((i) => decided[i]!);
+  const plannedGroup = group((i) => !decided[i]);
+  const budget = f.budget.map((b, yi): ShownBudgetYear => ({
+    contributionsByParty: {
+      state: b.contributionsByParty.state,
+      region: b.contributionsByParty.region,
+      municipalities: b.contributionsByParty.municipalities,
+    },
+    contributions: b.contributions,
+    esfIncome: b.esfIncome,
+    otherIncome: b.otherIncome,
+    income: b.contributions + b.esfIncome + b.otherIncome,
+    costLines: f.costLines.map((c) => c.years[yi]!.amount),
+    interventions: rows.map((r) => r.amounts[yi]!),
+    decided: decidedGroup.amounts[yi]!,
+    planned: plannedGroup.amounts[yi]!,
+    interventionCosts: decidedGroup.amounts[yi]! + plannedGroup.amounts[yi]!,
+    costs: b.operatingCosts + b.interventionCosts,
+    operatingResult: b.operatingResult,
+    financialIncome: b.financialIncome,
+    result: b.result,
+    equityStart: yi === 0 ? f.opening.equity : f.budget[yi - 1]!.equityEnd,
+    equityEnd: b.equityEnd,
+  }));
   const o = f.opening;
-  let openingCommitments = 0;
-  f.interventions.forEach((p, i) => decided[i] && (openingCommitments += p.remainingAtStart));
   const columns = [
-    { ...o, commitments: openingCommitments, result: null as number | null },
+    { ...o, commitments: decidedGroup.remainingAtStart, result: null as number | null },
     ...f.balance.map((b, yi) => ({ ...b, result: budget[yi]!.result })),
   ];
   const balance = columns.map((c): ShownBalance => ({
@@ -384,30 +389,10 @@ function inKronor(f: BoardFacts): ShownPlan {
     claims: c.equity + c.longTermLiabilities + c.shortTermLiabilities,
     commitments: c.commitments,
   }));
-  const rows = f.interventions.map((p) => ({
-    remainingAtStart: p.remainingAtStart,
-    amounts: f.budget.map((_, yi) => p.years[yi]!.amount as number),
-    remainingAfter: p.years[p.years.length - 1]!.remainingAfter,
-  }));
-  const group = (inGroup: (i: number) => boolean) => {
-    const g = { remainingAtStart: 0, amounts: f.budget.map(() => 0), remainingAfter: 0 };
-    rows.forEach((r, i) => {
-      if (!inGroup(i)) return;
-      g.remainingAtStart += r.remainingAtStart;
-      r.amounts.forEach((a, yi) => (g.amounts[yi]! += a));
-      g.remainingAfter += r.remainingAfter;
-    });
-    return g;
-  };
   return {
     unit: 'kr',
     budget,
     balance,
-    interventions: {
-      rows,
-      decided: group((i) => decided[i]!),
-      planned: group((i) => !decided[i]),
-      all: group(() => true),
-    },
+    interventions: { rows, decided: decidedGroup, planned: plannedGroup, all: group(() => true) },
   };
 }

@@ -118,7 +118,7 @@ interface Ctx {
   unit: Unit;
   shown: ShownPlan;
   forbund: string;
-  /** An amount's cell (`{ v, f: KR, bold }`), shared by every cell of this render with that amount (cells.ts). */
+  /** An amount's cell (`{ v, f: KR, bold }`; zeros shared, cells.ts). */
   money: (m: Kronor, bold?: boolean) => OutCell;
 }
 
@@ -598,10 +598,12 @@ function renderSummary(ctx: Ctx, statement: readonly StatementRow[]): OutputShee
   const dataCol = years.length + 2;
   const floor = plan.input.goals.liquidity.active ? plan.input.goals.liquidity.limit : null;
   const firstDataRow = bodyRow(0);
-  const rows: OutCell[][] = body.map((r) => r.slice());
+  // The statement's rows are Budget's too: a row the data goes into is copied first.
+  const rows: OutCell[][] = body.slice();
   const put = (row: number, col: number, cell: OutCell) => {
     const i = row - TITLE_ROWS - 1;
     while (rows.length <= i) rows.push([]);
+    if (rows[i] === body[i]) rows[i] = body[i]!.slice();
     const r = rows[i]!;
     while (r.length < col) r.push(blank);
     r[col] = cell;
