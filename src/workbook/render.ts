@@ -9,7 +9,7 @@ import type { CheckTarget } from '../engine/goals';
 import { add, Kronor, neg, ZERO_KR } from '../engine/kronor';
 import type { Ratio } from '../engine/money';
 import type { Plan } from '../engine/plan';
-import { Contribution, PARTIES, Quarters } from '../engine/types';
+import { Contribution, PARTIES, Quarters, YearSplit } from '../engine/types';
 import { shownPlan, ShownPlan, tkrOf, Unit } from '../engine/tkr';
 import { formatKr, formatMonth, formatNumber, MONTH_ABBR_SV } from '../messages/format';
 import { checkMessage, GOAL_TEXT, goalName, shownValue } from '../messages/goals';
@@ -132,11 +132,86 @@ function quarterSums(members: readonly Contribution[]): Quarters {
   return sums;
 }
 
-function renderSplit(ctx: Ctx): OutputSheet {
+/**
+ * A year's rows of Fördelning from its first member to its total. A year whose split has the same
+ * figures as the year before (a plan's years often do: the same members, amounts and instalments)
+ * shows the same rows: they are made once and shared (rows, like cells, are never changed once made).
+ */
+function splitRows(ctx: Ctx, split: YearSplit): OutCell[][] {
   const { plan, money } = ctx;
+  const W = OUTPUT_WORDS.split;
+  const rows: OutCell[][] = [];
+  const munis = split.members.filter((m) => m.party === 'municipalities');
+  const others = split.members.filter((m) => m.party !== 'municipalities');
+  const quarterCells = (q: Quarters, bold = false) => [
+    money(q[0], bold),
+    money(q[1], bold),
+    money(q[2], bold),
+    money(q[3], bold),
+  ];
+  const memberRow = (c: (typeof split.members)[number]): OutCell[] => [
+    userText(c.member),
+    c.party === 'municipalities' ? { v: c.population, f: KR } : blank,
+    { v: shareNumber(c.share), f: SHARE },
+    money(c.amount),
+    ...quarterCells(c.quarters),
+  ];
+  for (const c of munis) rows.push(memberRow(c));
+  rows.push([
+    label(W.municipalitiesSum, true),
+    { v: munis.reduce((n, m) => n + m.population, 0), f: KR, bold: true },
+    { v: munis.length ? 1 : 0, f: SHARE, bold: true },
+    money(split.parties.municipalities, true),
+    ...quarterCells(quarterSums(munis), true),
+  ]);
+  for (const c of others) rows.push(memberRow(c));
+  for (const party of ['municipalities', 'region', 'state'] as const) {
+    rows.push([
+      label(W.partyLine[party], true),
+      blank,
+      { v: plan.input.settings.shares[party].toNumber(), f: SHARE, bold: true },
+      money(split.parties[party], true),
+      ...quarterCells(quarterSums(split.members.filter((m) => m.party === party)), true),
+    ]);
+  }
+  rows.push([
+    label(W.yearTotal, true),
+    blank,
+    blank,
+    money(split.total, true),
+    ...split.quarterTotals.map((q) => money(q, true)),
+  ]);
+  return rows;
+}
+
+/** Whether two years' splits show the same figures (members, shares, amounts, instalments, totals). */
+function sameFigures(a: YearSplit, b: YearSplit): boolean {
+  const same = (x: readonly number[], y: readonly number[]) => x.length === y.length && x.every((v, i) => v === y[i]);
+  return (
+    a.total === b.total &&
+    PARTIES.every((p) => a.parties[p] === b.parties[p]) &&
+    same(a.quarterTotals, b.quarterTotals) &&
+    a.members.length === b.members.length &&
+    a.members.every((c, i) => {
+      const d = b.members[i]!;
+      return (
+        c.member === d.member &&
+        c.party === d.party &&
+        c.population === d.population &&
+        (c.share === d.share || c.share.equals(d.share)) &&
+        c.amount === d.amount &&
+        same(c.quarters, d.quarters)
+      );
+    })
+  );
+}
+
+function renderSplit(ctx: Ctx): OutputSheet {
+  const { plan } = ctx;
   const W = OUTPUT_WORDS.split;
   const C = W.columns;
   const body: OutCell[][] = [];
+  let previous: { split: YearSplit; rows: OutCell[][] } | null = null;
   for (const split of plan.splits) {
     body.push([{ v: split.year, bold: true, align: 'left' }]);
     body.push([
@@ -149,46 +224,9 @@ function renderSplit(ctx: Ctx): OutputSheet {
         return m ? { v: excelSerial(split.year, m, 1), f: DATE, bold: true } : blank;
       }),
     ]);
-    const munis = split.members.filter((m) => m.party === 'municipalities');
-    const others = split.members.filter((m) => m.party !== 'municipalities');
-    const quarterCells = (q: Quarters, bold = false) => [
-      money(q[0], bold),
-      money(q[1], bold),
-      money(q[2], bold),
-      money(q[3], bold),
-    ];
-    const memberRow = (c: (typeof split.members)[number]): OutCell[] => [
-      userText(c.member),
-      c.party === 'municipalities' ? { v: c.population, f: KR } : blank,
-      { v: shareNumber(c.share), f: SHARE },
-      money(c.amount),
-      ...quarterCells(c.quarters),
-    ];
-    for (const c of munis) body.push(memberRow(c));
-    body.push([
-      label(W.municipalitiesSum, true),
-      { v: munis.reduce((n, m) => n + m.population, 0), f: KR, bold: true },
-      { v: munis.length ? 1 : 0, f: SHARE, bold: true },
-      money(split.parties.municipalities, true),
-      ...quarterCells(quarterSums(munis), true),
-    ]);
-    for (const c of others) body.push(memberRow(c));
-    for (const party of ['municipalities', 'region', 'state'] as const) {
-      body.push([
-        label(W.partyLine[party], true),
-        blank,
-        { v: plan.input.settings.shares[party].toNumber(), f: SHARE, bold: true },
-        money(split.parties[party], true),
-        ...quarterCells(quarterSums(split.members.filter((m) => m.party === party)), true),
-      ]);
-    }
-    body.push([
-      label(W.yearTotal, true),
-      blank,
-      blank,
-      money(split.total, true),
-      ...split.quarterTotals.map((q) => money(q, true)),
-    ]);
+    const rows: OutCell[][] = previous && sameFigures(previous.split, split) ? previous.rows : splitRows(ctx, split);
+    for (const row of rows) body.push(row);
+    previous = { split, rows };
     body.push([]);
   }
   const quarterHeader = (q: number) => {
@@ -223,14 +261,21 @@ function renderInterventions(ctx: Ctx): { sheet: OutputSheet; locate: Locate } {
     cells.push(money(kr0(t.remainingAfter), bold));
     return cells;
   };
+  // One cell per funding and status label, shared by the rows (cells are never changed once made).
+  const labels = new Map<string, OutCell>();
+  const sharedLabel = (text: string): OutCell => {
+    let cell = labels.get(text);
+    if (!cell) labels.set(text, (cell = Object.freeze(label(text))));
+    return cell;
+  };
   const body: OutCell[][] = plan.interventions.map((p, i) => {
     const iv = p.intervention;
     const cells = [
       userText(iv.nr),
       userText(iv.name),
       userText(iv.owner),
-      label(FUNDING[iv.funding].sv),
-      label(STATUS[iv.status].sv),
+      sharedLabel(FUNDING[iv.funding].sv),
+      sharedLabel(STATUS[iv.status].sv),
     ];
     return amounts(cells, S.rows[i]!);
   });
