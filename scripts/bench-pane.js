@@ -7,6 +7,7 @@ const fs = require('fs');
 const http = require('http');
 const path = require('path');
 const zlib = require('zlib');
+const { nationalSheets } = require('./national');
 
 const dist = path.join(__dirname, '..', 'dist');
 const html = fs.readFileSync(path.join(dist, 'taskpane.html'), 'utf8');
@@ -49,55 +50,14 @@ function fakeOfficeScript() {
 }
 
 /**
- * A national-scale workbook (290 kommuner, 2 000 interventions, 10 plan years), as scripts/bench.js
- * builds it, from the command line build's example (dist-cli/, `npm run build:cli`).
+ * The national-scale workbook (scripts/national.js) from the command line build's example (dist-cli/,
+ * `npm run build:cli`).
  */
-function nationalSheets() {
+function nationalWorkbookSheets() {
   const { exampleSheets } = require(path.join(__dirname, '..', 'dist-cli', 'workbook', 'example.js'));
   /** @type {{ name: string, rows: any[] }[]} */
   const sheets = exampleSheets();
-  /** @param {string} n */
-  const byName = (n) => /** @type {{ rows: any }} */ (sheets.find((s) => s.name === n));
-  const first = 2027;
-  const years = 10;
-  const settings = byName('Inställningar');
-  settings.rows[2][1] = first;
-  settings.rows[3][1] = years;
-  settings.rows[8][1] = new Date(Date.UTC(first - 1, 10, 20));
-  const yearSheet = byName('År');
-  yearSheet.rows = [yearSheet.rows[0]];
-  for (let i = 0; i < years; i++) yearSheet.rows.push([first + i, 2500000000, 12, 50000000, 0, 1000000, 0]);
-  const members = byName('Medlemmar');
-  members.rows = members.rows.slice(0, 4);
-  let seed = 12345;
-  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  for (let k = 0; k < 290; k++)
-    members.rows.push([`Kommun ${String(k + 1).padStart(3, '0')}`, 'Kommun', 2000 + Math.floor(rnd() * 600000), 'Ja']);
-  const iv = byName('Insatser');
-  const yearHeaders = Array.from({ length: years }, (_, i) => String(first + i));
-  iv.rows = [iv.rows[0], [...iv.rows[1].filter((/** @type {unknown} */ h) => !/^\d{4}$/.test(String(h))), ...yearHeaders]];
-  for (let n = 0; n < 2000; n++) {
-    const startMonth = Math.floor(rnd() * 120) - 24;
-    const length = 6 + Math.floor(rnd() * 60);
-    const total = 100000 + Math.floor(rnd() * 5000000);
-    iv.rows.push([
-      n + 1,
-      `Insats ${n + 1}`,
-      `Kommun ${1 + (n % 290)}`,
-      n % 10 === 0 ? 'ESF' : 'Finsam',
-      n % 3 === 0 ? 'Planerad' : 'Beslutad',
-      new Date(Date.UTC(first, startMonth, 1)),
-      new Date(Date.UTC(first, startMonth + length, 0)),
-      total,
-      startMonth < 0 ? Math.floor(total / 5) : 0,
-    ]);
-  }
-  const costs = byName('Kostnader');
-  costs.rows = [['Kostnadspost', 'Slag', 'Finansiering', 'Årlig ökning', ...yearHeaders]];
-  for (let c = 0; c < 40; c++)
-    costs.rows.push([`Kostnad ${c + 1}`, 'Drift', c % 8 === 0 ? 'ESF' : 'Finsam', '2 %', 1000000 + c * 10000]);
-  byName('Mål').rows[5][1] = null;
-  return sheets;
+  return nationalSheets(sheets);
 }
 
 /** @param {{ name: string, rows: any[] }[]} sheets */
@@ -209,7 +169,7 @@ server.listen(0, '127.0.0.1', async () => {
   // A refresh at national scale inside the fake Excel: longest main-thread task, Beräkna → written.
   for (const [label, workbook] of /** @type {const} */ ([
     ['example', example],
-    ['national', fakeWorkbook(nationalSheets())],
+    ['national', fakeWorkbook(nationalWorkbookSheets())],
   ])) {
     const { page } = await openPane(workbook);
     await page.waitForFunction('window.__fake.handlers.length === 1');

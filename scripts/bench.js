@@ -19,6 +19,7 @@ const path = require('path');
 const v8 = require('v8');
 const vm = require('vm');
 const ExcelJS = require('exceljs');
+const { nationalSheets } = require('./national');
 
 const root = path.join(__dirname, '..');
 const BASELINE = process.env.BENCH_BASELINE || 'b99e370';
@@ -162,63 +163,6 @@ function loadEngine(label, dist, bin) {
   for (const name of ['computeFromSnapshot', 'XlsxHost', 'addTemplateSheets', 'exampleSheets'])
     if (typeof api[name] !== 'function') throw new Error(`${name} is missing in ${dist}`);
   return { label, dist, bin, api: /** @type {EngineApi} */ (api) };
-}
-
-/**
- * A national-scale workbook: 290 kommuner, 2 000 interventions, 10 plan years.
- * @param {() => Sheet[]} exampleSheets the baseline's example, so that both engines see the same input
- */
-function nationalSheets(exampleSheets) {
-  const sheets = exampleSheets();
-  /** @param {string} n */
-  const byName = (n) => {
-    const sheet = sheets.find((s) => s.name === n);
-    if (!sheet) throw new Error(`the example has no sheet ${n}`);
-    return /** @type {{ rows: any }} */ (sheet); // loose: the rows are edited by position
-  };
-  const first = 2027;
-  const years = 10;
-  const settings = byName('Inställningar');
-  settings.rows[2][1] = first;
-  settings.rows[3][1] = years;
-  settings.rows[8][1] = new Date(Date.UTC(first - 1, 10, 20));
-  const yearSheet = byName('År');
-  yearSheet.rows = [yearSheet.rows[0]];
-  for (let i = 0; i < years; i++) yearSheet.rows.push([first + i, 2500000000, 12, 50000000, 0, 1000000, 0]);
-  const members = byName('Medlemmar');
-  members.rows = members.rows.slice(0, 4);
-  let seed = 12345;
-  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  for (let k = 0; k < 290; k++)
-    members.rows.push([`Kommun ${String(k + 1).padStart(3, '0')}`, 'Kommun', 2000 + Math.floor(rnd() * 600000), 'Ja']);
-  const iv = byName('Insatser');
-  const yearHeaders = Array.from({ length: years }, (_, i) => String(first + i));
-  // The example's header without its year columns, then this plan's years.
-  iv.rows = [iv.rows[0], [...iv.rows[1].filter((/** @type {unknown} */ h) => !/^\d{4}$/.test(String(h))), ...yearHeaders]];
-  for (let n = 0; n < 2000; n++) {
-    const startMonth = Math.floor(rnd() * 120) - 24;
-    const length = 6 + Math.floor(rnd() * 60);
-    const s = new Date(Date.UTC(first, startMonth, 1));
-    const e = new Date(Date.UTC(first, startMonth + length, 0));
-    const total = 100000 + Math.floor(rnd() * 5000000);
-    iv.rows.push([
-      n + 1,
-      `Insats ${n + 1}`,
-      `Kommun ${1 + (n % 290)}`,
-      n % 10 === 0 ? 'ESF' : 'Finsam',
-      n % 3 === 0 ? 'Planerad' : 'Beslutad',
-      s,
-      e,
-      total,
-      startMonth < 0 ? Math.floor(total / 5) : 0,
-    ]);
-  }
-  const costs = byName('Kostnader');
-  costs.rows = [['Kostnadspost', 'Slag', 'Finansiering', 'Årlig ökning', ...yearHeaders]];
-  for (let c = 0; c < 40; c++)
-    costs.rows.push([`Kostnad ${c + 1}`, 'Drift', c % 8 === 0 ? 'ESF' : 'Finsam', '2 %', 1000000 + c * 10000]);
-  byName('Mål').rows[5][1] = null; // no equity limit at national scale
-  return sheets;
 }
 
 /**
@@ -447,7 +391,7 @@ async function benchmark(tmp, worktrees) {
   // One national workbook from the baseline's example, read by each engine's own host.
   const file = path.join(tmp, 'national.xlsx');
   const wb = new ExcelJS.Workbook();
-  const clashes = old.api.addTemplateSheets(wb, nationalSheets(old.api.exampleSheets));
+  const clashes = old.api.addTemplateSheets(wb, nationalSheets(old.api.exampleSheets()));
   if (clashes.length > 0) throw new Error(`template sheets clash: ${clashes.join(', ')}`);
   await wb.xlsx.writeFile(file);
   const oldSnapshot = await snapshotOf(old, file);

@@ -1,7 +1,10 @@
 /** PackageHost: marks that cannot be forged by accident, input sheets found as the contract says. */
 import ExcelJS from 'exceljs';
 import { markTarget, NotOwnedError, PackageHost, XlsxPackage } from '../src/hosts/xlsx/package';
+import { addTemplateSheets } from '../src/hosts/xlsx/xlsxHost';
+import { exampleSheets } from '../src/workbook/example';
 import type { OutputSheet } from '../src/workbook/grid';
+import { refresh } from '../src/workbook/refresh';
 
 async function workbook(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -82,5 +85,50 @@ describe('PackageHost', () => {
     expect(markTarget("'Budget'!$A$1:$B$2")).toBeNull();
     expect(markTarget('#REF!$A$1')).toBeNull();
     expect(markTarget("'Budget'!$C$5")).toBeNull();
+  });
+});
+
+describe('a refreshed file depends on its input only', () => {
+  afterEach(() => jest.useRealTimers());
+
+  /** Refreshes `bytes` with the clock at `isoTime` (only Date is faked: promises and timers run as usual). */
+  async function refreshedAt(bytes: Uint8Array, isoTime: string): Promise<Uint8Array> {
+    jest.useFakeTimers({
+      now: new Date(isoTime),
+      doNotFake: [
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+      ],
+    });
+    try {
+      const host = await PackageHost.open(bytes);
+      const r = await refresh(host);
+      expect(r.errors).toEqual([]);
+      return host.result!;
+    } finally {
+      jest.useRealTimers();
+    }
+  }
+
+  it('two refreshes of the same workbook at different times give the same bytes, a refreshed one too', async () => {
+    const wb = new ExcelJS.Workbook();
+    addTemplateSheets(wb, exampleSheets());
+    const input = new Uint8Array(await wb.xlsx.writeBuffer());
+    const first = await refreshedAt(input, '2025-03-14T09:26:53Z');
+    const second = await refreshedAt(input, '2031-11-02T23:59:58Z');
+    expect(first.length).toBeGreaterThan(input.length); // the output sheets were written
+    expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+    // A refreshed workbook refreshed again (its output sheets replaced, not added): no clock either.
+    const again = await refreshedAt(first, '2040-06-30T12:00:00Z');
+    const againLater = await refreshedAt(first, '2041-01-01T00:00:01Z');
+    expect(Buffer.from(againLater).equals(Buffer.from(again))).toBe(true);
   });
 });

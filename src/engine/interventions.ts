@@ -1,7 +1,7 @@
 /** Interventions by plan year and plan month, commitments remaining. */
 import { monthIndex, MonthIndex } from './calendar';
-import { add, floorDiv, kr, Kronor, sub, sumKr, ZERO_KR } from './kronor';
-import { allocateByWeights } from './money';
+import { add, floorDiv, kr, Kronor, sub, ZERO_KR } from './kronor';
+import { allocateByWeights, WeightItem } from './money';
 import type { Intervention, InterventionPlan, InterventionYear, MonthSpread } from './types';
 
 export interface PlanCalendar {
@@ -43,42 +43,46 @@ export function monthsOf(spread: MonthSpread): Map<MonthIndex, Kronor> {
 export function planIntervention(iv: Intervention, cal: PlanCalendar): InterventionPlan {
   const remainingAtStart = sub(iv.total, iv.spentBefore);
   const { from, to } = activeMonthRange(iv);
-  const givenTotal = sumKr([...iv.yearAmounts.values()]);
+  let givenTotal = ZERO_KR;
+  iv.yearAmounts.forEach((amount) => (givenTotal = add(givenTotal, amount)));
   const toSpread = sub(remainingAtStart, givenTotal);
 
   // Months from the plan's start on in which the intervention runs, in years without a given amount.
   // Months after the plan's last year take their share too (it stays in remainingAfter).
-  const buckets = new Map<number | 'after', number>();
-  for (const year of cal.years) {
+  const buckets: WeightItem[] = [];
+  /** The plan year (index) of each bucket; -1 for the months after the plan. */
+  const bucketYear: number[] = [];
+  for (let yi = 0; yi < cal.years.length; yi++) {
+    const year = cal.years[yi]!;
     if (iv.yearAmounts.has(year)) continue;
     const count = Math.min(to, monthIndex(year, 12)) - Math.max(from, cal.firstOperated.get(year)!) + 1;
-    if (count > 0) buckets.set(year, count);
+    if (count <= 0) continue;
+    // Earlier years win ties (no names: ties go to the earlier bucket).
+    buckets.push({ weight: count, key: count });
+    bucketYear.push(yi);
   }
   const after = to - Math.max(from, cal.lastMonth + 1) + 1;
-  if (after > 0) buckets.set('after', after);
-  const bucketKeys = [...buckets.keys()];
-  const totalMonths = bucketKeys.reduce<number>((n, k) => n + buckets.get(k)!, 0);
-  const yearAmount = new Map<number, Kronor>();
+  if (after > 0) {
+    buckets.push({ weight: after, key: after });
+    bucketYear.push(-1);
+  }
+  const spread = new Array<Kronor>(cal.years.length).fill(ZERO_KR);
   let unspreadable = ZERO_KR;
-  if (totalMonths === 0) {
+  if (buckets.length === 0) {
     unspreadable = toSpread > 0 ? toSpread : ZERO_KR;
   } else if (toSpread !== 0) {
-    const parts = allocateByWeights(
-      toSpread,
-      // Earlier years win ties (no names: ties go to the earlier bucket).
-      bucketKeys.map((k) => ({ weight: buckets.get(k)!, key: buckets.get(k)! })),
-    );
-    bucketKeys.forEach((k, i) => {
-      if (k !== 'after') yearAmount.set(k, parts[i]!);
+    allocateByWeights(toSpread, buckets).forEach((amount, i) => {
+      const yi = bucketYear[i]!;
+      if (yi >= 0) spread[yi] = amount;
     });
   }
-  for (const [y, amount] of iv.yearAmounts) yearAmount.set(y, amount);
 
   const years: InterventionYear[] = [];
   const spreads: MonthSpread[] = [];
   let remaining = remainingAtStart;
-  for (const year of cal.years) {
-    const amount = yearAmount.get(year) ?? ZERO_KR;
+  for (let yi = 0; yi < cal.years.length; yi++) {
+    const year = cal.years[yi]!;
+    const amount = iv.yearAmounts.get(year) ?? spread[yi]!;
     if (amount !== 0) remaining = sub(remaining, amount);
     years.push({ year, amount, remainingAfter: remaining });
     if (amount === 0) continue;

@@ -69,9 +69,10 @@ export function planCalendar(input: PlanInput): PlanCalendar {
 export function planCostLines(input: PlanInput): CostLinePlan[] {
   return input.costLines.map((line) => {
     let previous: Kronor | null = null;
+    const factor = line.growth.plus(1);
     const years = input.years.map(({ year }) => {
       const given = line.amounts.get(year);
-      const amount: Kronor = given ?? (previous === null ? ZERO_KR : roundHalfAway(line.growth.plus(1).times(previous)));
+      const amount: Kronor = given ?? (previous === null ? ZERO_KR : roundHalfAway(factor.times(previous)));
       previous = amount;
       return { year, amount };
     });
@@ -180,9 +181,23 @@ function computeYears(input: PlanInput, share: PlanSharing, forecast: ForecastYe
   const inflowFlows = new MonthlyFlows(position);
   const committedFlows = new MonthlyFlows(position);
   const plannedFlows = new MonthlyFlows(position);
+  // One pass over the interventions (each one's years lie together): their monthly cash flows, and per
+  // year their cost, the ESF-funded part, and what decided ones still commit after the year.
+  const ivYears = input.years.map(() => ({ costs: ZERO_KR, esfCosts: ZERO_KR, commitments: ZERO_KR }));
   for (const p of interventions) {
-    const target = p.intervention.status === 'decided' ? committedFlows : plannedFlows;
+    const decided = p.intervention.status === 'decided';
+    const esf = p.intervention.funding === 'esf';
+    const target = decided ? committedFlows : plannedFlows;
     for (const s of p.spreads) target.addSpread(s);
+    for (let yi = 0; yi < p.years.length; yi++) {
+      const { amount, remainingAfter } = p.years[yi]!;
+      const sums = ivYears[yi]!;
+      if (amount !== 0) {
+        sums.costs = add(sums.costs, amount);
+        if (esf) sums.esfCosts = add(sums.esfCosts, amount);
+      }
+      if (decided && remainingAfter !== 0) sums.commitments = add(sums.commitments, remainingAfter);
+    }
   }
 
   input.years.forEach((planned, yi) => {
@@ -202,19 +217,7 @@ function computeYears(input: PlanInput, share: PlanSharing, forecast: ForecastYe
     const lineAmounts = costLines.map((c) => ({ line: c.line, amount: c.years[yi]!.amount }));
     const operatingCosts = sumKr(lineAmounts.map((l) => l.amount));
     const depreciation = sumKr(lineAmounts.filter((l) => l.line.kind === 'depreciation').map((l) => l.amount));
-    // One pass over the interventions: their cost this year, the ESF-funded part, and what decided
-    // ones still commit after the year.
-    let interventionCosts = ZERO_KR;
-    let esfInterventionCosts = ZERO_KR;
-    let commitments = ZERO_KR;
-    for (const p of interventions) {
-      const { amount, remainingAfter } = p.years[yi]!;
-      if (amount !== 0) {
-        interventionCosts = add(interventionCosts, amount);
-        if (p.intervention.funding === 'esf') esfInterventionCosts = add(esfInterventionCosts, amount);
-      }
-      if (p.intervention.status === 'decided' && remainingAfter !== 0) commitments = add(commitments, remainingAfter);
-    }
+    const { costs: interventionCosts, esfCosts: esfInterventionCosts, commitments } = ivYears[yi]!;
     const esfCosts = add(sumKr(lineAmounts.filter((l) => l.line.funding === 'esf').map((l) => l.amount)), esfInterventionCosts);
     const income = add(add(contributions, y.esfIncome), y.otherIncome);
     const operatingResult = sub(sub(income, operatingCosts), interventionCosts);

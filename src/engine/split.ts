@@ -89,11 +89,9 @@ export function instalments(
   const taken = amounts.map(() => [false, false, false, false]);
   const can = (j: number, q: number, strict: boolean) => weights[q]! > 0 && !taken[j]![q] && (!strict || rem[j]![q]! > 0);
   const place = (i: number, strict: boolean): boolean => {
-    const prev = new Map<number, { from: number; row: number }>();
     const queue = [0, 1, 2, 3]
       .filter((q) => can(i, q, strict))
       .sort((a, b) => columnNeed[b]! - columnNeed[a]! || rem[i]![b]! - rem[i]![a]! || a - b);
-    queue.forEach((q) => prev.set(q, { from: -1, row: i }));
     // Most kronor go straight to a quarter that still needs one; search paths only when none does.
     const direct = queue.find((q) => columnNeed[q]! > 0);
     if (direct !== undefined) {
@@ -101,6 +99,8 @@ export function instalments(
       taken[i]![direct] = true;
       return true;
     }
+    const prev = new Map<number, { from: number; row: number }>();
+    queue.forEach((q) => prev.set(q, { from: -1, row: i }));
     for (let head = 0; head < queue.length; head++) {
       const q = queue[head]!;
       if (columnNeed[q]! > 0) {

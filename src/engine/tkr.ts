@@ -157,11 +157,15 @@ const minus = (x: number) => (x === 0 ? 0 : -x);
  * interventions' amounts are the budget's, their totals the sums of the shown amounts.
  */
 export function shownPlan(f: BoardFacts, unit: Unit): ShownPlan {
-  const scale = unit === 'kr' ? (x: number) => x : tkrOf;
+  return unit === 'kr' ? inKronor(f) : inTkr(f);
+}
+
+/** The figures in tkr that add up: each table a tree of totals and parts, rounded from the top down. */
+function inTkr(f: BoardFacts): ShownPlan {
   const decidedIdx = f.interventions.flatMap((p, i) => (p.intervention.status === 'decided' ? [i] : []));
   const plannedIdx = f.interventions.flatMap((p, i) => (p.intervention.status === 'planned' ? [i] : []));
-  const openingEquity = scale(f.opening.equity);
-  const equityEnds = f.budget.map((b) => scale(b.equityEnd));
+  const openingEquity = tkrOf(f.opening.equity);
+  const equityEnds = f.budget.map((b) => tkrOf(b.equityEnd));
 
   const budget = f.budget.map((b, yi): ShownBudgetYear => {
     const equityStart = yi === 0 ? openingEquity : equityEnds[yi - 1]!;
@@ -204,7 +208,7 @@ export function shownPlan(f: BoardFacts, unit: Unit): ShownPlan {
         leaf(b.financialIncome),
       ],
     };
-    const t = unit === 'kr' ? exactTree(tree) : roundTree(tree, equityEnd - equityStart);
+    const t = roundTree(tree, equityEnd - equityStart);
     const [operating, financial] = t.parts as [TkrShown, TkrShown];
     const [income, costs] = operating.parts as [TkrShown, TkrShown];
     const [contributions, esf, other] = income.parts as [TkrShown, TkrShown, TkrShown];
@@ -243,22 +247,6 @@ export function shownPlan(f: BoardFacts, unit: Unit): ShownPlan {
   ];
   const balance = columns.map((c): ShownBalance => {
     const assetsExact = c.fixedAssets + c.receivables + c.cash;
-    if (unit === 'kr') {
-      return {
-        fixedAssets: c.fixedAssets,
-        receivables: c.receivables,
-        cash: c.cash,
-        currentAssets: c.receivables + c.cash,
-        assets: assetsExact,
-        equity: c.equity,
-        result: c.result,
-        longTermLiabilities: c.longTermLiabilities,
-        shortTermLiabilities: c.shortTermLiabilities,
-        liabilities: c.longTermLiabilities + c.shortTermLiabilities,
-        claims: c.equity + c.longTermLiabilities + c.shortTermLiabilities,
-        commitments: c.commitments,
-      };
-    }
     const total = tkrOf(assetsExact);
     const assets = roundTree(
       {
@@ -309,7 +297,7 @@ export function shownPlan(f: BoardFacts, unit: Unit): ShownPlan {
     const shown = f.interventions.map(() => 0);
     for (const idx of [decidedIdx, plannedIdx]) {
       const exacts = idx.map((i) => pick(f.interventions[i]!) as number);
-      const values = unit === 'kr' ? exacts : allocateTkr(tkrOf(sum(exacts)), exacts);
+      const values = allocateTkr(tkrOf(sum(exacts)), exacts);
       idx.forEach((i, k) => (shown[i] = values[k]!));
     }
     return shown;
@@ -328,14 +316,83 @@ export function shownPlan(f: BoardFacts, unit: Unit): ShownPlan {
   });
   const all = Array.from({ length: rows.length }, (_, i) => i);
   return {
-    unit,
+    unit: 'tkr',
     budget,
     balance,
     interventions: { rows, decided: group(decidedIdx), planned: group(plannedIdx), all: group(all) },
   };
 }
 
-/** A tree shown in kronor as it is. */
-function exactTree(node: TkrNode): TkrShown {
-  return { shown: node.exact, parts: (node.parts ?? []).map(exactTree) };
+/**
+ * The figures in kronor: the plan's own. The statement's totals are the sums of the parts the sheets
+ * show (they are the plan's totals: the engine adds up the same parts), costs as positive amounts.
+ */
+function inKronor(f: BoardFacts): ShownPlan {
+  const decided = f.interventions.map((p) => p.intervention.status === 'decided');
+  // Intervention by intervention (each one's years lie together; a pass per year would jump between
+  // thousands of them), then the years from these rows.
+  const rows = f.interventions.map((p) => ({
+    remainingAtStart: p.remainingAtStart,
+    amounts: f.budget.map((_, yi) => p.years[yi]!.amount as number),
+    remainingAfter: p.years[p.years.length - 1]!.remainingAfter,
+  }));
+  const group = (inGroup: (i: number) => boolean) => {
+    const g = { remainingAtStart: 0, amounts: f.budget.map(() => 0), remainingAfter: 0 };
+    rows.forEach((r, i) => {
+      if (!inGroup(i)) return;
+      g.remainingAtStart += r.remainingAtStart;
+      r.amounts.forEach((a, yi) => (g.amounts[yi]! += a));
+      g.remainingAfter += r.remainingAfter;
+    });
+    return g;
+  };
+  const decidedGroup = group((i) => decided[i]!);
+  const plannedGroup = group((i) => !decided[i]);
+  const budget = f.budget.map((b, yi): ShownBudgetYear => ({
+    contributionsByParty: {
+      state: b.contributionsByParty.state,
+      region: b.contributionsByParty.region,
+      municipalities: b.contributionsByParty.municipalities,
+    },
+    contributions: b.contributions,
+    esfIncome: b.esfIncome,
+    otherIncome: b.otherIncome,
+    income: b.contributions + b.esfIncome + b.otherIncome,
+    costLines: f.costLines.map((c) => c.years[yi]!.amount),
+    interventions: rows.map((r) => r.amounts[yi]!),
+    decided: decidedGroup.amounts[yi]!,
+    planned: plannedGroup.amounts[yi]!,
+    interventionCosts: decidedGroup.amounts[yi]! + plannedGroup.amounts[yi]!,
+    costs: b.operatingCosts + b.interventionCosts,
+    operatingResult: b.operatingResult,
+    financialIncome: b.financialIncome,
+    result: b.result,
+    equityStart: yi === 0 ? f.opening.equity : f.budget[yi - 1]!.equityEnd,
+    equityEnd: b.equityEnd,
+  }));
+  const o = f.opening;
+  const columns = [
+    { ...o, commitments: decidedGroup.remainingAtStart, result: null as number | null },
+    ...f.balance.map((b, yi) => ({ ...b, result: budget[yi]!.result })),
+  ];
+  const balance = columns.map((c): ShownBalance => ({
+    fixedAssets: c.fixedAssets,
+    receivables: c.receivables,
+    cash: c.cash,
+    currentAssets: c.receivables + c.cash,
+    assets: c.fixedAssets + c.receivables + c.cash,
+    equity: c.equity,
+    result: c.result,
+    longTermLiabilities: c.longTermLiabilities,
+    shortTermLiabilities: c.shortTermLiabilities,
+    liabilities: c.longTermLiabilities + c.shortTermLiabilities,
+    claims: c.equity + c.longTermLiabilities + c.shortTermLiabilities,
+    commitments: c.commitments,
+  }));
+  return {
+    unit: 'kr',
+    budget,
+    balance,
+    interventions: { rows, decided: decidedGroup, planned: plannedGroup, all: group(() => true) },
+  };
 }

@@ -65,6 +65,15 @@ export function term<K extends string>(table: Record<K, Term>, key: K, lang: Lan
   return table[key][lang];
 }
 
+/**
+ * Lower case as Swedish writes it. Unicode's language-specific case mappings are for Lithuanian,
+ * Turkish and Azeri only (SpecialCasing.txt), so for Swedish `toLowerCase` gives exactly what
+ * `toLocaleLowerCase('sv')` gives, without resolving the locale on every call (a cost per cell).
+ */
+export function lowerCaseSv(s: string): string {
+  return s.toLowerCase();
+}
+
 /** Input spelling → value, for a choice column (labels and their other spellings, lower case). */
 const spellingCache = new WeakMap<object, Map<string, string>>();
 export function spellings<K extends string>(table: Record<K, Term>): Map<string, K> {
@@ -74,7 +83,7 @@ export function spellings<K extends string>(table: Record<K, Term>): Map<string,
   spellingCache.set(table, map);
   for (const key of Object.keys(table) as K[]) {
     const t = table[key];
-    for (const s of [t.sv, ...(t.also ?? [])]) map.set(s.toLocaleLowerCase('sv'), key);
+    for (const s of [t.sv, ...(t.also ?? [])]) map.set(lowerCaseSv(s), key);
   }
   return map;
 }

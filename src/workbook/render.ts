@@ -6,16 +6,17 @@
  */
 import { MonthIndex } from '../engine/calendar';
 import type { CheckTarget } from '../engine/goals';
-import { Kronor, neg, sumKr } from '../engine/kronor';
+import { add, Kronor, neg, ZERO_KR } from '../engine/kronor';
 import type { Ratio } from '../engine/money';
 import type { Plan } from '../engine/plan';
-import { PARTIES } from '../engine/types';
+import { Contribution, PARTIES, Quarters, YearSplit } from '../engine/types';
 import { shownPlan, ShownPlan, tkrOf, Unit } from '../engine/tkr';
 import { formatKr, formatMonth, formatNumber, MONTH_ABBR_SV } from '../messages/format';
 import { checkMessage, GOAL_TEXT, goalName, shownValue } from '../messages/goals';
 import { INPUT_WORDS, OUTPUT_WORDS, OutputSheetId, PRINT_WORDS, sheetTitle } from '../messages/sheets';
 import { FUNDING, PARTY_DEFINITE, STATUS, statusLabel } from '../messages/vocabulary';
 import { monthOf } from '../engine/calendar';
+import { MoneyCells } from './cells';
 import { a1, columnLetter, headerLiteral, OutCell, OutputSheet, PrintSetup, sheetRef } from './grid';
 import { ComparedScenario, renderScenarioSheet } from './outputs/scenariosSheet';
 import { summaryRoomRows } from './outputs/summaryRoom';
@@ -30,8 +31,6 @@ const MONTH = 'mmm yyyy';
 const DATE = 'yyyy-mm-dd';
 const TITLE_ROWS = 2; // title, blank; the header is row 3
 
-const money = (m: Kronor, bold = false): OutCell => ({ v: m, f: KR, bold });
-const negMoney = (m: Kronor, bold = false): OutCell => money(neg(m), bold);
 /** Text from user input: written as text ("@"), never as a formula. */
 const userText = (s: string, bold = false): OutCell => ({ v: s, f: TEXT, bold });
 const label = (s: string, bold = false): OutCell => ({ v: s, f: TEXT, bold });
@@ -127,10 +126,93 @@ interface Ctx {
   unit: Unit;
   shown: ShownPlan;
   forbund: string;
+  /** An amount's cell (`{ v, f: KR, bold }`; zeros shared, cells.ts). */
+  money: (m: Kronor, bold?: boolean) => OutCell;
 }
 
 const unitTitle = (ctx: Ctx, what: string) => titleOf(ctx.plan, `${what} (${ctx.unit})`);
 const footnote = (ctx: Ctx): OutCell[][] => (ctx.unit === 'tkr' ? [[], [{ v: OUTPUT_WORDS.summary.tkrNote, f: TEXT }]] : []);
+
+/** Each quarter's instalments of the members, added up. */
+function quarterSums(members: readonly Contribution[]): Quarters {
+  const sums: Quarters = [ZERO_KR, ZERO_KR, ZERO_KR, ZERO_KR];
+  for (const m of members) for (let q = 0; q < 4; q++) sums[q] = add(sums[q]!, m.quarters[q]!);
+  return sums;
+}
+
+/**
+ * A year's rows of Fördelning from its first member to its total. A year whose split has the same
+ * figures as the year before (a plan's years often do: the same members, amounts and instalments)
+ * shows the same rows: they are made once and shared (rows, like cells, are never changed once made).
+ */
+function splitRows(ctx: Ctx, split: YearSplit): OutCell[][] {
+  const { plan, money } = ctx;
+  const W = OUTPUT_WORDS.split;
+  const rows: OutCell[][] = [];
+  const munis = split.members.filter((m) => m.party === 'municipalities');
+  const others = split.members.filter((m) => m.party !== 'municipalities');
+  const quarterCells = (q: Quarters, bold = false) => [
+    money(q[0], bold),
+    money(q[1], bold),
+    money(q[2], bold),
+    money(q[3], bold),
+  ];
+  const memberRow = (c: (typeof split.members)[number]): OutCell[] => [
+    userText(c.member),
+    c.party === 'municipalities' ? { v: c.population, f: KR } : blank,
+    { v: shareNumber(c.share), f: SHARE },
+    money(c.amount),
+    ...quarterCells(c.quarters),
+  ];
+  for (const c of munis) rows.push(memberRow(c));
+  rows.push([
+    label(W.municipalitiesSum, true),
+    { v: munis.reduce((n, m) => n + m.population, 0), f: KR, bold: true },
+    { v: munis.length ? 1 : 0, f: SHARE, bold: true },
+    money(split.parties.municipalities, true),
+    ...quarterCells(quarterSums(munis), true),
+  ]);
+  for (const c of others) rows.push(memberRow(c));
+  for (const party of ['municipalities', 'region', 'state'] as const) {
+    rows.push([
+      label(W.partyLine[party], true),
+      blank,
+      { v: plan.input.settings.shares[party].toNumber(), f: SHARE, bold: true },
+      money(split.parties[party], true),
+      ...quarterCells(quarterSums(split.members.filter((m) => m.party === party)), true),
+    ]);
+  }
+  rows.push([
+    label(W.yearTotal, true),
+    blank,
+    blank,
+    money(split.total, true),
+    ...split.quarterTotals.map((q) => money(q, true)),
+  ]);
+  return rows;
+}
+
+/** Whether two years' splits show the same figures (members, shares, amounts, instalments, totals). */
+function sameFigures(a: YearSplit, b: YearSplit): boolean {
+  const same = (x: readonly number[], y: readonly number[]) => x.length === y.length && x.every((v, i) => v === y[i]);
+  return (
+    a.total === b.total &&
+    PARTIES.every((p) => a.parties[p] === b.parties[p]) &&
+    same(a.quarterTotals, b.quarterTotals) &&
+    a.members.length === b.members.length &&
+    a.members.every((c, i) => {
+      const d = b.members[i]!;
+      return (
+        c.member === d.member &&
+        c.party === d.party &&
+        c.population === d.population &&
+        (c.share === d.share || c.share.equals(d.share)) &&
+        c.amount === d.amount &&
+        same(c.quarters, d.quarters)
+      );
+    })
+  );
+}
 
 function renderSplit(ctx: Ctx): OutputSheet {
   const { plan } = ctx;
@@ -138,6 +220,7 @@ function renderSplit(ctx: Ctx): OutputSheet {
   const C = W.columns;
   const body: OutCell[][] = [];
   const yearStarts: number[] = [];
+  let previous: { split: YearSplit; rows: OutCell[][] } | null = null;
   for (const split of plan.splits) {
     yearStarts.push(body.length);
     body.push([{ v: split.year, bold: true, align: 'left' }]);
@@ -151,43 +234,9 @@ function renderSplit(ctx: Ctx): OutputSheet {
         return m ? { v: excelSerial(split.year, m, 1), f: DATE, bold: true } : blank;
       }),
     ]);
-    const munis = split.members.filter((m) => m.party === 'municipalities');
-    const others = split.members.filter((m) => m.party !== 'municipalities');
-    const memberRow = (c: (typeof split.members)[number]) => [
-      userText(c.member),
-      c.party === 'municipalities' ? { v: c.population, f: KR } : blank,
-      { v: shareNumber(c.share), f: SHARE },
-      money(c.amount),
-      ...c.quarters.map((q) => money(q)),
-    ];
-    for (const c of munis) body.push(memberRow(c));
-    const mq = [0, 1, 2, 3].map((q) => sumKr(munis.map((m) => m.quarters[q]!)));
-    body.push([
-      label(W.municipalitiesSum, true),
-      { v: munis.reduce((n, m) => n + m.population, 0), f: KR, bold: true },
-      { v: munis.length ? 1 : 0, f: SHARE, bold: true },
-      money(split.parties.municipalities, true),
-      ...mq.map((q) => money(q, true)),
-    ]);
-    for (const c of others) body.push(memberRow(c));
-    for (const party of ['municipalities', 'region', 'state'] as const) {
-      const members = split.members.filter((m) => m.party === party);
-      const quarters = [0, 1, 2, 3].map((q) => sumKr(members.map((m) => m.quarters[q]!)));
-      body.push([
-        label(W.partyLine[party], true),
-        blank,
-        { v: plan.input.settings.shares[party].toNumber(), f: SHARE, bold: true },
-        money(split.parties[party], true),
-        ...quarters.map((q) => money(q, true)),
-      ]);
-    }
-    body.push([
-      label(W.yearTotal, true),
-      blank,
-      blank,
-      money(split.total, true),
-      ...split.quarterTotals.map((q) => money(q, true)),
-    ]);
+    const rows: OutCell[][] = previous && sameFigures(previous.split, split) ? previous.rows : splitRows(ctx, split);
+    for (const row of rows) body.push(row);
+    previous = { split, rows };
     body.push([]);
   }
   const quarterHeader = (q: number) => {
@@ -215,34 +264,37 @@ function renderSplit(ctx: Ctx): OutputSheet {
 }
 
 function renderInterventions(ctx: Ctx): { sheet: OutputSheet; locate: Locate } {
-  const { plan, shown } = ctx;
+  const { plan, shown, money } = ctx;
   const W = OUTPUT_WORDS.interventions;
   const years = plan.years;
   const S = shown.interventions;
+  /** The amounts of a row: remaining at the start, each plan year, remaining after (pushed, not spread: 2 000 rows). */
+  const amounts = (cells: OutCell[], t: ShownPlan['interventions']['all'], bold = false) => {
+    cells.push(money(kr0(t.remainingAtStart), bold));
+    for (const a of t.amounts) cells.push(money(kr0(a), bold));
+    cells.push(money(kr0(t.remainingAfter), bold));
+    return cells;
+  };
+  // One cell per funding and status label, shared by the rows (cells are never changed once made).
+  const labels = new Map<string, OutCell>();
+  const sharedLabel = (text: string): OutCell => {
+    let cell = labels.get(text);
+    if (!cell) labels.set(text, (cell = Object.freeze(label(text))));
+    return cell;
+  };
   const body: OutCell[][] = plan.interventions.map((p, i) => {
     const iv = p.intervention;
-    const r = S.rows[i]!;
-    return [
+    const cells = [
       userText(iv.nr),
       userText(iv.name),
       userText(iv.owner),
-      label(FUNDING[iv.funding].sv),
-      label(STATUS[iv.status].sv),
-      money(kr0(r.remainingAtStart)),
-      ...r.amounts.map((a) => money(kr0(a))),
-      money(kr0(r.remainingAfter)),
+      sharedLabel(FUNDING[iv.funding].sv),
+      sharedLabel(STATUS[iv.status].sv),
     ];
+    return amounts(cells, S.rows[i]!);
   });
-  const row = (text: string, t: ShownPlan['interventions']['all']) => [
-    blank,
-    label(text, true),
-    blank,
-    blank,
-    blank,
-    money(kr0(t.remainingAtStart), true),
-    ...t.amounts.map((a) => money(kr0(a), true)),
-    money(kr0(t.remainingAfter), true),
-  ];
+  const row = (text: string, t: ShownPlan['interventions']['all']) =>
+    amounts([blank, label(text, true), blank, blank, blank], t, true);
   body.push(row(W.sums.decided, S.decided));
   body.push(row(W.sums.planned, S.planned));
   body.push(row(W.sums.all, S.all));
@@ -278,19 +330,37 @@ const kr0 = (n: number): Kronor => n as Kronor;
 
 type BudgetKey = Extract<CheckTarget, { kind: 'budget' }>['line'];
 
+/** A row of the statement; `detailed`: shown on Budget only, not on Sammanfattning. */
+interface StatementRow {
+  key?: BudgetKey;
+  cells: OutCell[];
+  detailed?: true;
+}
+
 /**
  * The statement of Budget and Sammanfattning: the 2024 plan's "Ekonomisk information" with the LKBR
- * line names; interventions by name and owner. `detailed`: Budget (operating result, financial
- * income and the basis of the checks below); otherwise Sammanfattning.
+ * line names; interventions by name and owner. Built once for both sheets (they share its rows and
+ * cells; nothing changes a cell once made): Budget shows every row, Sammanfattning those not
+ * `detailed` (the operating result, financial income and the basis of the checks below).
  */
-function statementRows(ctx: Ctx, detailed: boolean): { key?: BudgetKey; cells: OutCell[] }[] {
-  const { plan, shown } = ctx;
+function statementRows(ctx: Ctx): StatementRow[] {
+  const { plan, shown, money } = ctx;
   const R = OUTPUT_WORDS.budget.rows;
   const B = shown.budget;
-  const rows: { key?: BudgetKey; cells: OutCell[] }[] = [];
-  const line = (text: OutCell, values: number[], opts: { bold?: boolean; key?: BudgetKey } = {}) =>
-    rows.push({ key: opts.key, cells: [text, ...values.map((v) => money(kr0(v), opts.bold))] });
-  const section = (text: string) => rows.push({ cells: [label(text, true)] });
+  const rows: StatementRow[] = [];
+  let detailed = false;
+  const push = (row: StatementRow) => rows.push(detailed ? { ...row, detailed: true } : row);
+  const budgetOnly = (add: () => void) => {
+    detailed = true;
+    add();
+    detailed = false;
+  };
+  const line = (text: OutCell, values: number[], opts: { bold?: boolean; key?: BudgetKey } = {}) => {
+    const cells = [text];
+    for (const v of values) cells.push(money(kr0(v), opts.bold));
+    push({ key: opts.key, cells });
+  };
+  const section = (text: string) => push({ cells: [label(text, true)] });
   const minus = (x: number) => (x === 0 ? 0 : -x);
   section(R.income);
   for (const party of PARTIES)
@@ -346,7 +416,7 @@ function statementRows(ctx: Ctx, detailed: boolean): { key?: BudgetKey; cells: O
     { bold: true },
   );
   rows.push({ cells: [] });
-  if (detailed) {
+  budgetOnly(() => {
     line(
       label(R.operatingResult, true),
       B.map((b) => b.operatingResult),
@@ -356,7 +426,7 @@ function statementRows(ctx: Ctx, detailed: boolean): { key?: BudgetKey; cells: O
       label(R.financialIncome),
       B.map((b) => b.financialIncome),
     );
-  }
+  });
   line(
     label(R.result, true),
     B.map((b) => b.result),
@@ -372,8 +442,8 @@ function statementRows(ctx: Ctx, detailed: boolean): { key?: BudgetKey; cells: O
     B.map((b) => b.equityEnd),
     { bold: true, key: 'equityEnd' },
   );
-  if (detailed) {
-    rows.push({ cells: [] });
+  budgetOnly(() => {
+    push({ cells: [] });
     section(R.basis);
     const scale = (x: number) => (ctx.unit === 'tkr' ? tkrOf(x) : x);
     line(
@@ -385,14 +455,13 @@ function statementRows(ctx: Ctx, detailed: boolean): { key?: BudgetKey; cells: O
       label(R.esfCosts),
       plan.budget.map((b) => scale(b.esfCosts)),
     );
-  }
+  });
   return rows;
 }
 
-function renderBudget(ctx: Ctx): { sheet: OutputSheet; locate: Locate } {
+function renderBudget(ctx: Ctx, rows: readonly StatementRow[]): { sheet: OutputSheet; locate: Locate } {
   const { plan } = ctx;
   const W = OUTPUT_WORDS.budget;
-  const rows = statementRows(ctx, true);
   const rowOf = new Map<BudgetKey, number>();
   rows.forEach((r, i) => r.key && rowOf.set(r.key, bodyRow(i)));
   const firstYearColumn = 1;
@@ -413,7 +482,7 @@ function renderBudget(ctx: Ctx): { sheet: OutputSheet; locate: Locate } {
 }
 
 function renderBalance(ctx: Ctx): { sheet: OutputSheet; locate: Locate } {
-  const { plan, shown } = ctx;
+  const { plan, shown, money } = ctx;
   const W = OUTPUT_WORDS.balance;
   const R = W.rows;
   const cols = shown.balance;
@@ -467,7 +536,7 @@ function renderBalance(ctx: Ctx): { sheet: OutputSheet; locate: Locate } {
 }
 
 function renderLiquidity(ctx: Ctx): { sheet: OutputSheet; locate: Locate } {
-  const { plan } = ctx;
+  const { plan, money } = ctx;
   const W = OUTPUT_WORDS.liquidity;
   const C = W.columns;
   const rowOfMonth = new Map<MonthIndex, number>();
@@ -476,7 +545,7 @@ function renderLiquidity(ctx: Ctx): { sheet: OutputSheet; locate: Locate } {
     return [
       monthCell(l.month),
       money(l.inflow),
-      negMoney(l.outflow),
+      money(neg(l.outflow)),
       money(l.cash, true),
       l.decisionRoom === null ? blank : money(l.decisionRoom),
       l.decisionRoomAfterPlanned === null ? blank : money(l.decisionRoomAfterPlanned),
@@ -503,13 +572,14 @@ function renderLiquidity(ctx: Ctx): { sheet: OutputSheet; locate: Locate } {
 }
 
 function shownCell(
+  ctx: Ctx,
   v: number | { year: number; month: number; day: number } | null,
   shown: 'kronor' | 'number' | 'date' | 'none',
 ): OutCell {
   const s = shownValue(v, shown);
   if (s === null) return { v: DASH, align: 'right' };
   if (typeof s === 'string') return label(s);
-  return shown === 'kronor' ? money(s as Kronor) : { v: s };
+  return shown === 'kronor' ? ctx.money(s as Kronor) : { v: s };
 }
 
 const DASH = '–';
@@ -528,13 +598,13 @@ function renderChecks(ctx: Ctx, cells: (string | null)[]): OutputSheet {
     const text = GOAL_TEXT[c.goal];
     // A goal without an amount (Budget i balans: result ≥ 0 is no limit of its own) shows a dash.
     const limit =
-      text.limit === 'number' && c.limit === 0 ? { v: DASH, align: 'right' as const } : shownCell(c.limit, text.limit);
+      text.limit === 'number' && c.limit === 0 ? { v: DASH, align: 'right' as const } : shownCell(ctx, c.limit, text.limit);
     return [
       { ...label(goalName(c.goal)), wrap: true },
       c.year === null ? blank : { v: c.year },
       c.month === null ? blank : monthCell(c.month),
       { ...label(statusLabel(c.status), c.status !== 'ok'), ...STATUS_STYLE[c.status] },
-      shownCell(c.value, text.value),
+      shownCell(ctx, c.value, text.value),
       limit,
       { ...label(checkMessage(c)), wrap: true },
       cells[i] ? { ...label(cells[i]), link: cells[i] } : blank,
@@ -562,11 +632,11 @@ function renderChecks(ctx: Ctx, cells: (string | null)[]): OutputSheet {
 }
 
 /** Sammanfattning: the statement for every plan year, the goals' statuses, the two charts and their data. */
-function renderSummary(ctx: Ctx): OutputSheet {
-  const { plan, shown } = ctx;
+function renderSummary(ctx: Ctx, statement: readonly StatementRow[]): OutputSheet {
+  const { plan, shown, money } = ctx;
   const W = OUTPUT_WORDS.summary;
   const years = plan.years;
-  const body = statementRows(ctx, false).map((r) => r.cells);
+  const body = statement.filter((r) => !r.detailed).map((r) => r.cells);
   body.push([]);
   body.push(...summaryRoomRows(plan, shown, ctx.unit));
   body.push([]);
@@ -592,10 +662,12 @@ function renderSummary(ctx: Ctx): OutputSheet {
   const dataCol = years.length + 2;
   const floor = plan.input.goals.liquidity.active ? plan.input.goals.liquidity.limit : null;
   const firstDataRow = bodyRow(0);
-  const rows: OutCell[][] = body.map((r) => r.slice());
+  // The statement's rows are Budget's too: a row the data goes into is copied first.
+  const rows: OutCell[][] = body.slice();
   const put = (row: number, col: number, cell: OutCell) => {
     const i = row - TITLE_ROWS - 1;
     while (rows.length <= i) rows.push([]);
+    if (rows[i] === body[i]) rows[i] = body[i]!.slice();
     const r = rows[i]!;
     while (r.length < col) r.push(blank);
     r[col] = cell;
@@ -692,16 +764,19 @@ export function renderPlan(
   scenarios: readonly ComparedScenario[] | null = null,
 ): Rendered {
   const unit: Unit = plan.input.settings.unit ?? 'kr';
+  const amounts = new MoneyCells(KR);
   const ctx: Ctx = {
     plan,
     unit,
     shown: shownPlan({ ...plan, opening: plan.input.opening }, unit),
     forbund: plan.input.settings.name,
+    money: (m, bold = false) => amounts.cell(m, bold),
   };
-  const summary = renderSummary(ctx);
+  const statement = statementRows(ctx);
+  const summary = renderSummary(ctx, statement);
   const split = renderSplit(ctx);
   const interventions = renderInterventions(ctx);
-  const budget = renderBudget(ctx);
+  const budget = renderBudget(ctx, statement);
   const balance = renderBalance(ctx);
   const liquidity = renderLiquidity(ctx);
   const locators: Locate[] = [interventions.locate, budget.locate, balance.locate, liquidity.locate];

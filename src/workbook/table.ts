@@ -5,7 +5,7 @@
  */
 import type { Kronor } from '../engine/kronor';
 import type { ErrorCode, ErrorParams } from '../messages/errors';
-import { Term, spellings } from '../messages/vocabulary';
+import { lowerCaseSv, Term, spellings } from '../messages/vocabulary';
 import { a1, CellValue, InputError, inputError, SheetGrid } from './grid';
 import { D, Ratio } from '../engine/money';
 import { cellText, isEmpty, MAX_YEAR, MIN_YEAR, normalizeHeader, parseAmount, parseNumber, Parsed, parsePercent } from './values';
@@ -261,7 +261,7 @@ export class Cells<K extends string> {
    */
   rawAt(column: number): CellValue {
     const v = this.record.values[column] ?? null;
-    if (this.table.noValue.has(`${this.record.row},${column}`)) {
+    if (this.table.noValue.size > 0 && this.table.noValue.has(`${this.record.row},${column}`)) {
       const cell = this.address(column);
       this.error(column, 'formulaWithoutValue', { cell });
       return null;
@@ -352,7 +352,7 @@ export class Cells<K extends string> {
       if (fallback === undefined) this.error(key, 'required', { what: this.header(key) });
       return fallback;
     }
-    const found = spellings(table).get(cellText(v).toLocaleLowerCase('sv'));
+    const found = spellings(table).get(lowerCaseSv(cellText(v)));
     if (found === undefined) {
       this.error(key, 'unknownChoice', { text: cellText(v), choices: Object.values<Term>(table).map((t) => t.sv) });
     }

@@ -4,7 +4,7 @@ import { isActive } from '../../engine/split';
 import type { Member } from '../../engine/types';
 import { PARTIES } from '../../engine/types';
 import { DUPLICATE_OF, EXPECTED, INPUT_WORDS } from '../../messages/sheets';
-import { PARTY } from '../../messages/vocabulary';
+import { lowerCaseSv, PARTY } from '../../messages/vocabulary';
 import { inputError, InputError, SheetGrid } from '../grid';
 import { headerCell, readTable, records, SheetSpec } from '../table';
 import { isEmpty, parseInteger, parseYear, parseYesNo } from '../values';
@@ -37,7 +37,7 @@ export function parseMembers(sheet: SheetGrid, context: PlanContext, errors: Inp
     const name = c.text('member', true);
     const party = c.choice('party', PARTY);
     if (name !== '') {
-      const key = name.toLocaleLowerCase('sv');
+      const key = lowerCaseSv(name);
       const first = seen.get(key);
       if (first) c.error('member', 'duplicate', { what: DUPLICATE_OF.member, text: name, firstCell: first });
       else seen.set(key, c.address('member'));

@@ -542,9 +542,12 @@ export async function writePackage(
 
   const fast = rewriteZip(bytesOf(original), changes, options.deflateRaw ?? ((d) => deflateRaw(d, { level: 6 })));
   if (fast) return fast;
+  // JSZip stamps the clock's time unless told: a changed entry keeps its time, a new one gets the
+  // fixed time (JSZip writes a date's UTC fields), as rewriteZip does.
+  const fixedDate = new Date(Date.UTC(1980, 0, 1));
   for (const [name, v] of changes) {
     if (v === null) zip.remove(name);
-    else zip.file(name, v, { createFolders: false });
+    else zip.file(name, v, { createFolders: false, date: zip.file(name)?.date ?? fixedDate });
   }
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }

@@ -3,6 +3,9 @@
  * local header and compressed bytes, so not even the compression changes); changed and new entries are
  * deflated. Returns null for a zip this writer does not handle (zip64, encrypted entries, several disks):
  * the caller then falls back to JSZip.
+ *
+ * No clock: a changed entry keeps its original's modification time, a new one gets `FIXED_STAMP`, so
+ * the same input always gives the same bytes (a refreshed file can be compared, cached, signed).
  */
 
 export type DeflateRaw = (data: Uint8Array) => Uint8Array;
@@ -88,11 +91,21 @@ function localRecord(zip: Uint8Array, e: CentralEntry): Uint8Array | null {
   return zip.subarray(o, end);
 }
 
-function dosDateTime(d: Date): { time: number; date: number } {
-  return {
-    time: (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >> 1),
-    date: (Math.max(0, d.getFullYear() - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
-  };
+/** An entry's modification time, as the zip format keeps it (MS-DOS time and date fields). */
+interface DosStamp {
+  time: number;
+  date: number;
+}
+
+/**
+ * The time of a new entry: 1980-01-01 00:00, the first the format can hold (the time Excel itself
+ * gives every entry it writes): date = (year − 1980) << 9 | month << 5 | day, time = 0.
+ */
+export const FIXED_STAMP: DosStamp = { time: 0, date: (0 << 9) | (1 << 5) | 1 };
+
+/** The time and date of an entry in the original's central directory record. */
+function stampOf(e: CentralEntry): DosStamp {
+  return { time: u16(e.record, 12), date: u16(e.record, 14) };
 }
 
 interface NewEntry {
@@ -100,11 +113,10 @@ interface NewEntry {
   central: Uint8Array;
 }
 
-function newEntry(name: string, data: Uint8Array, deflateRaw: DeflateRaw, now: Date): NewEntry {
+function newEntry(name: string, data: Uint8Array, deflateRaw: DeflateRaw, { time, date }: DosStamp): NewEntry {
   const nameBytes = new TextEncoder().encode(name);
   const compressed = deflateRaw(data);
   const crc = crc32(data);
-  const { time, date } = dosDateTime(now);
   const local = new Uint8Array(30 + nameBytes.length + compressed.length);
   const lv = new DataView(local.buffer);
   lv.setUint32(0, 0x04034b50, true);
@@ -145,7 +157,6 @@ export function rewriteZip(
   original: Uint8Array,
   changes: Map<string, string | Uint8Array | null>,
   deflateRaw: DeflateRaw,
-  now = new Date(),
 ): Uint8Array | null {
   const entries = readCentral(original);
   if (!entries) return null;
@@ -167,7 +178,7 @@ export function rewriteZip(
     const change = changes.get(e.name);
     if (change === null) continue;
     if (change !== undefined) {
-      const n = newEntry(e.name, bytesOf(change), deflateRaw, now);
+      const n = newEntry(e.name, bytesOf(change), deflateRaw, stampOf(e));
       push(n.local, n.central);
       continue;
     }
@@ -177,7 +188,7 @@ export function rewriteZip(
   }
   for (const [name, v] of changes) {
     if (seen.has(name) || v === null) continue;
-    const n = newEntry(name, bytesOf(v), deflateRaw, now);
+    const n = newEntry(name, bytesOf(v), deflateRaw, FIXED_STAMP);
     push(n.local, n.central);
   }
   const cdSize = centrals.reduce((s, c) => s + c.length, 0);
