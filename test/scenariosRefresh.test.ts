@@ -224,7 +224,12 @@ describe('the template files', () => {
     const file = `${dir}/tom.xlsx`;
     expect((await run(['template', '--empty', file])).code).toBe(0);
     const wb = await readBook(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual([...exampleSheets().map((s) => s.name), 'Scenarier', 'Utfall']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      ...exampleSheets().map((s) => s.name),
+      'Kapitaltak',
+      'Scenarier',
+      'Utfall',
+    ]);
     const snapshot = await new XlsxHost(wb).read();
     const grid = (name: string) => snapshot.inputs.find((g) => g.name === name)!;
     expect(grid('Scenarier').values).toEqual([['Scenario', 'Blad', 'Rad', 'Kolumn', 'Värde', 'Kommentar']]);

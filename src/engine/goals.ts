@@ -5,11 +5,46 @@
  * keyed by the same `GoalId`: adding a goal is an entry in each, and the compiler asks for both.
  */
 import { compareDates, monthOf, MonthIndex, YMD } from './calendar';
-import { kr, Kronor } from './kronor';
+import { add, kr, Kronor } from './kronor';
 import { Ratio, roundHalfAway } from './money';
 import type { BalanceYear, BudgetYear, InterventionPlan, LiquidityMonth, Settings } from './types';
 
-export type EquityCap = { kind: 'amount'; value: Kronor } | { kind: 'percent'; value: Ratio };
+/** A band of the `Kapitaltak` table: it applies when the year's contributions are at least `from`. */
+export interface CapBand {
+  from: Kronor;
+  percent: Ratio;
+  fixed: Kronor;
+  /** Where the band comes from (the `Källa` column), or empty. */
+  source: string;
+}
+
+/**
+ * The equity cap (`Högsta eget kapital`): an amount, a share of the year's contributions, or a band table
+ * by budget size (`Kapitaltak`: Nationella rådet's recommendation is such a table). Bands start at 0 and rise.
+ */
+export type EquityCap =
+  { kind: 'amount'; value: Kronor } | { kind: 'percent'; value: Ratio } | { kind: 'bands'; bands: readonly CapBand[] };
+
+/**
+ * The cap for a year with these contributions: the amount; the share, rounded to the krona; or, with bands,
+ * the fixed amount + the share of the band with the largest `from` not above the contributions.
+ */
+export function equityCapFor(
+  cap: EquityCap,
+  contributions: Kronor,
+): { limit: Kronor; percent: Ratio | null; fixed: Kronor | null; source: string | null } {
+  if (cap.kind === 'amount') return { limit: cap.value, percent: null, fixed: null, source: null };
+  if (cap.kind === 'percent')
+    return { limit: roundHalfAway(cap.value.times(contributions)), percent: cap.value, fixed: null, source: null };
+  let band = cap.bands[0]!;
+  for (const b of cap.bands) if (b.from <= contributions) band = b;
+  return {
+    limit: add(band.fixed, roundHalfAway(band.percent.times(contributions))),
+    percent: band.percent,
+    fixed: band.fixed,
+    source: band.source || null,
+  };
+}
 
 /** Each goal's settings (from the `Mål` sheet, or its default). */
 export interface GoalSettings {
@@ -64,7 +99,7 @@ export interface CheckShapes {
     detail: { worstMonth: MonthIndex | null; afterPlanned: Kronor | null };
   };
   minContributions: { value: Kronor; limit: Kronor; detail: null };
-  maxEquity: { value: Kronor; limit: Kronor; detail: { percent: Ratio | null } };
+  maxEquity: { value: Kronor; limit: Kronor; detail: { percent: Ratio | null; fixed: Kronor | null; source: string | null } };
   nonNegativeEquity: { value: Kronor; limit: Kronor; detail: null };
   balancedBudget: { value: Kronor; limit: Kronor; detail: { equityStart: Kronor } };
   esfSeparate: { value: Kronor; limit: Kronor; detail: { esfIncome: Kronor; esfCosts: Kronor } };
@@ -167,14 +202,13 @@ export const GOAL_JUDGES: { [G in GoalId]: Judge<G> } = {
     scope: 'year',
     judge: (f, s) => {
       if (!s.limit) return null;
-      const cap = s.limit;
-      const limit = cap.kind === 'amount' ? cap.value : roundHalfAway(cap.value.times(f.budget.annualContributions));
+      const { limit, percent, fixed, source } = equityCapFor(s.limit, f.budget.annualContributions);
       return {
         ...yearCheck('maxEquity', f),
         status: f.budget.equityEnd <= limit ? 'ok' : 'failed',
         value: f.budget.equityEnd,
         limit,
-        detail: { percent: cap.kind === 'percent' ? cap.value : null },
+        detail: { percent, fixed, source },
         target: { kind: 'balanceEquity', year: f.year },
       };
     },

@@ -26,9 +26,8 @@
  * (`withinGoals` 0, `limitedBy` the goal that fails worst: the lowest figure minus its limit).
  */
 import { monthIndex, MonthIndex } from './calendar';
-import type { GoalId } from './goals';
+import { equityCapFor, type GoalId } from './goals';
 import { add, floorDiv, floorMod, kr, Kronor, maxKr, sub, times, ZERO_KR } from './kronor';
-import { roundHalfAway } from './money';
 import type { Plan } from './plan';
 import { firstOperatedMonth } from './split';
 
@@ -166,7 +165,7 @@ export function roomForNewGrants(plan: Plan): RoomYear[] {
     let spendToCap: Kronor | null = null;
     const cap = goals.maxEquity.active ? goals.maxEquity.limit : null;
     if (cap) {
-      const limit = cap.kind === 'amount' ? cap.value : roundHalfAway(cap.value.times(budget.annualContributions));
+      const { limit } = equityCapFor(cap, budget.annualContributions);
       spendToCap = maxKr(ZERO_KR, sub(budget.equityEnd, limit));
     }
 

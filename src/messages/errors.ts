@@ -15,6 +15,8 @@ const list = (xs: readonly string[], quote: (s: string) => string, or: string) =
 const NEGATIVE_FORM: ReadonlyMap<string, 'negativ' | 'negativt' | 'negativa'> = new Map([
   [INPUT_WORDS.interventions.columns.total, 'negativ'], // (en) budget
   [INPUT_WORDS.interventions.columns.spentBefore, 'negativt'], // (det) förbrukade
+  [INPUT_WORDS.capTable.columns.from, 'negativt'], // (det belopp bandet gäller) från
+  [INPUT_WORDS.capTable.columns.fixed, 'negativt'], // (ett) fast belopp
 ]);
 function negativeAgreeing(what: string): string {
   const known = NEGATIVE_FORM.get(what);
@@ -267,6 +269,23 @@ export const ERRORS = {
   scenarioOverflow: m<{ scenario: string }>(
     (p) => `Scenariot ${q(p.scenario)} ger belopp som är för stora för att räknas exakt. Kontrollera scenariots värden.`,
     (p) => `The scenario ${qe(p.scenario)} gives amounts too large to compute exactly. Check the scenario's values.`,
+  ),
+  /** `Kapitaltak`: the first band does not start at 0 kr. */
+  capBandsStart: m<{ from: number }>(
+    (p) => `Det första bandet börjar på ${formatKr(p.from)}; banden ska börja på 0 kr så att varje budget har ett tak.`,
+    (p) => `The first band starts at ${formatKr(p.from)}; the bands must start at 0 kr so that every budget has a cap.`,
+  ),
+  /** `Kapitaltak`: a band's `Från` not above the band before it. */
+  capBandsOrder: m<{ from: number; previous: number }>(
+    (p) => `Bandet börjar på ${formatKr(p.from)}, inte över bandet före (${formatKr(p.previous)}); banden ska stiga uppåt.`,
+    (p) => `The band starts at ${formatKr(p.from)}, not above the band before it (${formatKr(p.previous)}); the bands must rise.`,
+  ),
+  /** `Mål`: `Högsta eget kapital` with the Gräns `Kapitaltak`, but no (usable) `Kapitaltak` sheet. */
+  capTableMissing: m<{ sheet: string }>(
+    (p) =>
+      `Gränsen hämtas från bladet ${q(p.sheet)}, men bladet saknas eller har inga band. Lägg till bladet eller ange ett belopp eller en procentsats.`,
+    (p) =>
+      `The limit comes from the sheet ${qe(p.sheet)}, but the sheet is missing or has no bands. Add the sheet or give an amount or a percentage.`,
   ),
   /** `Uppföljning till och med` in a year that is neither a plan year nor the year before the first. */
   followUpOutsidePlan: m<{ text: string; first: number; last: number }>(

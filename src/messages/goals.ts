@@ -88,15 +88,23 @@ export const GOAL_TEXT: { [G in GoalId]: GoalText<G> } & { unspreadable: CheckTe
     limit: 'kronor',
     explain: (c, lang) => {
       const ok = c.status === 'ok';
-      const pct = c.detail.percent ? ` (${formatPercent(c.detail.percent, 2)} % av medlemsavgifterna)` : '';
+      // The cap's basis: a share of the contributions, with the band's fixed amount and source (`Kapitaltak`).
+      const d = c.detail;
+      const fixed = d.fixed ? (lang === 'sv' ? ` + ${kr(d.fixed)}` : ` + ${kr(d.fixed)}`) : '';
+      const source = d.source ? (lang === 'sv' ? `, enligt ${d.source}` : `, per ${d.source}`) : '';
+      const pct = d.percent
+        ? lang === 'sv'
+          ? ` (${formatPercent(d.percent, 2)} % av medlemsavgifterna${fixed}${source})`
+          : ` (${formatPercent(d.percent, 2)} % of contributions${fixed}${source})`
+        : '';
       const over = kr(c.value - c.limit);
       return lang === 'sv'
         ? ok
           ? `Eget kapital vid årets slut ${kr(c.value)} ryms inom riktvärdet ${kr(c.limit)}${pct}.`
           : `Eget kapital vid årets slut ${kr(c.value)} överstiger riktvärdet ${kr(c.limit)}${pct} med ${over}.`
         : ok
-          ? `Equity at year end ${kr(c.value)} is within the guideline ${kr(c.limit)}.`
-          : `Equity at year end ${kr(c.value)} exceeds the guideline ${kr(c.limit)} by ${over}.`;
+          ? `Equity at year end ${kr(c.value)} is within the guideline ${kr(c.limit)}${pct}.`
+          : `Equity at year end ${kr(c.value)} exceeds the guideline ${kr(c.limit)}${pct} by ${over}.`;
     },
   },
   nonNegativeEquity: {

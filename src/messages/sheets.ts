@@ -93,6 +93,14 @@ export const INPUT_WORDS = {
     name: 'Scenarier',
     columns: { scenario: 'Scenario', sheet: 'Blad', row: 'Rad', column: 'Kolumn', value: 'Värde', comment: 'Kommentar' },
   },
+  /** The equity cap as a band table by budget size (`Högsta eget kapital` with the Gräns `Kapitaltak`). */
+  capTable: {
+    name: 'Kapitaltak',
+    title: 'Högsta eget kapital efter budgetens storlek: bandet med största Från som inte överstiger årets medlemsavgifter',
+    columns: { from: 'Från', percent: 'Procent', fixed: 'Fast belopp', source: 'Källa' },
+    /** The `Gräns` on `Mål` that takes the cap from this sheet. */
+    limitWord: 'Kapitaltak',
+  },
   outcome: {
     name: 'Utfall',
     title: 'Utfall per månad (kr): kostnader som kostnad, intäkter som intäkt',

@@ -11,6 +11,7 @@ import { INPUT_WORDS } from '../messages/sheets';
 import { ROUNDING, UNIT } from '../messages/vocabulary';
 import { TemplateSheet, templateSheet } from './example';
 import type { CellValue } from './grid';
+import { CAP_TABLE_SPEC } from './sheets/capTable';
 import { COSTS_SPEC } from './sheets/costs';
 import { GOAL_ROW_ORDER, GOAL_ROWS, GOALS_SPEC } from './sheets/goals';
 import { INTERVENTIONS_SPEC } from './sheets/interventions';
@@ -70,6 +71,8 @@ export function emptyTemplateSheets(): TemplateSheet[] {
       Object.values(INPUT_WORDS.opening.rows).map((item) => [item, null, '']),
     ),
     templateSheet(GOALS_SPEC, ['goal', 'limit', 'active', 'source'], goalRows()),
+    // The equity cap by budget size, used when Högsta eget kapital's Gräns is `Kapitaltak`.
+    templateSheet(CAP_TABLE_SPEC, ['from', 'percent', 'fixed', 'source'], []),
     templateSheet(SCENARIOS_SPEC, ['scenario', 'sheet', 'row', 'column', 'value', 'comment'], []),
     // The follow-up's outcome: a column per month is added as the year goes (`2024-01`, …).
     templateSheet(OUTCOME_SPEC, ['post', 'forecast'], []),

@@ -10,7 +10,8 @@ import type { Intervention } from '../engine/types';
 import { INPUT_WORDS } from '../messages/sheets';
 import { InputError, inputError, sameSheetName, SheetGrid, WorkbookSnapshot } from './grid';
 import { parseCosts } from './sheets/costs';
-import { parseGoals } from './sheets/goals';
+import { parseCapTable } from './sheets/capTable';
+import { GoalContext, parseGoals } from './sheets/goals';
 import { parseInterventions } from './sheets/interventions';
 import { parseMembers } from './sheets/members';
 import { parseOpening, zeroOpening } from './sheets/opening';
@@ -129,7 +130,17 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, parsers: SheetParsers 
   if (followUp && sheets.get('outcome') === undefined)
     errors.push(inputError(INPUT_WORDS.settings.name, followUp.cell, 'outcomeSheetMissing', { sheet: INPUT_WORDS.outcome.name }));
   const opening = read('opening', (s) => parseOpening(s, errors), zeroOpening);
-  const goals = read('goals', (s) => parseGoals(s, errors), defaultGoals);
+  // The equity cap's band table, for `Högsta eget kapital` with the Gräns `Kapitaltak`.
+  const capSheet = sheets.get('capTable');
+  const capBands = read<GoalContext['capBands']>(
+    'capTable',
+    (s) => {
+      const bands = parseCapTable(s, errors);
+      return bands === null ? 'unusable' : bands.length === 0 ? 'missing' : bands;
+    },
+    () => (capSheet === 'ambiguous' ? 'unusable' : 'missing'),
+  );
+  const goals = read('goals', (s) => parseGoals(s, errors, { capBands }), defaultGoals);
   const result = { errors, warnings, settingsCells, interventionCells, followUpSet: followUp !== null };
   if (errors.length > 0 || !settings) return { input: null, ...result };
   return { input: { settings, years, members, interventions, costLines, opening, goals, outcome }, ...result };

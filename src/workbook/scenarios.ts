@@ -674,7 +674,8 @@ export function memoisedSheetParsers(memo: SheetMemo = new SheetMemo()): SheetPa
     parseCosts: (sheet, years, errors, warnings) =>
       memo.run(sheet, `costs|${yearsKey(years)}`, errors, warnings, (e, w) => parseCosts(sheet, years, e, w)),
     parseOpening: (sheet, errors) => memo.run(sheet, 'opening', errors, null, (e) => parseOpening(sheet, e)),
-    parseGoals: (sheet, errors) => memo.run(sheet, 'goals', errors, null, (e) => parseGoals(sheet, e)),
+    // Scenarios cannot change `Kapitaltak`: its bands are the same for every parse of the `Mål` sheet.
+    parseGoals: (sheet, errors, ctx) => memo.run(sheet, 'goals', errors, null, (e) => parseGoals(sheet, e, ctx)),
   };
 }
 

@@ -1,12 +1,14 @@
 /** `Mål`: the board's financial goals — which are active and their limits (else the defaults). */
-import { defaultGoals, GoalId, Goals, GOAL_IDS, GoalSettings } from '../../engine/goals';
+import { CapBand, defaultGoals, GoalId, Goals, GOAL_IDS, GoalSettings } from '../../engine/goals';
 import { GOAL_TEXT, HORIZON_ROW, LimitKind, LimitSettings } from '../../messages/goals';
 import { DUPLICATE_OF, EXPECTED, INPUT_WORDS } from '../../messages/sheets';
+import { lowerCaseSv } from '../../messages/vocabulary';
 import type { InputError, SheetGrid } from '../grid';
 import { Cells, ColumnsOf, readLabelled, readTable, SheetSpec } from '../table';
 import { cellText, isEmpty, parseAmount, parseDayMonth, parseInteger, parsePercent, parseYesNo } from '../values';
 
 const W = INPUT_WORDS.goals;
+const CAP_WORD = INPUT_WORDS.capTable.limitWord;
 
 export const GOALS_SPEC = {
   name: W.name,
@@ -30,18 +32,36 @@ export const GOAL_ROW_ORDER: readonly Row[] = GOAL_IDS.flatMap((g): Row[] => (g 
 type GoalCells = Cells<ColumnsOf<typeof GOALS_SPEC>>;
 
 /**
+ * What the goals' limits may refer to: the `Kapitaltak` sheet's bands — `missing` without the sheet,
+ * `unusable` when the sheet has errors of its own (reported there; no knock-on on `Mål`).
+ */
+export interface GoalContext {
+  capBands: readonly CapBand[] | 'missing' | 'unusable';
+}
+const NO_CAP_TABLE: GoalContext = { capBands: 'missing' };
+
+/**
  * How each kind of `Gräns` is read into a goal's settings: each reader gets the goal's current
  * settings (its default) and returns the new ones.
  */
-const LIMIT_READERS: { [L in LimitKind]: (c: GoalCells, active: boolean, current: LimitSettings[L]) => LimitSettings[L] } = {
+const LIMIT_READERS: {
+  [L in LimitKind]: (c: GoalCells, active: boolean, current: LimitSettings[L], ctx: GoalContext) => LimitSettings[L];
+} = {
   amount: (c, active, current) => {
     const raw = c.raw('limit');
     const limit = isEmpty(raw) ? current.limit : (c.take('limit', parseAmount(raw)) ?? current.limit);
     return { active, limit };
   },
-  amountOrPercent: (c, active) => {
+  amountOrPercent: (c, active, _current, ctx) => {
     const raw = c.raw('limit');
     if (isEmpty(raw)) return { active: false, limit: null };
+    // `Kapitaltak`: the cap by budget size, from the sheet of that name (workbook.md).
+    if (typeof raw === 'string' && lowerCaseSv(raw.trim()) === lowerCaseSv(CAP_WORD)) {
+      if (ctx.capBands === 'missing') c.error('limit', 'capTableMissing', { sheet: INPUT_WORDS.capTable.name });
+      return typeof ctx.capBands === 'string'
+        ? { active: false, limit: null }
+        : { active, limit: { kind: 'bands', bands: ctx.capBands } };
+    }
     const format = c.format('limit');
     const isPercent =
       cellText(raw).includes('%') || (format?.includes('%') ?? false) || (typeof raw === 'number' && Math.abs(raw) <= 1);
@@ -61,15 +81,20 @@ const LIMIT_READERS: { [L in LimitKind]: (c: GoalCells, active: boolean, current
 };
 
 /** Read one goal's row: its limit as the registry says, into its settings. */
-function readGoal<G extends GoalId>(goals: Goals, goal: G, c: GoalCells, active: boolean): void {
+function readGoal<G extends GoalId>(goals: Goals, goal: G, c: GoalCells, active: boolean, ctx: GoalContext): void {
   // The registry ties each goal to the limit kind its settings have (LimitKindOf); TypeScript cannot
   // follow that correlation through the two tables, hence the one cast.
   const kind = GOAL_TEXT[goal].limitKind;
-  const read = LIMIT_READERS[kind] as unknown as (c: GoalCells, active: boolean, current: GoalSettings[G]) => GoalSettings[G];
-  goals[goal] = read(c, active, goals[goal]) as Goals[G];
+  const read = LIMIT_READERS[kind] as unknown as (
+    c: GoalCells,
+    active: boolean,
+    current: GoalSettings[G],
+    ctx: GoalContext,
+  ) => GoalSettings[G];
+  goals[goal] = read(c, active, goals[goal], ctx) as Goals[G];
 }
 
-export function parseGoals(sheet: SheetGrid, errors: InputError[]): Goals {
+export function parseGoals(sheet: SheetGrid, errors: InputError[], ctx: GoalContext = NO_CAP_TABLE): Goals {
   const goals = defaultGoals();
   const table = readTable(sheet, GOALS_SPEC, errors);
   if (!table) return goals;
@@ -93,7 +118,7 @@ export function parseGoals(sheet: SheetGrid, errors: InputError[]): Goals {
       }
       continue;
     }
-    readGoal(goals, row, c, active);
+    readGoal(goals, row, c, active, ctx);
   }
   return goals;
 }
