@@ -296,6 +296,8 @@ server.listen(0, '127.0.0.1', async () => {
       trips = r.syncs;
       if (process.env.BENCH_DEBUG) console.log(r);
       await page.waitForFunction(() => document.querySelector('[data-testid="compute"]:not([disabled])'));
+      // The next edit when the pane is idle again (the charts of this result drawn), as a user's next one is.
+      await page.evaluate(() => new Promise((resolve) => setTimeout(() => window.requestIdleCallback(resolve), 500)));
     }
     if (edit.length)
       console.log(
