@@ -1,17 +1,15 @@
 import { Button } from '@fluentui/react-button';
-import { Divider } from '@fluentui/react-divider';
-import { Field } from '@fluentui/react-field';
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-message-bar';
 import { ProgressBar } from '@fluentui/react-progress';
 import { Switch } from '@fluentui/react-switch';
 import { Caption1, Text, Title3 } from '@fluentui/react-text';
 import { mergeClasses } from '@griffel/react';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useState } from 'react';
 import type { Lang } from '../messages/format';
-import { clockTime, ui } from '../messages/ui';
+import { clockTime, ui, type Ui } from '../messages/ui';
 import { PaneHost, splitRef } from '../hosts/paneHost';
 import type { Preview, StandalonePane } from '../hosts/standalone/standalonePane';
-import type { PaneError } from './paneTypes';
+import type { PaneError, PaneResult } from './paneTypes';
 import { useStyles } from './styles';
 import { Phase, useRefresh } from './useRefresh';
 
@@ -34,6 +32,33 @@ type Notice = { intent: 'success' | 'warning' | 'error'; text: string };
 export function isEmptyWorkbook(errors: readonly PaneError[]): boolean {
   return errors.length >= 3 && errors.every((e) => e.code === 'missingSheet');
 }
+
+/**
+ * The result's sections, drawn again only when the result (or the language) changes: at national scale
+ * they are thousands of elements, and the refresh's phases, staleness and notices change nothing in them
+ * (a refresh after an edit would otherwise render them at every phase, on the main thread the write needs).
+ */
+const Results = memo(function Results({
+  result,
+  t,
+  lang,
+  onShow,
+}: {
+  result: PaneResult;
+  t: Ui;
+  lang: Lang;
+  onShow: (ref: string) => void;
+}) {
+  return (
+    <>
+      <Summary years={result.years} t={t} lang={lang} />
+      {result.scenarios.length > 0 && <Scenarios base={result.years} scenarios={result.scenarios} t={t} lang={lang} />}
+      {result.charts && <DeferredCharts charts={result.charts} lang={lang} />}
+      {result.followUp && <FollowUp followUp={result.followUp} onShow={onShow} t={t} lang={lang} />}
+      <Checks checks={result.checks} onShow={onShow} t={t} lang={lang} />
+    </>
+  );
+});
 
 const STEP: Record<Exclude<Phase, 'idle'>, number> = { reading: 1, computing: 2, writing: 3 };
 
@@ -88,6 +113,14 @@ export function App({
       setNotice({ intent: 'error', text: failureText(e) });
     }
   };
+  // A cell reference of a result's section (a check, a follow-up row): the same function across renders.
+  const showRef = useCallback(
+    (ref: string) => {
+      const { sheet, cell } = splitRef(ref);
+      host.select(sheet, cell).catch((e: unknown) => setNotice({ intent: 'error', text: failureText(e) }));
+    },
+    [host, t],
+  );
 
   const createTemplate = async () => {
     try {
@@ -180,9 +213,13 @@ export function App({
         </div>
         <div aria-live="polite" role="status" aria-label={t.statusLabel} data-testid="status">
           {busy && (
-            <Field validationMessage={phaseText} validationState="none" data-testid="phase">
-              <ProgressBar />
-            </Field>
+            // The bar and its step in words (what Fluent's Field would lay out, without its chunk of styles).
+            <div className={styles.phase} data-testid="phase">
+              <ProgressBar aria-labelledby="phase-text" />
+              <Caption1 id="phase-text" className={styles.muted}>
+                {phaseText}
+              </Caption1>
+            </div>
           )}
           {!busy && outcome && !empty && (
             <Text
@@ -235,38 +272,13 @@ export function App({
       <Suspense fallback={null}>
         {preview && <PreviewTable preview={preview} t={t} />}
         {!empty && errors.length > 0 && <Errors errors={errors} onGoTo={(e) => void show(e.sheet, e.cell)} t={t} />}
-        {result && errors.length === 0 && (
-          <>
-            <Summary years={result.years} t={t} lang={lang} />
-            {result.scenarios.length > 0 && <Scenarios base={result.years} scenarios={result.scenarios} t={t} lang={lang} />}
-            {result.charts && <DeferredCharts charts={result.charts} lang={lang} />}
-            {result.followUp && (
-              <FollowUp
-                followUp={result.followUp}
-                onShow={(ref) => {
-                  const { sheet, cell } = splitRef(ref);
-                  void show(sheet, cell);
-                }}
-                t={t}
-                lang={lang}
-              />
-            )}
-            <Checks
-              checks={result.checks}
-              onShow={(ref) => {
-                const { sheet, cell } = splitRef(ref);
-                void show(sheet, cell);
-              }}
-              t={t}
-              lang={lang}
-            />
-          </>
-        )}
+        {result && errors.length === 0 && <Results result={result} t={t} lang={lang} onShow={showRef} />}
       </Suspense>
 
       {!empty && (
         <>
-          <Divider />
+          {/* A plain rule in the theme's stroke colour: Fluent's Divider (its variants' styles) is not needed for one line. */}
+          <hr className={styles.rule} />
           <div className={styles.section}>
             <div>
               <Button onClick={() => void createTemplate()}>{t.createTemplate}</Button>

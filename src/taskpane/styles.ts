@@ -36,6 +36,13 @@ export const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
   flush: { margin: 0 },
+  phase: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  rule: {
+    width: '100%',
+    margin: 0,
+    border: 'none',
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   badge: { whiteSpace: 'nowrap', flexShrink: 0 },
   hiddenInput: { display: 'none' },
   previewCell: { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums', textAlign: 'right' },
