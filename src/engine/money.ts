@@ -158,13 +158,13 @@ export function allocateByWeights(total: Kronor, weights: readonly WeightItem[])
     const before = (a: number, b: number) =>
       byRemainder(a, b) || weights[b]!.key - weights[a]!.key || compareNames(weights[a]!.name, weights[b]!.name) || a - b;
     if (missing <= FEW_MISSING) {
-      // A few kronor to place: each goes to the first item in that order not yet given one (no sort).
-      const given = new Uint8Array(n);
+      // A few kronor to place: each goes to the first item in that order after the one given the last.
+      let last = -1;
       for (; missing > 0; missing--) {
         let best = -1;
-        for (let i = 0; i < n; i++) if (given[i] === 0 && (best < 0 || before(i, best) < 0)) best = i;
-        given[best] = 1;
+        for (let i = 0; i < n; i++) if ((last < 0 || before(last, i) < 0) && (best < 0 || before(i, best) < 0)) best = i;
         floors[best]! += 1;
+        last = best;
       }
     } else {
       const order = Array.from({ length: n }, (_, i) => i).sort(before);
