@@ -49,10 +49,11 @@ export function planIntervention(iv: Intervention, cal: PlanCalendar): Intervent
 
   // Months from the plan's start on in which the intervention runs, in years without a given amount.
   // Months after the plan's last year take their share too (it stays in remainingAfter).
+  // Nothing to spread (every krona given, or none left): no buckets are needed.
   const buckets: WeightItem[] = [];
   /** The plan year (index) of each bucket; -1 for the months after the plan. */
   const bucketYear: number[] = [];
-  for (let yi = 0; yi < cal.years.length; yi++) {
+  for (let yi = 0; yi < cal.years.length && toSpread !== 0; yi++) {
     const year = cal.years[yi]!;
     if (iv.yearAmounts.has(year)) continue;
     const count = Math.min(to, monthIndex(year, 12)) - Math.max(from, cal.firstOperated.get(year)!) + 1;
@@ -62,19 +63,19 @@ export function planIntervention(iv: Intervention, cal: PlanCalendar): Intervent
     bucketYear.push(yi);
   }
   const after = to - Math.max(from, cal.lastMonth + 1) + 1;
-  if (after > 0) {
+  if (after > 0 && toSpread !== 0) {
     buckets.push({ weight: after, key: after });
     bucketYear.push(-1);
   }
-  const spread = new Array<Kronor>(cal.years.length).fill(ZERO_KR);
+  /** Each plan year's spread amount (null: nothing spread). */
+  let spread: Kronor[] | null = null;
   let unspreadable = ZERO_KR;
   if (buckets.length === 0) {
     unspreadable = toSpread > 0 ? toSpread : ZERO_KR;
-  } else if (toSpread !== 0) {
-    allocateByWeights(toSpread, buckets).forEach((amount, i) => {
-      const yi = bucketYear[i]!;
-      if (yi >= 0) spread[yi] = amount;
-    });
+  } else {
+    spread = new Array<Kronor>(cal.years.length).fill(ZERO_KR);
+    const amounts = allocateByWeights(toSpread, buckets);
+    for (let i = 0; i < amounts.length; i++) if (bucketYear[i]! >= 0) spread[bucketYear[i]!] = amounts[i]!;
   }
 
   const years: InterventionYear[] = [];
@@ -82,7 +83,7 @@ export function planIntervention(iv: Intervention, cal: PlanCalendar): Intervent
   let remaining = remainingAtStart;
   for (let yi = 0; yi < cal.years.length; yi++) {
     const year = cal.years[yi]!;
-    const amount = iv.yearAmounts.get(year) ?? spread[yi]!;
+    const amount = iv.yearAmounts.get(year) ?? spread?.[yi] ?? ZERO_KR;
     if (amount !== 0) remaining = sub(remaining, amount);
     years.push({ year, amount, remainingAfter: remaining });
     if (amount === 0) continue;

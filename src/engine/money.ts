@@ -87,6 +87,9 @@ export interface WeightItem {
 /** Below this, total × weight and every partial sum are exact in doubles (with a margin for the test itself). */
 const SAFE_PRODUCT = 2 ** 52;
 
+/** Up to this many kronor to place, a selection per krona is cheaper than sorting every item. */
+const FEW_MISSING = 16;
+
 function compareNames(a: string | undefined, b: string | undefined): number {
   return a === undefined || b === undefined ? 0 : compareSv(a, b);
 }
@@ -151,14 +154,21 @@ export function allocateByWeights(total: Kronor, weights: readonly WeightItem[])
     };
   }
   if (missing > 0) {
-    const order = Array.from({ length: n }, (_, i) => i).sort(
-      (a, b) =>
-        byRemainder(a, b) || weights[b]!.key - weights[a]!.key || compareNames(weights[a]!.name, weights[b]!.name) || a - b,
-    );
-    for (const i of order) {
-      if (missing === 0) break;
-      floors[i]! += 1;
-      missing -= 1;
+    /** Negative when item a gets its krona before item b (a total order: the index decides last). */
+    const before = (a: number, b: number) =>
+      byRemainder(a, b) || weights[b]!.key - weights[a]!.key || compareNames(weights[a]!.name, weights[b]!.name) || a - b;
+    if (missing <= FEW_MISSING) {
+      // A few kronor to place: each goes to the first item in that order after the one given the last.
+      let last = -1;
+      for (; missing > 0; missing--) {
+        let best = -1;
+        for (let i = 0; i < n; i++) if ((last < 0 || before(last, i) < 0) && (best < 0 || before(i, best) < 0)) best = i;
+        floors[best]! += 1;
+        last = best;
+      }
+    } else {
+      const order = Array.from({ length: n }, (_, i) => i).sort(before);
+      for (let k = 0; k < missing; k++) floors[order[k]!]! += 1;
     }
   }
   return floors.map(kr);

@@ -89,16 +89,18 @@ export function instalments(
   const taken = amounts.map(() => [false, false, false, false]);
   const can = (j: number, q: number, strict: boolean) => weights[q]! > 0 && !taken[j]![q] && (!strict || rem[j]![q]! > 0);
   const place = (i: number, strict: boolean): boolean => {
-    const queue = [0, 1, 2, 3]
-      .filter((q) => can(i, q, strict))
-      .sort((a, b) => columnNeed[b]! - columnNeed[a]! || rem[i]![b]! - rem[i]![a]! || a - b);
-    // Most kronor go straight to a quarter that still needs one; search paths only when none does.
-    const direct = queue.find((q) => columnNeed[q]! > 0);
-    if (direct !== undefined) {
+    /** The order in which member i tries the quarters: the most needed first, then its larger remainder. */
+    const byNeed = (a: number, b: number) => columnNeed[b]! - columnNeed[a]! || rem[i]![b]! - rem[i]![a]! || a - b;
+    // Most kronor go straight to a quarter that still needs one (the first such in that order); search
+    // paths only when none does.
+    let direct = -1;
+    for (let q = 0; q < 4; q++) if (can(i, q, strict) && columnNeed[q]! > 0 && (direct < 0 || byNeed(q, direct) < 0)) direct = q;
+    if (direct >= 0) {
       columnNeed[direct] = columnNeed[direct]! - 1;
       taken[i]![direct] = true;
       return true;
     }
+    const queue = [0, 1, 2, 3].filter((q) => can(i, q, strict)).sort(byNeed);
     const prev = new Map<number, { from: number; row: number }>();
     queue.forEach((q) => prev.set(q, { from: -1, row: i }));
     for (let head = 0; head < queue.length; head++) {

@@ -338,12 +338,14 @@ function inKronor(f: BoardFacts): ShownPlan {
   }));
   const group = (inGroup: (i: number) => boolean) => {
     const g = { remainingAtStart: 0, amounts: f.budget.map(() => 0), remainingAfter: 0 };
-    rows.forEach((r, i) => {
-      if (!inGroup(i)) return;
+    // Plain loops: no closure per row (2 000 rows).
+    for (let i = 0; i < rows.length; i++) {
+      if (!inGroup(i)) continue;
+      const r = rows[i]!;
       g.remainingAtStart += r.remainingAtStart;
-      r.amounts.forEach((a, yi) => (g.amounts[yi]! += a));
+      for (let yi = 0; yi < r.amounts.length; yi++) g.amounts[yi]! += r.amounts[yi]!;
       g.remainingAfter += r.remainingAfter;
-    });
+    }
     return g;
   };
   const decidedGroup = group((i) => decided[i]!);

@@ -357,7 +357,7 @@ function statementRows(ctx: Ctx): StatementRow[] {
   };
   const line = (text: OutCell, values: number[], opts: { bold?: boolean; key?: BudgetKey } = {}) => {
     const cells = [text];
-    for (const v of values) cells.push(money(kr0(v), opts.bold));
+    for (let i = 0; i < values.length; i++) cells.push(money(kr0(values[i]!), opts.bold));
     push({ key: opts.key, cells });
   };
   const section = (text: string) => push({ cells: [label(text, true)] });

@@ -178,22 +178,24 @@ export function readTable<K extends string>(sheet: SheetGrid, spec: SheetSpec<K>
         sums = summed.map(() => 0);
         continue;
       }
-      summed.forEach(([, c], i) => {
+      // A plain loop: no closure per record (2 000 records, a dozen summed columns).
+      for (let i = 0; i < summed.length; i++) {
+        const c = summed[i]![1];
         const v = values[c] ?? null;
         const sum = sums[i];
-        if (sum === null || sum === undefined) return;
+        if (sum === null || sum === undefined) continue;
         if (hasNoValue(rr, c)) {
           sums[i] = null;
-          return;
+          continue;
         }
-        if (isEmpty(v)) return;
+        if (isEmpty(v)) continue;
         if (typeof sum === 'number' && typeof v === 'number' && Number.isSafeInteger(v) && Number.isSafeInteger(sum + v)) {
           sums[i] = sum + v;
-          return;
+          continue;
         }
         const n = parseNumber(v);
         sums[i] = n.ok ? plus(sum, v, n.value) : null;
-      });
+      }
       records.push({ row: rr, values });
     }
     return { sheet, spec, headerRow: r, columns, yearColumns, records, sumRows, noValue, flagged };

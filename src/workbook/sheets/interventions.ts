@@ -1,6 +1,6 @@
 /** `Insatser`: the interventions the förbund funds, with optional amounts per plan year. */
 import { compareDates, isoDate } from '../../engine/calendar';
-import { Kronor, sub, sumKr, ZERO_KR } from '../../engine/kronor';
+import { add, Kronor, sub, ZERO_KR } from '../../engine/kronor';
 import type { Intervention } from '../../engine/types';
 import { INPUT_WORDS } from '../../messages/sheets';
 import { FUNDING, STATUS } from '../../messages/vocabulary';
@@ -93,7 +93,8 @@ export function parseInterventions(
       yearAmounts.set(year, a);
     }
     if (total !== undefined && spentBefore !== undefined && errors.length === before) {
-      const given = sumKr([...yearAmounts.values()]);
+      let given = ZERO_KR;
+      for (const a of yearAmounts.values()) given = add(given, a);
       const remaining = sub(total, spentBefore);
       if (given > remaining) {
         const firstYearColumn = yearColumns.find(([y]) => yearAmounts.has(y))![1];
