@@ -347,7 +347,12 @@ export class ExcelHost implements WorkbookHost {
   async write(sheets: OutputSheet[]): Promise<void> {
     const snapshot = this.lastSnapshot ?? (await this.read());
     this.lastSnapshot = null;
-    const plans = sheets.map((out) => {
+    const plans: { out: OutputSheet; existing: string | undefined; state: OutputState; content: Content; unchanged: boolean }[] =
+      [];
+    for (const out of sheets) {
+      // One sheet's content per task: the pane stays responsive while a national write is prepared (no
+      // sync here, so no extra round trip).
+      if (plans.length > 0) await nextTask();
       const state = this.outputs.get(out.name) ?? { marked: false };
       // The sheet the read chose for this output (its own name, or the first that matches it).
       const existing = state.existing ?? snapshot.sheetNames.find((n) => sameSheetName(n, out.name));
@@ -358,8 +363,8 @@ export class ExcelHost implements WorkbookHost {
       const last = this.written.get(out.name);
       const unchanged =
         this.watching && existing !== undefined && last !== undefined && last.id === state.id && sameContent(last, content);
-      return { out, existing, state, content, unchanged };
-    });
+      plans.push({ out, existing, state, content, unchanged });
+    }
     const todo = plans.filter((p) => !p.unchanged);
     // Refuse before anything is sent: a protected sheet or structure would fail the batch halfway.
     const blockers = (snapshot.writeBlockers ?? []).filter((b) => todo.some((p) => sameSheetName(p.out.name, b.sheet)));
@@ -833,4 +838,9 @@ function sameContent(a: Content, b: Content): boolean {
     for (let c = 0; c < a.width; c++) if (av[c] !== bv[c] || af[c] !== bf[c]) return false;
   }
   return true;
+}
+
+/** Let the event loop run (a macrotask): long preparations are cut into tasks the pane can answer between. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
