@@ -88,6 +88,36 @@ export interface PlanJson {
 const issues = (list: readonly (InputError | IssueJson)[]): IssueJson[] =>
   list.map((e) => ({ sheet: e.sheet, cell: e.cell, code: e.code, message: e.message }));
 
+/** A budget row of the JSON (also the follow-up's planned and forecast year). */
+export function budgetRowJson(b: Plan['budget'][number]): PlanJson['budget'][number] {
+  return {
+    year: b.year,
+    contributions: b.contributions,
+    esfIncome: b.esfIncome,
+    otherIncome: b.otherIncome,
+    operatingCosts: b.operatingCosts,
+    interventionCosts: b.interventionCosts,
+    financialIncome: b.financialIncome,
+    result: b.result,
+    equityStart: b.equityStart,
+    equityEnd: b.equityEnd,
+  };
+}
+
+/** A check of the JSON, with the A1 reference of its cell. */
+export function checkJson(c: Plan['checks'][number], cell: string | null): PlanJson['checks'][number] {
+  return {
+    goal: goalName(c.goal),
+    year: c.year,
+    month: c.month === null ? null : monthLabel(c.month),
+    status: statusLabel(c.status),
+    value: shownValue(c.value, GOAL_TEXT[c.goal].value),
+    limit: shownValue(c.limit, GOAL_TEXT[c.goal].limit),
+    message: checkMessage(c),
+    cell,
+  };
+}
+
 export function planToJson(
   plan: Plan | null,
   inputErrors: readonly (InputError | IssueJson)[],
@@ -138,18 +168,7 @@ export function planToJson(
         remainingAfter: p.years[yi]!.remainingAfter,
       })),
     ),
-    budget: plan.budget.map((b) => ({
-      year: b.year,
-      contributions: b.contributions,
-      esfIncome: b.esfIncome,
-      otherIncome: b.otherIncome,
-      operatingCosts: b.operatingCosts,
-      interventionCosts: b.interventionCosts,
-      financialIncome: b.financialIncome,
-      result: b.result,
-      equityStart: b.equityStart,
-      equityEnd: b.equityEnd,
-    })),
+    budget: plan.budget.map(budgetRowJson),
     balance: plan.balance.map((b) => ({
       year: b.year,
       fixedAssets: b.fixedAssets,
@@ -168,16 +187,7 @@ export function planToJson(
       decisionRoom: l.decisionRoom,
       decisionRoomAfterPlanned: l.decisionRoomAfterPlanned,
     })),
-    checks: plan.checks.map((c, i) => ({
-      goal: goalName(c.goal),
-      year: c.year,
-      month: c.month === null ? null : monthLabel(c.month),
-      status: statusLabel(c.status),
-      value: shownValue(c.value, GOAL_TEXT[c.goal].value),
-      limit: shownValue(c.limit, GOAL_TEXT[c.goal].limit),
-      message: checkMessage(c),
-      cell: checkCells[i] ?? null,
-    })),
+    checks: plan.checks.map((c, i) => checkJson(c, checkCells[i] ?? null)),
     room: roomForNewGrants(plan).map((r) => ({
       year: r.year,
       toResultTarget: r.toResultTarget,

@@ -2,7 +2,7 @@
  * The JSON's `followUp` (workbook.md): the follow-up year and month, each line's budget for the year,
  * budget to date, actual to date, forecast and deviations (kronor; per cent of the budget as a decimal
  * string with 2 decimals, null when the budget is 0), the sums, the marked lines largest first, the
- * year's forecast `budget` row and its `checks` in the base's shapes (`planToJson` picked).
+ * year's forecast `budget` row and its `checks` in the base's shapes (json.ts's row builders).
  */
 import { monthLabel } from '../../engine/calendar';
 import {
@@ -18,7 +18,7 @@ import {
 } from '../../engine/followUp';
 import type { Kronor } from '../../engine/kronor';
 import type { Plan } from '../../engine/plan';
-import { planToJson, PlanJson } from '../json';
+import { budgetRowJson, checkJson, PlanJson } from '../json';
 import { followUpLineName } from './followUpSheet';
 
 type Figures = { budgetYear: number; budgetToDate: number; actualToDate: number; forecastYear: number };
@@ -64,21 +64,7 @@ export function followUpJson(plan: Plan, checkCells: (string | null)[] = []): Fo
   const fu = plan.followUp;
   if (!fu) return null;
   const name = (l: FollowUpLine) => followUpLineName(plan, l);
-  const base = planToJson({ ...plan, followUp: null }, [], checkCells);
   const yi = plan.years.indexOf(fu.year);
-  const b = fu.budget;
-  const planned: PlanJson['budget'][number] = {
-    year: b.year,
-    contributions: b.contributions,
-    esfIncome: b.esfIncome,
-    otherIncome: b.otherIncome,
-    operatingCosts: b.operatingCosts,
-    interventionCosts: b.interventionCosts,
-    financialIncome: b.financialIncome,
-    result: b.result,
-    equityStart: b.equityStart,
-    equityEnd: b.equityEnd,
-  };
   const sums = followUpSums(fu);
   return {
     year: fu.year,
@@ -107,8 +93,8 @@ export function followUpJson(plan: Plan, checkCells: (string | null)[] = []): Fo
       result: figures(sums.result),
     },
     largestDeviations: largestDeviations(fu).map(name),
-    plannedBudget: planned,
-    budget: base.budget[yi]!,
-    checks: base.checks.filter((c) => c.year === fu.year),
+    plannedBudget: budgetRowJson(fu.budget),
+    budget: budgetRowJson(plan.budget[yi]!),
+    checks: plan.checks.flatMap((c, i) => (c.year === fu.year ? [checkJson(c, checkCells[i] ?? null)] : [])),
   };
 }
