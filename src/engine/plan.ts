@@ -121,6 +121,16 @@ class MonthlyFlows {
 }
 
 /**
+ * An instance kept for the module's life (never used).
+ * V8 keeps a class's hidden classes only while an instance is alive: a full garbage collection that finds
+ * none (between two refreshes) drops them, and with them the optimized code of every method that was
+ * compiled against them, to be compiled again on the next refresh. At national scale that was a third
+ * of a warm refresh (scripts/bench.js, which collects garbage before each run). This one instance,
+ * alive as long as the module, keeps them.
+ */
+export const KEPT_FLOWS: unknown = new MonthlyFlows(new Map());
+
+/**
  * What plans computed together (the base and its scenarios) may share: the split of each distinct year
  * and each intervention's plan, memoised by the caller. The functions must return what the plain ones would.
  */

@@ -390,6 +390,30 @@ export function planYearColumns<K extends string>(
   return used;
 }
 
+/**
+ * One record kept for the module's life (never read).
+ * V8 keeps a class's hidden classes only while an instance is alive: a full garbage collection that finds
+ * none (between two refreshes) drops them, and with them the optimized code of every method that was
+ * compiled against them, to be compiled again on the next refresh. At national scale that was a third
+ * of a warm refresh (scripts/bench.js, which collects garbage before each run). This one instance,
+ * alive as long as the module, keeps them.
+ */
+export const KEPT_CELLS: unknown = new Cells<never>(
+  {
+    sheet: { name: '', values: [], rowOffset: 0, colOffset: 0 },
+    spec: { columns: [] },
+    headerRow: 0,
+    columns: new Map(),
+    yearColumns: new Map(),
+    records: [],
+    sumRows: [],
+    noValue: new Set(),
+    flagged: new Set(),
+  } as unknown as Table<never>,
+  { row: 0, values: [] },
+  [],
+);
+
 export function records<K extends string>(table: Table<K>, errors: InputError[]): Cells<K>[] {
   return table.records.map((record) => new Cells(table, record, errors));
 }
