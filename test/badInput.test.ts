@@ -7,18 +7,11 @@
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { main } from '../src/cli/main';
+import { runCli } from './helpers/cli';
 import type { ErrorCode } from '../src/messages/errors';
 import type { PlanJson } from '../src/workbook/json';
 import type { TemplateSheet } from '../src/workbook/example';
 import { exampleFile, sheetOf, tempDir } from './helpers/files';
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') });
-  return { code, out, err };
-}
 
 let dir: string;
 beforeAll(async () => {
@@ -440,10 +433,10 @@ describe('bad input: exit 1, sheet, cell, code and message, the file byte-identi
   test.each(CASES)('%s', async (label, mutate, cells, sheet, cell, errorCode, message) => {
     const file = await book(label, mutate, cells);
     const before = await fs.readFile(file);
-    const text = await run(['refresh', file]);
+    const text = await runCli(['refresh', file]);
     expect(text.code).toBe(1);
     expect(text.err).toMatch(/ingenting har skrivits/);
-    const { code, out } = await run(['refresh', file, '--json']);
+    const { code, out } = await runCli(['refresh', file, '--json']);
     expect(code).toBe(1);
     const doc = JSON.parse(out) as PlanJson;
     expect(doc.errors).toContainEqual({ sheet, cell, code: errorCode, message: expect.stringMatching(message) as string });
@@ -453,7 +446,7 @@ describe('bad input: exit 1, sheet, cell, code and message, the file byte-identi
 });
 
 async function json(file: string): Promise<{ code: number; doc: PlanJson; out: string }> {
-  const { code, out } = await run(['refresh', file, '--json']);
+  const { code, out } = await runCli(['refresh', file, '--json']);
   return { code, doc: JSON.parse(out) as PlanJson, out };
 }
 

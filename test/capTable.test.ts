@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { promises as fs } from 'fs';
-import { main } from '../src/cli/main';
+import { runCli } from './helpers/cli';
 import { CapBand, equityCapFor } from '../src/engine/goals';
 import { kr } from '../src/engine/kronor';
 import { D } from '../src/engine/money';
@@ -24,10 +24,10 @@ afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
+/** The command's exit code and everything it printed (output and errors, in order). */
 async function run(args: string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  const code = await main(args, { out: (t) => (out += t + '\n'), err: (t) => (out += t + '\n') });
-  return { code, out };
+  const r = await runCli(args);
+  return { code: r.code, out: r.both };
 }
 
 /** An illustrative band table (the figures are the user's to enter; these are made up for the test). */

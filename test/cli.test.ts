@@ -1,19 +1,12 @@
 import { spawnSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { main } from '../src/cli/main';
+import { runCli } from './helpers/cli';
 import { ALWAYS_OUTPUT_SHEET_NAMES, OUTPUT_SHEET_NAMES, OUTPUT_SHEETS } from '../src/workbook/schema';
 import type { ErrorCode } from '../src/messages/errors';
 import type { PlanJson } from '../src/workbook/json';
 import { scenariosTemplateSheet } from '../src/workbook/sheets/scenarios';
 import { cliPath, exampleFile, gridsOf, readBook, sheetOf, tempDir } from './helpers/files';
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') });
-  return { code, out, err };
-}
 
 let dir: string;
 beforeAll(async () => {
@@ -140,10 +133,10 @@ describe('bad input: exit 1, a Swedish message naming sheet and cell, the file b
   test.each(cases)('%s', async (label, mutate, sheet, cell, message, errorCode) => {
     const file = await exampleFile(dir, `${label.replace(/\W+/g, '-')}.xlsx`, mutate);
     const before = await fs.readFile(file);
-    const { code, err } = await run(['refresh', file]);
+    const { code, err } = await runCli(['refresh', file]);
     expect(code).toBe(1);
     expect(err).toMatch(/fel i indata; ingenting har skrivits/);
-    const json = await run(['refresh', file, '--json']);
+    const json = await runCli(['refresh', file, '--json']);
     expect(json.code).toBe(1);
     const doc = JSON.parse(json.out) as PlanJson;
     expect(doc.errors.map((e) => `${e.sheet}!${e.cell} ${e.code}`)).toContain(`${sheet}!${cell} ${errorCode}`);
@@ -157,7 +150,7 @@ describe('bad input: exit 1, a Swedish message naming sheet and cell, the file b
       s.push({ name: 'Budget', rows: [['Min egen budget', 42]], widths: [20] }),
     );
     const before = await fs.readFile(file);
-    const { code, out } = await run(['refresh', file, '--json']);
+    const { code, out } = await runCli(['refresh', file, '--json']);
     expect(code).toBe(1);
     const errors = (JSON.parse(out) as PlanJson).errors;
     expect(errors.map((e) => [e.sheet, e.cell, e.code])).toEqual([['Budget', 'A1', 'notOwnedSheet']]);
@@ -171,13 +164,13 @@ describe('the refresh command on the bundled example', () => {
     // The bundled example as the template writes it: with its scenario, so the comparison is written too.
     const file = await exampleFile(dir, 'example.xlsx', (s) => s.push(scenariosTemplateSheet()));
     const inputBefore = await gridsOf(file);
-    const first = await run(['refresh', file]);
+    const first = await runCli(['refresh', file]);
     expect(first.code).toBe(0);
     expect(first.out).toMatch(/2024: resultat 1\u00a0538\u00a0000\u00a0kr/);
     const afterOne = await gridsOf(file);
     for (const name of Object.keys(inputBefore)) expect(afterOne[name]).toEqual(inputBefore[name]);
     for (const name of ALWAYS_OUTPUT_SHEET_NAMES) expect(afterOne[name]).toBeDefined();
-    expect(await run(['refresh', file])).toMatchObject({ code: 0 });
+    expect(await runCli(['refresh', file])).toMatchObject({ code: 0 });
     const afterTwo = await gridsOf(file);
     expect(afterTwo).toEqual(afterOne);
     // The example has a scenario (so its comparison) and no follow-up.
@@ -189,7 +182,7 @@ describe('the refresh command on the bundled example', () => {
 
   test('the output sheets: headers, totals that add up, formats and frozen header rows', async () => {
     const file = await exampleFile(dir, 'layout.xlsx');
-    await run(['refresh', file]);
+    await runCli(['refresh', file]);
     const wb = await readBook(file);
     // Fördelning as the 2018 table: one block per year, members, Summa kommuner, the parties, Totalt.
     const split = wb.getWorksheet('Fördelning')!;
@@ -253,7 +246,7 @@ describe('the refresh command on the bundled example', () => {
       sheetOf(s, 'Insatser').rows[4]![1] = evil;
       sheetOf(s, 'Insatser').rows[4]![2] = '+SUM(1,2)';
     });
-    expect((await run(['refresh', file])).code).toBe(0);
+    expect((await runCli(['refresh', file])).code).toBe(0);
     const ws = (await readBook(file)).getWorksheet('Insatser per år')!;
     const cell = ws.getCell('B6');
     expect(cell.value).toBe(evil);
@@ -264,7 +257,7 @@ describe('the refresh command on the bundled example', () => {
 
   test('--json prints the documented document', async () => {
     const file = await exampleFile(dir, 'json.xlsx');
-    const { code, out } = await run(['refresh', file, '--json']);
+    const { code, out } = await runCli(['refresh', file, '--json']);
     expect(code).toBe(0);
     const doc = JSON.parse(out) as PlanJson;
     expect(doc.version).toBe(1);
@@ -318,7 +311,7 @@ describe('the refresh command on the bundled example', () => {
     const file = await exampleFile(dir, 'out.xlsx');
     const before = await fs.readFile(file);
     const target = path.join(dir, 'out-beraknad.xlsx');
-    const { code } = await run(['refresh', file, '--out', target, '--strict']);
+    const { code } = await runCli(['refresh', file, '--out', target, '--strict']);
     expect(code).toBe(3);
     expect((await fs.readFile(file)).equals(before)).toBe(true);
     expect(Object.keys(await gridsOf(target))).toContain('Kontroller');

@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { main } from '../src/cli/main';
+import { runCli } from './helpers/cli';
 import { addTemplateSheets, readGrid } from '../src/hosts/xlsx/xlsxHost';
 import type { ErrorCode } from '../src/messages/errors';
 import { exampleSheets, TemplateSheet, templateSheet } from '../src/workbook/example';
@@ -17,13 +17,6 @@ import type { PlanJson } from '../src/workbook/json';
 import { computeFromSnapshot } from '../src/workbook/refresh';
 import { YEARS_SPEC } from '../src/workbook/sheets/years';
 import { gridsOf, sheetOf, tempDir } from './helpers/files';
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') });
-  return { code, out, err };
-}
 
 let dir: string;
 beforeAll(async () => {
@@ -60,7 +53,7 @@ function computed(sheets: TemplateSheet[]) {
 }
 
 const jsonOf = async (file: string): Promise<PlanJson> => {
-  const { code, out } = await run(['refresh', file, '--json', '--out', path.join(dir, 'out.xlsx')]);
+  const { code, out } = await runCli(['refresh', file, '--json', '--out', path.join(dir, 'out.xlsx')]);
   expect(code).toBe(0);
   return JSON.parse(out) as PlanJson;
 };
@@ -188,7 +181,7 @@ describe('the second bundled example: RAR 2024–2026, outcome through June 2024
 
   test('the written sheets: Uppföljning with the lines and the board list; Budget headed Prognos 2024', async () => {
     const out = path.join(dir, 'written.xlsx');
-    const summary = await run(['refresh', EXAMPLE, '--out', out]);
+    const summary = await runCli(['refresh', EXAMPLE, '--out', out]);
     expect(summary.code).toBe(0);
     expect(summary.out.replace(/\u00a0/g, ' ')).toMatch(
       /Uppföljning 2024 till och med juni: resultat hittills 1 456 052 kr \(budget 768 996 kr\), prognos helår 2 345 054 kr \(budget 1 538 000 kr\); största avvikelser: ”Sikta mot arbetslivet”, ”Samverkansstöd, ESF, utvärdering”/,
@@ -543,7 +536,7 @@ describe('bad input in Utfall through the real command: exit 1, the cell named, 
   test.each(cases)('%s', async (label, mutate, sheet, cell, code, message) => {
     const file = await followUpFile(`${label.replace(/\W+/g, '-')}.xlsx`, mutate);
     const before = await fs.readFile(file);
-    const { code: exit, out } = await run(['refresh', file, '--json']);
+    const { code: exit, out } = await runCli(['refresh', file, '--json']);
     expect(exit).toBe(1);
     const errors = (JSON.parse(out) as PlanJson).errors;
     // The one error, no knock-on.
@@ -555,16 +548,16 @@ describe('bad input in Utfall through the real command: exit 1, the cell named, 
   test('a user’s own sheet named Uppföljning is an obstacle only when there is a follow-up', async () => {
     const own = { name: 'Uppföljning', rows: [['Min egen uppföljning']], widths: [30] };
     const without = await write('own-plain.xlsx', [...exampleSheets(), own]);
-    expect((await run(['refresh', without, '--out', path.join(dir, 'own-out.xlsx')])).code).toBe(0);
+    expect((await runCli(['refresh', without, '--out', path.join(dir, 'own-out.xlsx')])).code).toBe(0);
     const withFollowUp = await followUpFile('own-fu.xlsx', (s) => s.push(own));
-    const { code, out } = await run(['refresh', withFollowUp, '--json']);
+    const { code, out } = await runCli(['refresh', withFollowUp, '--json']);
     expect(code).toBe(1);
     expect((JSON.parse(out) as PlanJson).errors.map((e) => `${e.sheet} ${e.code}`)).toEqual(['Uppföljning notOwnedSheet']);
   });
 
   test('removing the follow-up rewrites the tool’s own Uppföljning sheet to say so', async () => {
     const file = path.join(dir, 'stale.xlsx');
-    expect((await run(['refresh', EXAMPLE, '--out', file])).code).toBe(0);
+    expect((await runCli(['refresh', EXAMPLE, '--out', file])).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const settings = wb.getWorksheet('Inställningar')!;
@@ -572,7 +565,7 @@ describe('bad input in Utfall through the real command: exit 1, the cell named, 
       if (row.getCell(1).value === 'Uppföljning till och med') row.getCell(2).value = null;
     });
     await wb.xlsx.writeFile(file);
-    const { code } = await run(['refresh', file]);
+    const { code } = await runCli(['refresh', file]);
     expect(code).toBe(0);
     const after = new ExcelJS.Workbook();
     await after.xlsx.readFile(file);

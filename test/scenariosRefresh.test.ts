@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
-import { main } from '../src/cli/main';
+import { runCli } from './helpers/cli';
 import { addTemplateSheets, XlsxHost } from '../src/hosts/xlsx/xlsxHost';
 import type { ErrorCode } from '../src/messages/errors';
 import { exampleSheets, TemplateSheet, templateSheets } from '../src/workbook/example';
@@ -24,13 +24,6 @@ import fc from 'fast-check';
 import { exampleFile, gridsOf, readBook, sheetOf, tempDir } from './helpers/files';
 
 type Row = readonly CellValue[];
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') });
-  return { code, out, err };
-}
 
 async function computed(sheets: TemplateSheet[]) {
   const wb = new ExcelJS.Workbook();
@@ -214,7 +207,7 @@ describe('properties of the shared refresh', () => {
 describe('the template files', () => {
   test('examples/rar-sormland-2024.xlsx is the template as the command writes it, with the scenario', async () => {
     const file = `${dir}/mall.xlsx`;
-    expect((await run(['template', file])).code).toBe(0);
+    expect((await runCli(['template', file])).code).toBe(0);
     const example = await gridsOf(`${__dirname}/../examples/rar-sormland-2024.xlsx`);
     expect(example).toEqual(await gridsOf(file));
     expect(example['Scenarier']!.slice(1).map((r) => r.slice(0, 5))).toEqual(EXAMPLE_SCENARIOS.map((r) => r.slice(0, 5)));
@@ -222,7 +215,7 @@ describe('the template files', () => {
 
   test('template --empty: every input sheet with headers, an empty Scenarier and Utfall, the goals as their defaults', async () => {
     const file = `${dir}/tom.xlsx`;
-    expect((await run(['template', '--empty', file])).code).toBe(0);
+    expect((await runCli(['template', '--empty', file])).code).toBe(0);
     const wb = await readBook(file);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       ...exampleSheets().map((s) => s.name),
@@ -240,23 +233,23 @@ describe('the template files', () => {
     expect(parseGoals(grid('Mål'), errors)).toEqual(defaultGoals());
     expect(errors).toEqual([]);
     // Nothing to compute yet: the first plan year is asked for, nothing else is wrong.
-    const { code, out } = await run(['refresh', file, '--json']);
+    const { code, out } = await runCli(['refresh', file, '--json']);
     expect(code).toBe(1);
     expect((JSON.parse(out) as PlanJson).errors.map((e) => [e.sheet, e.cell, e.code])).toEqual([
       ['Inställningar', 'B3', 'required'],
     ]);
-    expect((await run(['template', '--empty', file])).code).toBe(2); // never overwrites
+    expect((await runCli(['template', '--empty', file])).code).toBe(2); // never overwrites
   });
 });
 
 describe('a comparison written before', () => {
   test('says there are no scenarios once the Scenarier sheet is gone', async () => {
     const file = await exampleFile(dir, 'gone.xlsx', (s) => s.push(scenariosTemplateSheet()));
-    expect((await run(['refresh', file])).code).toBe(0);
+    expect((await runCli(['refresh', file])).code).toBe(0);
     const wb = await readBook(file);
     wb.removeWorksheet(wb.getWorksheet('Scenarier')!.id);
     await wb.xlsx.writeFile(file);
-    expect((await run(['refresh', file])).code).toBe(0);
+    expect((await runCli(['refresh', file])).code).toBe(0);
     const grids = await gridsOf(file);
     const text = grids['Scenariojämförelse']!.flat().join(' ');
     expect(text).toMatch(/Arbetsboken har inga scenarier/);
@@ -308,7 +301,7 @@ describe('bad scenario input through the command: exit 1, the Scenarier cell nam
   test.each(CASES)('%s', async (name, scenarioRows, cell, code, message) => {
     const file = await exampleFile(dir, `${name.replace(/\W+/g, '-')}.xlsx`, (s) => s.push(scenariosTemplateSheet(scenarioRows)));
     const before = await fs.readFile(file);
-    const { code: exit, out } = await run(['refresh', file, '--json']);
+    const { code: exit, out } = await runCli(['refresh', file, '--json']);
     expect(exit).toBe(1);
     const doc = JSON.parse(out) as PlanJson;
     expect(doc.errors.map((e) => [e.sheet, e.cell, e.code])).toEqual([['Scenarier', cell, code]]);
@@ -317,7 +310,7 @@ describe('bad scenario input through the command: exit 1, the Scenarier cell nam
     expect(doc.scenarios.map((s) => [s.name, s.errors.map((e) => e.code)])).toEqual([['S', [code]]]);
     expect((await fs.readFile(file)).equals(before)).toBe(true);
     // Without --json: the message on the command's error output, the cell named.
-    const plain = await run(['refresh', file]);
+    const plain = await runCli(['refresh', file]);
     expect(plain.code).toBe(1);
     expect(plain.out + plain.err).toContain(`Scenarier!${cell}`);
     expect((await fs.readFile(file)).equals(before)).toBe(true);
@@ -329,7 +322,7 @@ describe('bad scenario input through the command: exit 1, the Scenarier cell nam
       s.push(scenariosTemplateSheet([['S', 'Budgeten', 2024, 'Medlemsavgifter', 1]]));
     });
     const before = await fs.readFile(file);
-    const { code, out } = await run(['refresh', file, '--json']);
+    const { code, out } = await runCli(['refresh', file, '--json']);
     expect(code).toBe(1);
     expect((JSON.parse(out) as PlanJson).errors.map((e) => [e.sheet, e.cell, e.code])).toEqual([
       ['År', 'B2', 'notANumber'],
@@ -340,7 +333,7 @@ describe('bad scenario input through the command: exit 1, the Scenarier cell nam
 
   test('the example scenarios themselves are fine', async () => {
     const file = await exampleFile(dir, 'fine.xlsx', (s) => s.push(scenariosTemplateSheet(EXAMPLE_SCENARIOS)));
-    const { code, out } = await run(['refresh', file, '--json']);
+    const { code, out } = await runCli(['refresh', file, '--json']);
     expect(code).toBe(0);
     expect((JSON.parse(out) as PlanJson).scenarios[0]!.budget[0]!.result).toBe(6_538_000);
   });
