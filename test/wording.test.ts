@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
-import { errorMessage } from '../src/messages/errors';
+import { errorMessage, NEGATIVE_WHAT } from '../src/messages/errors';
 import { INPUT_ALSO, INPUT_WORDS } from '../src/messages/sheets';
 import type { InputError, SheetGrid } from '../src/workbook/grid';
 import { COSTS_SPEC, parseCosts } from '../src/workbook/sheets/costs';
@@ -24,12 +24,19 @@ describe('"får inte vara negativ…" agrees with its subject', () => {
     [Y.shortTermLiabilities, 'Kortfristiga skulder får inte vara negativa.'],
     [I.total, 'Budget totalt får inte vara negativ.'],
     [I.spentBefore, 'Förbrukat före planår får inte vara negativt.'],
-    ['Antalet invånare', 'Antalet invånare får inte vara negativt.'],
-    ['Beloppet för 2025', 'Beloppet för 2025 får inte vara negativt.'],
     [INPUT_WORDS.settings.rows.stateShare, 'Statens andel får inte vara negativ.'],
   ])('%s', (what, message) => {
     expect(errorMessage('negative', { what })).toBe(message);
+    // A header is the workbook's own word: the English message names it as the sheet does.
     expect(errorMessage('negative', { what }, 'en')).toBe(`${what} must not be negative.`);
+  });
+
+  test.each([
+    [NEGATIVE_WHAT.population, 'Antalet invånare får inte vara negativt.', 'The number of inhabitants must not be negative.'],
+    [NEGATIVE_WHAT.yearAmount(2025), 'Beloppet för 2025 får inte vara negativt.', 'The amount for 2025 must not be negative.'],
+  ])('a phrase, in each language (case %#)', (what, sv, en) => {
+    expect(errorMessage('negative', { what })).toBe(sv);
+    expect(errorMessage('negative', { what }, 'en')).toBe(en);
   });
 
   test('read from a sheet: a negative ESF income on År is named in agreement', () => {

@@ -29,6 +29,12 @@ function negativeAgreeing(what: string): string {
   return 'negativ';
 }
 
+/** What must not be negative, where it is not a header or label of the workbook: in each language. */
+export const NEGATIVE_WHAT = {
+  population: { sv: 'Antalet invånare', en: 'The number of inhabitants' },
+  yearAmount: (year: number) => ({ sv: `Beloppet för ${year}`, en: `The amount for ${year}` }),
+} as const;
+
 interface Message<P> {
   sv: (p: P) => string;
   en: (p: P) => string;
@@ -80,9 +86,13 @@ export const ERRORS = {
     (p) => `${q(p.text)} ska vara ${p.what.sv} (ett heltal).`,
     (p) => `${qe(p.text)} must be ${p.what.en} (a whole number).`,
   ),
-  negative: m<{ what: string }>(
-    (p) => `${p.what} får inte vara ${negativeAgreeing(p.what)}.`,
-    (p) => `${p.what} must not be negative.`,
+  /** `what`: a column header or row label (the workbook's own word, in both languages), or a phrase in each. */
+  negative: m<{ what: string | { sv: string; en: string } }>(
+    (p) => {
+      const sv = typeof p.what === 'string' ? p.what : p.what.sv;
+      return `${sv} får inte vara ${negativeAgreeing(sv)}.`;
+    },
+    (p) => `${typeof p.what === 'string' ? p.what : p.what.en} must not be negative.`,
   ),
   outOfRange: m<{ what: string; min: number; max: number }>(
     (p) => `${p.what} ska vara mellan ${p.min} och ${p.max}.`,

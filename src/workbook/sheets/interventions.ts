@@ -3,6 +3,7 @@ import { compareDates, isoDate } from '../../engine/calendar';
 import { add, Kronor, sub, ZERO_KR } from '../../engine/kronor';
 import type { Intervention } from '../../engine/types';
 import { INPUT_WORDS } from '../../messages/sheets';
+import { NEGATIVE_WHAT } from '../../messages/errors';
 import { FUNDING, STATUS } from '../../messages/vocabulary';
 import type { InputError, SheetGrid } from '../grid';
 import { planYearColumns, readTable, records, SheetSpec } from '../table';
@@ -83,7 +84,7 @@ export function parseInterventions(
       const a = c.take(column, parseAmount(v));
       if (a === undefined) continue;
       if (a < 0) {
-        c.error(column, 'negative', { what: `Beloppet för ${year}` });
+        c.error(column, 'negative', { what: NEGATIVE_WHAT.yearAmount(year) });
         continue;
       }
       if (period && (year < period.start.year || year > period.end.year)) {

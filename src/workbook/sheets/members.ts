@@ -4,6 +4,7 @@ import { isActive } from '../../engine/split';
 import type { Member } from '../../engine/types';
 import { PARTIES } from '../../engine/types';
 import { DUPLICATE_OF, EXPECTED, INPUT_WORDS } from '../../messages/sheets';
+import { NEGATIVE_WHAT } from '../../messages/errors';
 import { lowerCaseSv, PARTY } from '../../messages/vocabulary';
 import { inputError, InputError, SheetGrid } from '../grid';
 import { headerCell, readTable, records, SheetSpec } from '../table';
@@ -47,7 +48,7 @@ export function parseMembers(sheet: SheetGrid, context: PlanContext, errors: Inp
     if (party === 'municipalities' && isEmpty(rawPop)) c.error('population', 'required', { what: W.population });
     else if (!isEmpty(rawPop)) {
       const p = c.take('population', parseInteger(rawPop, EXPECTED.population));
-      if (p !== undefined && p < 0) c.error('population', 'negative', { what: 'Antalet invånare' });
+      if (p !== undefined && p < 0) c.error('population', 'negative', { what: NEGATIVE_WHAT.population });
       else if (p !== undefined && p > MAX_POPULATION)
         c.error('population', 'outOfRange', { what: W.population, min: 0, max: MAX_POPULATION });
       else if (p !== undefined) population = count(p);
