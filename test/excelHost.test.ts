@@ -13,7 +13,8 @@ import {
 } from '../src/hosts/excel/excelHost';
 import { excelPane } from '../src/hosts/excel/excelPane';
 import { exampleSheets, templateSheets } from '../src/workbook/example';
-import { refresh } from '../src/workbook/refresh';
+import { computeFromSnapshot, refresh } from '../src/workbook/refresh';
+import { prepareSheets } from '../src/hosts/excel/prepare';
 import { ALWAYS_OUTPUT_SHEET_NAMES, INPUT_SHEETS, ownerMarkName } from '../src/workbook/schema';
 import { FakeExcel, fail } from './fakeOffice';
 import { exampleExcel, nationalExcel } from './fakeOfficeWorkbooks';
@@ -295,6 +296,28 @@ describe('Excel host: less to send', () => {
     excel.deleteSheet('Kontroller');
     await refresh(pane.host);
     expect(excel.sheet('Kontroller')).toBeDefined();
+    await stop();
+  });
+
+  // Issue 7: the pane's compute worker prepares the write; its reply crosses by structured clone.
+  test('sheets prepared elsewhere and cloned write the very batch `write` sends; unchanged ones are skipped', async () => {
+    const direct = exampleExcel();
+    const viaWorker = exampleExcel();
+    const host = hostOf(direct);
+    const pane = excelPane(api(viaWorker), { features: { core: true, workbookEvents: true, triggerSource: true } });
+    const stop = await pane.watchInputs(() => undefined);
+    const computed = computeFromSnapshot(await host.read());
+    await host.write(computed.sheets);
+    const snapshot = await pane.host.read();
+    const prepared = structuredClone(prepareSheets(computeFromSnapshot(snapshot).sheets));
+    await pane.host.writePrepared(prepared);
+    expect(viaWorker.requests.at(-1)).toEqual(direct.requests.at(-1));
+    expect(allValues(viaWorker)).toEqual(allValues(direct));
+    // The same sheets again: the read, nothing written.
+    const syncs = viaWorker.syncs;
+    await pane.host.read();
+    await pane.host.writePrepared(structuredClone(prepareSheets(computeFromSnapshot(snapshot).sheets)));
+    expect(viaWorker.syncs).toBe(syncs + 1);
     await stop();
   });
 

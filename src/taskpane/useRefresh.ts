@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Lang } from '../messages/format';
-import type { PaneHost } from '../hosts/paneHost';
+import { type PaneHost, takesPrepared } from '../hosts/paneHost';
 import { compute } from './computeClient';
 import type { PaneResult } from './paneTypes';
 
@@ -58,10 +58,13 @@ export function useRefresh(host: PaneHost, auto: boolean, lang: Lang) {
           phase('reading');
           const snapshot = await workbook.read();
           phase('computing');
-          const result = await compute(snapshot, lang);
+          const prepared = takesPrepared(workbook);
+          const result = await compute(snapshot, lang, prepared ? workbook.preparedKind : undefined);
           if (result.errors.length === 0) {
             phase('writing');
-            await workbook.write(result.sheets);
+            // The sheets in the host's own form where the worker made it (no preparation here).
+            if (prepared && result.prepared) await workbook.writePrepared(result.prepared.sheets);
+            else await workbook.write(result.sheets);
           }
           const at = new Date();
           setState({
