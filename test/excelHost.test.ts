@@ -485,6 +485,33 @@ describe('Excel host: template and helpers', () => {
     expect(excel.sheets.map((s) => s.name)).toEqual(['Medlemmar']);
   });
 
+  test('the fake: a style set on a range is each cell’s own (changing one cell leaves the others); styles are a Map by "row,col"', async () => {
+    const excel = new FakeExcel();
+    excel.addSheet('S');
+    await excel.Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('S');
+      ws.getRangeByIndexes(0, 0, 3, 3).format.font.name = 'Calibri';
+      ws.getRangeByIndexes(1, 1, 1, 2).format.fill.color = '#FF0000';
+      ws.getRangeByIndexes(2, 2, 1, 1).format.wrapText = true;
+      await context.sync();
+    });
+    const styles = excel.sheet('S')!.styles;
+    expect(styles.size).toBe(9);
+    expect(styles.get('0,0')).toEqual({ fontName: 'Calibri' });
+    expect(styles.get('1,1')).toEqual({ fontName: 'Calibri', fill: '#FF0000' });
+    expect(styles.get('1,0')).toEqual({ fontName: 'Calibri' });
+    expect(styles.get('2,2')).toEqual({ fontName: 'Calibri', wrap: true });
+    expect(styles.has('3,0')).toBe(false);
+    expect([...styles.keys()]).toEqual(['0,0', '0,1', '0,2', '1,0', '1,1', '1,2', '2,0', '2,1', '2,2']);
+    await excel.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('S').getRangeByIndexes(1, 1, 2, 2).clear('Formats');
+      await context.sync();
+    });
+    expect(styles.size).toBe(5);
+    expect(styles.get('1,1')).toBeUndefined();
+    expect(styles.get('1,0')).toEqual({ fontName: 'Calibri' });
+  });
+
   test('the fake: properties need load + sync; getItem of a missing sheet fails; names.add twice fails', async () => {
     const excel = exampleExcel();
     await excel.Excel.run(async (ctx) => {
