@@ -7,7 +7,7 @@
  * What the preparation makes of the cells is explained in writeRuns.ts.
  */
 import type { ChartSpec, OutCell, OutputSheet, PrintSetup } from '../../workbook/grid';
-import { coverRuns, Run, valueBands, ValueBlock, widthRuns } from './writeRuns';
+import { coverKeys, coverRuns, Run, valueBands, ValueBlock, ValueIds, widthRuns } from './writeRuns';
 
 /** Rectangles of one style: [row, column, rows, columns, value] per property (see `coverRuns`). */
 export interface StyleRuns {
@@ -109,13 +109,97 @@ export function excelWidthRuns(widths: readonly number[]): [number, number, numb
   return widthRuns(widths.map((w) => Math.round(w * 6.5)));
 }
 
+/**
+ * One property of the cells as flat keys for `coverKeys` (made on its first cell), and the first and
+ * last row that have it: rectangles are looked for only there (a status fill in a few rows of thousands).
+ */
+class PropertyKeys {
+  private key: Int32Array | null = null;
+  private readonly ids = new ValueIds();
+  private first = -1;
+  private last = -1;
+  constructor(
+    private readonly size: number,
+    private readonly width: number,
+  ) {}
+  set(index: number, row: number, value: string | undefined): void {
+    if (value === undefined || value === '') return;
+    this.key ??= new Int32Array(this.size).fill(-1);
+    this.key[index] = this.ids.id(value);
+    if (this.first < 0) this.first = row;
+    this.last = row;
+  }
+  /** The rectangles (`coverRuns`); `empty` the mask of empty cells, which take any value (null: none do). */
+  runs(empty: Uint8Array | null): Run[] {
+    if (!this.key) return [];
+    const from = this.first * this.width;
+    const to = (this.last + 1) * this.width;
+    const loose = empty ? empty.subarray(from, to) : new Uint8Array(to - from);
+    const runs = coverKeys(this.key.subarray(from, to), loose, this.last - this.first + 1, this.width, this.ids.names);
+    for (const run of runs) run[0] += this.first;
+    return runs;
+  }
+}
+
+/**
+ * The cells in one pass: the values (`toArrays`), and the number formats, bold and styles as flat keys
+ * with the mask of empty cells, for their rectangles (the same as `coverRuns` on `toArrays`' formats,
+ * and as `styleRuns`).
+ */
+function cellRuns(
+  out: OutputSheet,
+  width: number,
+): { values: (string | number)[][]; runs: Run[]; bold: Run[]; styles: StyleRuns } {
+  const size = out.rows.length * width;
+  const formatIds = new ValueIds();
+  const formatKey = new Int32Array(size).fill(-1);
+  const empty = new Uint8Array(size).fill(1);
+  const [bold, fill, color, wrap, align] = [0, 1, 2, 3, 4].map(() => new PropertyKeys(size, width)) as [
+    PropertyKeys,
+    PropertyKeys,
+    PropertyKeys,
+    PropertyKeys,
+    PropertyKeys,
+  ];
+  const values: (string | number)[][] = [];
+  out.rows.forEach((r, row) => {
+    const vs = new Array<string | number>(width).fill('');
+    for (let col = 0; col < r.length; col++) {
+      const c = r[col]!;
+      const j = row * width + col;
+      let format: string;
+      if (c.f === '@' && typeof c.v === 'string') {
+        // A prefixed string is text already (the prefix is not shown).
+        const text = asText(c.v);
+        vs[col] = text;
+        format = text === c.v ? '@' : 'General';
+      } else {
+        vs[col] = c.v === null ? '' : c.v;
+        format = c.f ?? 'General';
+      }
+      if (format !== 'General') formatKey[j] = formatIds.id(format);
+      if (vs[col] !== '') empty[j] = 0;
+      if (c.bold === true) bold.set(j, row, 'b');
+      if (c.fill !== undefined) fill.set(j, row, c.fill.toUpperCase());
+      if (c.color !== undefined) color.set(j, row, c.color.toUpperCase());
+      if (c.wrap) wrap.set(j, row, 'wrap');
+      if (c.align !== undefined) align.set(j, row, c.align);
+    }
+    values.push(vs);
+  });
+  return {
+    values,
+    runs: coverKeys(formatKey, empty, out.rows.length, width, formatIds.names),
+    bold: bold.runs(empty),
+    // Fills show on empty cells too; font colour, wrap and alignment only where there is text.
+    styles: { fill: fill.runs(null), color: color.runs(empty), wrap: wrap.runs(empty), align: align.runs(empty) },
+  };
+}
+
 /** One output sheet as its write sends it. */
 export function prepareSheet(out: OutputSheet): PreparedSheet {
-  const { values, formats, width } = toArrays(out);
-  const empty = (r: number, c: number) => values[r]![c] === '';
-  const runs = coverRuns(formats, 'General', empty);
-  const bold = propertyRuns(out, width, (c) => (c.bold === true ? 'b' : undefined));
-  const styles = styleRuns(out, width);
+  const width = sheetWidth(out);
+  const { values, runs, bold, styles } = cellRuns(out, width);
   const links = linksOf(out);
   const print = out.print ?? null;
   const charts = out.charts ?? [];
