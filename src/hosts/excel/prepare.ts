@@ -110,32 +110,31 @@ export function excelWidthRuns(widths: readonly number[]): [number, number, numb
 }
 
 /**
- * One property of the cells as flat keys for `coverKeys` (made on its first cell), and the first and
- * last row that have it: rectangles are looked for only there (a status fill in a few rows of thousands).
+ * One property of the cells, for `coverKeys`: the cells that have it as (index, value) pairs (few: a
+ * status fill, bold totals), and the first and last row that have it: the flat keys are made for those
+ * rows only, and rectangles looked for only there (a status fill in a few rows of thousands).
  */
 class PropertyKeys {
-  private key: Int32Array | null = null;
+  private readonly cells: number[] = [];
   private readonly ids = new ValueIds();
   private first = -1;
   private last = -1;
-  constructor(
-    private readonly size: number,
-    private readonly width: number,
-  ) {}
+  constructor(private readonly width: number) {}
   set(index: number, row: number, value: string | undefined): void {
     if (value === undefined || value === '') return;
-    this.key ??= new Int32Array(this.size).fill(-1);
-    this.key[index] = this.ids.id(value);
+    this.cells.push(index, this.ids.id(value));
     if (this.first < 0) this.first = row;
     this.last = row;
   }
   /** The rectangles (`coverRuns`); `empty` the mask of empty cells, which take any value (null: none do). */
   runs(empty: Uint8Array | null): Run[] {
-    if (!this.key) return [];
+    if (this.first < 0) return [];
     const from = this.first * this.width;
     const to = (this.last + 1) * this.width;
+    const key = new Int32Array(to - from).fill(-1);
+    for (let k = 0; k < this.cells.length; k += 2) key[this.cells[k]! - from] = this.cells[k + 1]!;
     const loose = empty ? empty.subarray(from, to) : new Uint8Array(to - from);
-    const runs = coverKeys(this.key.subarray(from, to), loose, this.last - this.first + 1, this.width, this.ids.names);
+    const runs = coverKeys(key, loose, this.last - this.first + 1, this.width, this.ids.names);
     for (const run of runs) run[0] += this.first;
     return runs;
   }
@@ -154,7 +153,7 @@ function cellRuns(
   const formatIds = new ValueIds();
   const formatKey = new Int32Array(size).fill(-1);
   const empty = new Uint8Array(size).fill(1);
-  const [bold, fill, color, wrap, align] = [0, 1, 2, 3, 4].map(() => new PropertyKeys(size, width)) as [
+  const [bold, fill, color, wrap, align] = [0, 1, 2, 3, 4].map(() => new PropertyKeys(width)) as [
     PropertyKeys,
     PropertyKeys,
     PropertyKeys,
