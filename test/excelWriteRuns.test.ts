@@ -6,7 +6,7 @@
  * same formats and styles on every cell that shows something.
  */
 import fc from 'fast-check';
-import { ExcelHost, officeExcel, styleRuns, toArrays } from '../src/hosts/excel/excelHost';
+import { ExcelHost, linksOf, officeExcel, styleRuns, toArrays } from '../src/hosts/excel/excelHost';
 import { prepareSheet } from '../src/hosts/excel/prepare';
 import { coverRuns, valueBands, widthRuns } from '../src/hosts/excel/writeRuns';
 import type { OutCell, OutputSheet } from '../src/workbook/grid';
@@ -98,6 +98,11 @@ describe('the write in runs and bands: the same workbook as cell by cell', () =>
         expect(prepared.bold).toEqual(coverRuns(bold, '', empty));
         expect(prepared.styles).toEqual(styleRuns(out));
         expect(prepared.bands).toEqual(valueBands(values, width));
+        const linked = {
+          ...out,
+          rows: out.rows.map((r, i) => r.map((c, j) => ((i + j) % 3 === 0 ? { ...c, link: 'A!B2' } : c))),
+        };
+        expect(prepareSheet(linked).links).toEqual(linksOf(linked));
       }),
       { numRuns: 300 },
     );

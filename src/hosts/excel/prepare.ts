@@ -141,14 +141,14 @@ class PropertyKeys {
 }
 
 /**
- * The cells in one pass: the values (`toArrays`), and the number formats, bold and styles as flat keys
- * with the mask of empty cells, for their rectangles (the same as `coverRuns` on `toArrays`' formats,
- * and as `styleRuns`).
+ * The cells in one pass: the values (`toArrays`), the links (`linksOf`), and the number formats, bold
+ * and styles as flat keys with the mask of empty cells, for their rectangles (the same as `coverRuns`
+ * on `toArrays`' formats, and as `styleRuns`).
  */
 function cellRuns(
   out: OutputSheet,
   width: number,
-): { values: (string | number)[][]; runs: Run[]; bold: Run[]; styles: StyleRuns } {
+): { values: (string | number)[][]; runs: Run[]; bold: Run[]; styles: StyleRuns; links: Link[] } {
   const size = out.rows.length * width;
   const formatIds = new ValueIds();
   const formatKey = new Int32Array(size).fill(-1);
@@ -161,33 +161,46 @@ function cellRuns(
     PropertyKeys,
   ];
   const values: (string | number)[][] = [];
-  out.rows.forEach((r, row) => {
+  const links: Link[] = [];
+  // Neighbouring cells mostly share a format: its number is looked up only when it changes.
+  let lastFormat = 'General';
+  let lastId = -1;
+  for (let row = 0; row < out.rows.length; row++) {
+    const r = out.rows[row]!;
     const vs = new Array<string | number>(width).fill('');
     for (let col = 0; col < r.length; col++) {
       const c = r[col]!;
       const j = row * width + col;
+      const v = c.v;
+      let value: string | number;
       let format: string;
-      if (c.f === '@' && typeof c.v === 'string') {
+      if (c.f === '@' && typeof v === 'string') {
         // A prefixed string is text already (the prefix is not shown).
-        const text = asText(c.v);
-        vs[col] = text;
-        format = text === c.v ? '@' : 'General';
+        value = asText(v);
+        format = value === v ? '@' : 'General';
       } else {
-        vs[col] = c.v === null ? '' : c.v;
+        value = v === null ? '' : v;
         format = c.f ?? 'General';
       }
-      if (format !== 'General') formatKey[j] = formatIds.id(format);
-      if (vs[col] !== '') empty[j] = 0;
+      vs[col] = value;
+      if (format !== lastFormat) {
+        lastFormat = format;
+        lastId = format === 'General' ? -1 : formatIds.id(format);
+      }
+      formatKey[j] = lastId;
+      if (value !== '') empty[j] = 0;
       if (c.bold === true) bold.set(j, row, 'b');
       if (c.fill !== undefined) fill.set(j, row, c.fill.toUpperCase());
       if (c.color !== undefined) color.set(j, row, c.color.toUpperCase());
       if (c.wrap) wrap.set(j, row, 'wrap');
       if (c.align !== undefined) align.set(j, row, c.align);
+      if (c.link) links.push([row, col, c.link, typeof v === 'string' ? v : null]);
     }
     values.push(vs);
-  });
+  }
   return {
     values,
+    links,
     runs: coverKeys(formatKey, empty, out.rows.length, width, formatIds.names),
     bold: bold.runs(empty),
     // Fills show on empty cells too; font colour, wrap and alignment only where there is text.
@@ -198,8 +211,7 @@ function cellRuns(
 /** One output sheet as its write sends it. */
 export function prepareSheet(out: OutputSheet): PreparedSheet {
   const width = sheetWidth(out);
-  const { values, runs, bold, styles } = cellRuns(out, width);
-  const links = linksOf(out);
+  const { values, runs, bold, styles, links } = cellRuns(out, width);
   const print = out.print ?? null;
   const charts = out.charts ?? [];
   const layout = JSON.stringify([bold, out.widths, out.freezeRows, styles, links, print, charts]);
