@@ -13,7 +13,8 @@ import {
 } from '../src/hosts/excel/excelHost';
 import { excelPane } from '../src/hosts/excel/excelPane';
 import { exampleSheets, templateSheets } from '../src/workbook/example';
-import { refresh } from '../src/workbook/refresh';
+import { computeFromSnapshot, refresh } from '../src/workbook/refresh';
+import { prepareSheets } from '../src/hosts/excel/prepare';
 import { ALWAYS_OUTPUT_SHEET_NAMES, INPUT_SHEETS, ownerMarkName } from '../src/workbook/schema';
 import { FakeExcel, fail } from './fakeOffice';
 import { exampleExcel, nationalExcel } from './fakeOfficeWorkbooks';
@@ -298,6 +299,28 @@ describe('Excel host: less to send', () => {
     await stop();
   });
 
+  // Issue 7: the pane's compute worker prepares the write; its reply crosses by structured clone.
+  test('sheets prepared elsewhere and cloned write the very batch `write` sends; unchanged ones are skipped', async () => {
+    const direct = exampleExcel();
+    const viaWorker = exampleExcel();
+    const host = hostOf(direct);
+    const pane = excelPane(api(viaWorker), { features: { core: true, workbookEvents: true, triggerSource: true } });
+    const stop = await pane.watchInputs(() => undefined);
+    const computed = computeFromSnapshot(await host.read());
+    await host.write(computed.sheets);
+    const snapshot = await pane.host.read();
+    const prepared = structuredClone(prepareSheets(computeFromSnapshot(snapshot).sheets));
+    await pane.host.writePrepared(prepared);
+    expect(viaWorker.requests.at(-1)).toEqual(direct.requests.at(-1));
+    expect(allValues(viaWorker)).toEqual(allValues(direct));
+    // The same sheets again: the read, nothing written.
+    const syncs = viaWorker.syncs;
+    await pane.host.read();
+    await pane.host.writePrepared(structuredClone(prepareSheets(computeFromSnapshot(snapshot).sheets)));
+    expect(viaWorker.syncs).toBe(syncs + 1);
+    await stop();
+  });
+
   // Issue 7: national ≤ 1 MB in all, reads and writes (the board sheets included).
   test.each([
     ['the example', () => exampleExcel(), 80_000],
@@ -460,6 +483,33 @@ describe('Excel host: template and helpers', () => {
     excel.addSheet('Medlemmar', [['x']]);
     expect(await hostOf(excel).addTemplate(exampleSheets())).toEqual(['Medlemmar']);
     expect(excel.sheets.map((s) => s.name)).toEqual(['Medlemmar']);
+  });
+
+  test('the fake: a style set on a range is each cell’s own (changing one cell leaves the others); styles are a Map by "row,col"', async () => {
+    const excel = new FakeExcel();
+    excel.addSheet('S');
+    await excel.Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('S');
+      ws.getRangeByIndexes(0, 0, 3, 3).format.font.name = 'Calibri';
+      ws.getRangeByIndexes(1, 1, 1, 2).format.fill.color = '#FF0000';
+      ws.getRangeByIndexes(2, 2, 1, 1).format.wrapText = true;
+      await context.sync();
+    });
+    const styles = excel.sheet('S')!.styles;
+    expect(styles.size).toBe(9);
+    expect(styles.get('0,0')).toEqual({ fontName: 'Calibri' });
+    expect(styles.get('1,1')).toEqual({ fontName: 'Calibri', fill: '#FF0000' });
+    expect(styles.get('1,0')).toEqual({ fontName: 'Calibri' });
+    expect(styles.get('2,2')).toEqual({ fontName: 'Calibri', wrap: true });
+    expect(styles.has('3,0')).toBe(false);
+    expect([...styles.keys()]).toEqual(['0,0', '0,1', '0,2', '1,0', '1,1', '1,2', '2,0', '2,1', '2,2']);
+    await excel.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('S').getRangeByIndexes(1, 1, 2, 2).clear('Formats');
+      await context.sync();
+    });
+    expect(styles.size).toBe(5);
+    expect(styles.get('1,1')).toBeUndefined();
+    expect(styles.get('1,0')).toEqual({ fontName: 'Calibri' });
   });
 
   test('the fake: properties need load + sync; getItem of a missing sheet fails; names.add twice fails', async () => {

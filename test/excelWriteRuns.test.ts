@@ -6,7 +6,8 @@
  * same formats and styles on every cell that shows something.
  */
 import fc from 'fast-check';
-import { ExcelHost, officeExcel, toArrays } from '../src/hosts/excel/excelHost';
+import { ExcelHost, linksOf, officeExcel, styleRuns, toArrays } from '../src/hosts/excel/excelHost';
+import { prepareSheet } from '../src/hosts/excel/prepare';
 import { coverRuns, valueBands, widthRuns } from '../src/hosts/excel/writeRuns';
 import type { OutCell, OutputSheet } from '../src/workbook/grid';
 import { FakeContext, FakeExcel } from './fakeOffice';
@@ -83,6 +84,27 @@ describe('the write in runs and bands: the same workbook as cell by cell', () =>
         );
       }),
       { numRuns: 150 },
+    );
+  });
+
+  test('the preparation in one pass makes the rectangles `coverRuns` makes of the grids', () => {
+    fc.assert(
+      fc.property(sheet, (out) => {
+        const { values, formats, width } = toArrays(out);
+        const prepared = prepareSheet(out);
+        const empty = (r: number, c: number) => values[r]![c] === '';
+        const bold = out.rows.map((r) => r.map((c) => (c.bold === true ? 'b' : '')));
+        expect(prepared.runs).toEqual(coverRuns(formats, 'General', empty));
+        expect(prepared.bold).toEqual(coverRuns(bold, '', empty));
+        expect(prepared.styles).toEqual(styleRuns(out));
+        expect(prepared.bands).toEqual(valueBands(values, width));
+        const linked = {
+          ...out,
+          rows: out.rows.map((r, i) => r.map((c, j) => ((i + j) % 3 === 0 ? { ...c, link: 'A!B2' } : c))),
+        };
+        expect(prepareSheet(linked).links).toEqual(linksOf(linked));
+      }),
+      { numRuns: 300 },
     );
   });
 

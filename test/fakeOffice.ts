@@ -51,8 +51,8 @@ export interface FakeSheet {
   widths: Map<number, number>;
   /** Cells written with a string Excel took for a formula. */
   formulas: string[];
-  /** Styles by "row,col". */
-  styles: Map<string, CellStyle>;
+  /** Styles by "row,col" (a `Map`, held by row and column: `CellMap`). */
+  styles: CellMap<CellStyle>;
   /** Hyperlinks by "row,col". */
   links: Map<string, { documentReference?: string; address?: string; textToDisplay?: string }>;
   charts: FakeChart[];
@@ -265,7 +265,7 @@ export class FakeExcel {
       bold: new Set(),
       widths: new Map(),
       formulas: [],
-      styles: new Map(),
+      styles: new CellMap(),
       links: new Map(),
       charts: [],
       print: { headers: {} },
@@ -373,24 +373,31 @@ export class FakeExcel {
     valuesOnly: boolean,
     within?: Omit<RangeRef, 'sheet'>,
   ): { row: number; col: number; rows: number; cols: number } | null {
-    const inside = (i: number, j: number) =>
-      !within || (i >= within.row && i < within.row + within.rows && j >= within.col && j < within.col + within.cols);
     let r0 = Infinity;
     let c0 = Infinity;
     let r1 = -1;
     let c1 = -1;
-    const take = (grid: unknown[][], skip: (v: unknown) => boolean) =>
-      grid.forEach((row, i) =>
-        row?.forEach((v, j) => {
-          if (v === undefined || skip(v) || !inside(i, j)) return;
-          r0 = Math.min(r0, i);
-          c0 = Math.min(c0, j);
-          r1 = Math.max(r1, i);
-          c1 = Math.max(c1, j);
-        }),
-      );
-    take(s.values, (v) => v === '');
-    if (!valuesOnly) take(s.formats, (f) => f === 'General');
+    // Every stored cell (holes and cleared cells are undefined) within the range, but `none`.
+    const take = (grid: unknown[][], none: unknown) => {
+      const top = within ? Math.max(0, within.row) : 0;
+      const bottom = within ? Math.min(grid.length, within.row + within.rows) : grid.length;
+      for (let i = top; i < bottom; i++) {
+        const row = grid[i];
+        if (!row) continue;
+        const left = within ? Math.max(0, within.col) : 0;
+        const right = within ? Math.min(row.length, within.col + within.cols) : row.length;
+        for (let j = left; j < right; j++) {
+          const v = row[j];
+          if (v === undefined || v === none) continue;
+          if (i < r0) r0 = i;
+          if (j < c0) c0 = j;
+          if (i > r1) r1 = i;
+          if (j > c1) c1 = j;
+        }
+      }
+    };
+    take(s.values, '');
+    if (!valuesOnly) take(s.formats, 'General');
     return r1 < 0 ? null : { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
   }
 
@@ -441,12 +448,24 @@ export class FakeExcel {
     if (!this.isSetSupported('ExcelApi', min)) throw fail('ApiNotFound');
   }
 
-  /** A cell's style (created on first use). */
-  styleAt(s: FakeSheet, r: number, c: number): CellStyle {
-    const key = `${r},${c}`;
-    let st = s.styles.get(key);
-    if (!st) s.styles.set(key, (st = {}));
-    return st;
+  /**
+   * One style property set on every cell of a range. A cell's style is a value (frozen): the cells that
+   * had one style before share the one after, so a font over a whole sheet makes one object, not one per cell.
+   */
+  setStyle(ref: RangeRef, apply: (st: CellStyle) => void): void {
+    const styles = ref.sheet.styles;
+    const after = new Map<CellStyle | undefined, CellStyle>();
+    for (let r = ref.row; r < ref.row + ref.rows; r++)
+      for (let c = ref.col; c < ref.col + ref.cols; c++) {
+        const before = styles.at(r, c);
+        let st = after.get(before);
+        if (!st) {
+          st = { ...before };
+          apply(st);
+          after.set(before, Object.freeze(st));
+        }
+        styles.put(r, c, st);
+      }
   }
 
   resolveRange(ref: RangeRef): RangeRef {
@@ -463,6 +482,82 @@ export class FakeExcel {
 }
 
 const serial = (d: Date) => d.getTime() / 86400000 + 25569;
+
+/**
+ * What a sheet keeps per cell, keyed "row,col" as a `Map` (get, has, set, delete, size, iteration: in
+ * row-major order), held as rows of cells: a style set over a whole sheet's range makes no key string per
+ * cell (`at`, `put`). Only how the fake stores it; what Excel does with the cells is unchanged.
+ */
+export class CellMap<V> extends Map<string, V> {
+  private rows: (V | undefined)[][] = [];
+  private count = 0;
+
+  at(r: number, c: number): V | undefined {
+    return this.rows[r]?.[c];
+  }
+  put(r: number, c: number, v: V): void {
+    const row = (this.rows[r] ??= []);
+    if (row[c] === undefined) this.count++;
+    row[c] = v;
+  }
+  remove(r: number, c: number): boolean {
+    const row = this.rows[r];
+    if (row?.[c] === undefined) return false;
+    row[c] = undefined;
+    this.count--;
+    return true;
+  }
+  private static cell(key: string): [number, number] | null {
+    const m = /^(\d+),(\d+)$/.exec(key);
+    return m ? [Number(m[1]), Number(m[2])] : null;
+  }
+  override get(key: string): V | undefined {
+    const k = CellMap.cell(key);
+    return k ? this.at(k[0], k[1]) : undefined;
+  }
+  override has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+  override set(key: string, v: V): this {
+    const k = CellMap.cell(key);
+    if (!k) throw new Error(`not a cell key: ${key}`);
+    this.put(k[0], k[1], v);
+    return this;
+  }
+  override delete(key: string): boolean {
+    const k = CellMap.cell(key);
+    return k ? this.remove(k[0], k[1]) : false;
+  }
+  override clear(): void {
+    this.rows = [];
+    this.count = 0;
+  }
+  override get size(): number {
+    return this.count;
+  }
+  override *entries(): MapIterator<[string, V]> {
+    for (let r = 0; r < this.rows.length; r++) {
+      const row = this.rows[r];
+      if (!row) continue;
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (v !== undefined) yield [`${r},${c}`, v];
+      }
+    }
+  }
+  override *keys(): MapIterator<string> {
+    for (const [k] of this.entries()) yield k;
+  }
+  override *values(): MapIterator<V> {
+    for (const [, v] of this.entries()) yield v;
+  }
+  override [Symbol.iterator](): MapIterator<[string, V]> {
+    return this.entries();
+  }
+  override forEach(f: (value: V, key: string, map: Map<string, V>) => void, thisArg?: unknown): void {
+    for (const [k, v] of this.entries()) f.call(thisArg, v, k, this);
+  }
+}
 
 /** Parse a `load` argument: "a,b", ["a","b"], "items/name,items/id", "protection/protected". */
 function loadList(arg: unknown): string[] {
@@ -518,22 +613,21 @@ class RangeFormatProxy {
   constructor(private readonly range: RangeProxy) {
     const excel = () => range.context.excel;
     this.font = settable(['bold', 'name', 'size', 'color'], (prop, v) =>
-      range.write(`font.${prop}`, v, (ref) =>
-        cellsOf(ref, (r, c) => {
-          if (prop === 'bold') {
+      range.write(`font.${prop}`, v, (ref) => {
+        if (prop === 'bold')
+          return cellsOf(ref, (r, c) => {
             if (v) ref.sheet.bold.add(`${r},${c}`);
             else ref.sheet.bold.delete(`${r},${c}`);
-            return;
-          }
-          const st = excel().styleAt(ref.sheet, r, c);
+          });
+        excel().setStyle(ref, (st) => {
           if (prop === 'name') st.fontName = String(v);
           if (prop === 'size') st.fontSize = Number(v);
           if (prop === 'color') st.color = String(v);
-        }),
-      ),
+        });
+      }),
     );
     this.fill = settable(['color'], (_p, v) =>
-      range.write('fill.color', v, (ref) => cellsOf(ref, (r, c) => (excel().styleAt(ref.sheet, r, c).fill = String(v)))),
+      range.write('fill.color', v, (ref) => excel().setStyle(ref, (st) => (st.fill = String(v)))),
     );
   }
   set columnWidth(w: number) {
@@ -542,16 +636,12 @@ class RangeFormatProxy {
     });
   }
   set wrapText(w: boolean) {
-    this.range.write('wrapText', w, (ref) =>
-      cellsOf(ref, (r, c) => (this.range.context.excel.styleAt(ref.sheet, r, c).wrap = w)),
-    );
+    this.range.write('wrapText', w, (ref) => this.range.context.excel.setStyle(ref, (st) => (st.wrap = w)));
   }
   set horizontalAlignment(a: string) {
     if (!['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed'].includes(a))
       throw fail('InvalidArgument');
-    this.range.write('horizontalAlignment', a, (ref) =>
-      cellsOf(ref, (r, c) => (this.range.context.excel.styleAt(ref.sheet, r, c).align = a)),
-    );
+    this.range.write('horizontalAlignment', a, (ref) => this.range.context.excel.setStyle(ref, (st) => (st.align = a)));
   }
   static of(range: RangeProxy): RangeFormatProxy {
     return new RangeFormatProxy(range);
@@ -663,8 +753,14 @@ export class RangeProxy extends ClientObject {
   }
   set numberFormat(v: unknown[][]) {
     this.write('numberFormat', v, (ref) => {
+      const excel = this.ctx.excel;
+      if (isSingle(v)) {
+        // One format for the whole range (`[[format]]`): the same as the grid `fit` would make of it.
+        const f = String(v[0]![0]);
+        return cellsOf(ref, (r, c) => excel.setFormat(ref.sheet, r, c, f));
+      }
       const grid = fit(v, ref);
-      grid.forEach((r, i) => r.forEach((f, j) => this.ctx.excel.setFormat(ref.sheet, ref.row + i, ref.col + j, String(f))));
+      grid.forEach((r, i) => r.forEach((f, j) => excel.setFormat(ref.sheet, ref.row + i, ref.col + j, String(f))));
     });
   }
   get address(): string {
@@ -718,6 +814,9 @@ export class RangeProxy extends ClientObject {
     });
   }
 }
+
+/** A 1×1 array: one value for every cell of the range. */
+const isSingle = (v: unknown[][]) => Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1;
 
 /** A 2D array as the range's shape: the same dimensions, or 1×1 for the whole range (InvalidArgument otherwise). */
 function fit(v: unknown[][], ref: RangeRef): unknown[][] {

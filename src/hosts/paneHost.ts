@@ -1,5 +1,21 @@
 /** What the task pane needs from where it runs: Excel (Office.js) or the standalone preview (ExcelJS). */
 import type { WorkbookHost } from '../workbook/grid';
+import type { PreparedSheet } from './excel/prepare';
+
+/**
+ * A workbook whose write also takes the output sheets in its host's own form, made off the main thread
+ * where they are rendered (the pane's compute worker): `preparedKind` names the form, `writePrepared`
+ * writes it as `write` would the sheets. Only the Excel host has one (hosts/excel/prepare.ts); the
+ * others take `write`, and the interface they implement, `WorkbookHost`, is unchanged.
+ */
+export interface PreparedWorkbookHost extends WorkbookHost {
+  readonly preparedKind: 'excel';
+  writePrepared(sheets: PreparedSheet[]): Promise<void>;
+}
+
+export function takesPrepared(workbook: WorkbookHost): workbook is PreparedWorkbookHost {
+  return (workbook as Partial<PreparedWorkbookHost>).preparedKind === 'excel';
+}
 
 export interface PaneHost {
   kind: 'excel' | 'standalone';

@@ -4,8 +4,9 @@
  * Built by webpack 5 from `new Worker(new URL('./compute.worker.ts', import.meta.url))`.
  */
 import { computeFromSnapshot } from '../workbook/refresh';
+import { prepareSheets } from '../hosts/excel/prepare';
 import { toPaneResult } from './paneResult';
-import type { WorkerReply, WorkerRequest } from './paneTypes';
+import type { PaneResult, WorkerReply, WorkerRequest } from './paneTypes';
 
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
@@ -13,9 +14,16 @@ const scope = self as unknown as {
 };
 
 scope.onmessage = (e) => {
-  const { id, snapshot, lang } = e.data;
+  const { id, snapshot, lang, prepare } = e.data;
   try {
-    scope.postMessage({ id, result: toPaneResult(computeFromSnapshot(snapshot), lang) });
+    const result: PaneResult = toPaneResult(computeFromSnapshot(snapshot), lang);
+    // The Excel host's ranges made here, where the sheets are: the main thread only queues them, and the
+    // reply carries flat arrays and rectangles instead of an object per cell.
+    if (prepare === 'excel' && result.sheets.length > 0) {
+      result.prepared = { kind: 'excel', sheets: prepareSheets(result.sheets) };
+      result.sheets = [];
+    }
+    scope.postMessage({ id, result });
   } catch (err) {
     scope.postMessage({ id, crash: err instanceof Error ? err.message : String(err) });
   }

@@ -58,8 +58,12 @@ export function warmUp(): void {
   startWorker();
 }
 
-export function compute(snapshot: WorkbookSnapshot, lang: Lang): Promise<PaneResult> {
-  const request: WorkerRequest = { id: nextId++, snapshot, lang };
+/**
+ * `prepare`: the host's own form of the output sheets, made in the worker too (`PaneResult.prepared`).
+ * Computed on the main thread, the result has the sheets only (the host's `write` prepares them).
+ */
+export function compute(snapshot: WorkbookSnapshot, lang: Lang, prepare?: WorkerRequest['prepare']): Promise<PaneResult> {
+  const request: WorkerRequest = { id: nextId++, snapshot, lang, ...(prepare ? { prepare } : {}) };
   return new Promise<PaneResult>((resolve, reject) => {
     const p: Pending = { request, resolve, reject };
     const w = startWorker();

@@ -7,6 +7,7 @@
 import type { CheckKind, CheckStatus } from '../engine/goals';
 import type { OutputSheet } from '../workbook/grid';
 import type { ErrorCode } from '../messages/errors';
+import type { PreparedSheet } from '../hosts/excel/prepare';
 
 export interface PaneError {
   sheet: string;
@@ -68,8 +69,13 @@ export interface PaneCharts {
 
 export interface PaneResult {
   errors: PaneError[];
-  /** The output sheets to write (empty when there are errors). */
+  /** The output sheets to write (empty when there are errors, and when they come `prepared`). */
   sheets: OutputSheet[];
+  /**
+   * The output sheets as the workbook's host writes them, where the pane asked the worker for that
+   * form (`prepare`): Excel's (hosts/excel/prepare.ts). Absent with errors and in the other hosts.
+   */
+  prepared?: PreparedWrite;
   checks: PaneCheck[];
   years: PaneYear[];
   /** The förbund's name from `Inställningar`, or null. */
@@ -108,5 +114,14 @@ export interface PaneFollowUp {
   noneMarked: string | null;
 }
 
-export type WorkerRequest = { id: number; snapshot: import('../workbook/grid').WorkbookSnapshot; lang: 'sv' | 'en' };
+/** The output sheets as a host writes them (made in the worker: its main thread only sends them). */
+export type PreparedWrite = { kind: 'excel'; sheets: PreparedSheet[] };
+
+export type WorkerRequest = {
+  id: number;
+  snapshot: import('../workbook/grid').WorkbookSnapshot;
+  lang: 'sv' | 'en';
+  /** The host's own form of the output sheets to make in the worker (`PaneResult.prepared`), if any. */
+  prepare?: PreparedWrite['kind'];
+};
 export type WorkerReply = { id: number; result: PaneResult } | { id: number; crash: string };

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Lang } from '../messages/format';
-import type { PaneHost } from '../hosts/paneHost';
+import { type PaneHost, takesPrepared } from '../hosts/paneHost';
 import { compute } from './computeClient';
 import type { PaneResult } from './paneTypes';
 
@@ -26,7 +26,17 @@ export interface RefreshState {
 }
 
 const INITIAL: RefreshState = { phase: 'idle', result: null, outcome: null, stale: false };
-export const DEBOUNCE_MS = 120;
+/**
+ * The pause after an edit before the automatic refresh starts. Short, because it is not there to wait
+ * out typing: Excel raises `Worksheet.onChanged` when the data of cells has changed
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events), which happens once per
+ * committed edit (Enter, Tab, a paste, a fill), not per keystroke — while the user types, Excel is in cell
+ * edit mode and holds even our batches until it ends (`delayForCellEdit`,
+ * https://learn.microsoft.com/javascript/api/excel/excel.runoptions). The pause only gathers the events
+ * one action raises together (a paste over two sheets, an undo of several steps) into one refresh; an
+ * edit while a refresh runs makes one more after it (`again`). At most 150 ms (issue 7).
+ */
+export const DEBOUNCE_MS = 50;
 
 export function useRefresh(host: PaneHost, auto: boolean, lang: Lang) {
   const [state, setState] = useState<RefreshState>(INITIAL);
@@ -48,10 +58,13 @@ export function useRefresh(host: PaneHost, auto: boolean, lang: Lang) {
           phase('reading');
           const snapshot = await workbook.read();
           phase('computing');
-          const result = await compute(snapshot, lang);
+          const prepared = takesPrepared(workbook);
+          const result = await compute(snapshot, lang, prepared ? workbook.preparedKind : undefined);
           if (result.errors.length === 0) {
             phase('writing');
-            await workbook.write(result.sheets);
+            // The sheets in the host's own form where the worker made it (no preparation here).
+            if (prepared && result.prepared) await workbook.writePrepared(result.prepared.sheets);
+            else await workbook.write(result.sheets);
           }
           const at = new Date();
           setState({

@@ -24,15 +24,19 @@
  */
 import type { TemplateSheet } from '../../workbook/example';
 import { renderTemplate } from '../../workbook/template';
-import type { ChartSpec, OutCell, OutputSheet, PrintSetup, SheetGrid, WorkbookHost, WorkbookSnapshot } from '../../workbook/grid';
+import type { ChartSpec, OutCell, OutputSheet, PrintSetup, SheetGrid, WorkbookSnapshot } from '../../workbook/grid';
 import { a1, OUTPUT_FONT, parseA1, sameSheetName, sheetNameKey } from '../../workbook/grid';
 import { INPUT_SHEETS, OUTPUT_SHEET_NAMES, ownerMarkName } from '../../workbook/schema';
 import { BlockCode, officeErrorCode, officeErrorMessage, OfficeLang, writeBlockedMessage } from '../../messages/office';
+import type { PreparedWorkbookHost } from '../paneHost';
 import { currentWriteFeatures, WriteFeatures } from './requirements';
-import { coverRuns, Run, valueBands, ValueBlock, widthRuns } from './writeRuns';
+import type { Run, ValueBlock } from './writeRuns';
+import { Link, PreparedSheet, prepareSheet, samePrepared, StyleRuns } from './prepare';
 import { gridOf, OutputHandle, queueInput, queueOutput, SheetHandle, splitAddress } from './excelRead';
 
 export type { Run } from './writeRuns';
+export type { Link, PreparedSheet, StyleRuns } from './prepare';
+export { asText, formatRuns, linksOf, roughBytes, styleRuns, textFormat, toArrays } from './prepare';
 
 /** `Excel.run` as the host uses it: a new batch, or one more on the context of an earlier one. */
 export interface ExcelApi {
@@ -141,19 +145,11 @@ export function sheetOfFormula(formula: string): string | null {
   return name.startsWith('#') ? null : name;
 }
 
-/** A user string Excel would take for a formula is written with Excel's text prefix, an apostrophe. */
-export function asText(value: string): string {
-  return /^[=+\-@]/.test(value) ? `'${value}` : value;
-}
-
-/** Number format for a user string: "@" (text), or "General" where the text prefix already makes it text. */
-export function textFormat(value: string): string {
-  return asText(value) === value ? '@' : 'General';
-}
-
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export class ExcelHost implements WorkbookHost {
+export class ExcelHost implements PreparedWorkbookHost {
+  /** The form `writePrepared` takes (prepare.ts), made by the pane's compute worker. */
+  readonly preparedKind = 'excel';
   /** Worksheet ids of the output sheets (as last read or written): their changes are our own writes. */
   outputSheetIds = new Set<string>();
   /** Worksheet ids of the input sheets (as last read) and their names. */
@@ -345,25 +341,35 @@ export class ExcelHost implements WorkbookHost {
    * whose content is what this session last wrote to it (and that nobody changed since) is left alone.
    */
   async write(sheets: OutputSheet[]): Promise<void> {
-    const snapshot = this.lastSnapshot ?? (await this.read());
-    this.lastSnapshot = null;
-    const plans: { out: OutputSheet; existing: string | undefined; state: OutputState; content: Content; unchanged: boolean }[] =
-      [];
+    const prepared: PreparedSheet[] = [];
     for (const out of sheets) {
       // One sheet's content per task: the pane stays responsive while a national write is prepared (no
       // sync here, so no extra round trip).
-      if (plans.length > 0) await nextTask();
+      if (prepared.length > 0) await nextTask();
+      prepared.push(prepareSheet(out));
+    }
+    return this.writePrepared(prepared);
+  }
+
+  /**
+   * `write` of sheets prepared already (prepare.ts, e.g. by the pane's compute worker): on this thread
+   * only the checks and the range commands.
+   */
+  async writePrepared(sheets: PreparedSheet[]): Promise<void> {
+    const snapshot = this.lastSnapshot ?? (await this.read());
+    this.lastSnapshot = null;
+    const plans: { out: PreparedSheet; existing: string | undefined; state: OutputState; unchanged: boolean }[] = [];
+    for (const out of sheets) {
       const state = this.outputs.get(out.name) ?? { marked: false };
       // The sheet the read chose for this output (its own name, or the first that matches it).
       const existing = state.existing ?? snapshot.sheetNames.find((n) => sameSheetName(n, out.name));
       if (existing && !snapshot.ownedSheets.some((o) => sameSheetName(o, existing))) {
         throw new OfficeHostError('NotOwned', `Refusing to overwrite sheet ${existing}: not created by Finsam Budget`, existing);
       }
-      const content = contentOf(out);
       const last = this.written.get(out.name);
       const unchanged =
-        this.watching && existing !== undefined && last !== undefined && last.id === state.id && sameContent(last, content);
-      plans.push({ out, existing, state, content, unchanged });
+        this.watching && existing !== undefined && last !== undefined && last.id === state.id && samePrepared(last.sheet, out);
+      plans.push({ out, existing, state, unchanged });
     }
     const todo = plans.filter((p) => !p.unchanged);
     // Refuse before anything is sent: a protected sheet or structure would fail the batch halfway.
@@ -373,15 +379,13 @@ export class ExcelHost implements WorkbookHost {
       throw new OfficeHostError(b.code, writeBlockedMessage(b.code, b.sheet, this.lang), b.sheet);
     }
     if (todo.length === 0) return;
-    // Each sheet as value rows, cut into row blocks only where one sheet alone would pass the limit.
+    // Each sheet as value bands, cut into row blocks only where one sheet alone would pass the limit.
     // Measured exactly only when a cheap upper estimate of the whole write passes the limit.
-    const rough = todo.map((p) => roughBytes(p.content.values));
-    const measure = rough.reduce((a, b) => a + b, 0) > this.maxPayloadBytes;
-    const blocks = todo.flatMap((plan, k) => {
-      const { values, width, runs } = plan.content;
-      const bands = valueBands(values, width);
+    const measure = todo.reduce((n, p) => n + p.out.bytes, 0) > this.maxPayloadBytes;
+    const blocks = todo.flatMap((plan) => {
+      const { bands, runs } = plan.out;
       // Styles, links, charts and print setup go with the first block; a rough size for the split.
-      const extra = plan.content.layout.length * 2;
+      const extra = plan.out.layout.length * 2;
       const rows: { bands: ValueBlock[]; bytes: number }[] = measure
         ? bands.flatMap((band) =>
             rowBlocks(band.values, this.maxPayloadBytes).map((b) => ({
@@ -389,19 +393,19 @@ export class ExcelHost implements WorkbookHost {
               bytes: b.bytes,
             })),
           )
-        : [{ bands, bytes: rough[k]! }];
+        : [{ bands, bytes: plan.out.bytes }];
       return rows.map((b, i) => ({
         plan,
         first: i === 0,
         runs: i === 0 ? runs : [],
         ...b,
-        bytes: b.bytes + (i === 0 ? JSON.stringify(runs).length + extra : 0),
+        bytes: b.bytes + (i === 0 ? plan.out.runsJson.length + extra : 0),
       }));
     });
     const features = this.writeFeatures ?? currentWriteFeatures();
     // The sheet to open on is brought forward only when this write adds it: a refresh after each edit
     // must not pull the user away from the sheet they are typing in.
-    const activate = todo.find((p) => p.out.active === true && p.existing === undefined)?.out.name;
+    const activate = todo.find((p) => p.out.active && p.existing === undefined)?.out.name;
     const batches = splitByPayload(blocks, (b) => b.bytes, this.maxPayloadBytes);
     const handles = new Map<string, Excel.Worksheet>();
     // Our own change events may overtake the reply: the echo window opens before the write starts.
@@ -427,15 +431,15 @@ export class ExcelHost implements WorkbookHost {
                 ws = worksheets.add(out.name);
                 context.workbook.names.add(ownerMarkName(out.name), ws.getRange('A1'), 'Finsam Budget');
               }
-              queueLayout(ws, out, plan.content);
+              queueLayout(ws, out);
               ws.load('id');
               handles.set(out.name, ws);
             }
             queueCells(ws, runs, bands);
             if (first) {
-              queueStyles(ws, plan.content.styles);
-              queueLinks(ws, plan.content.links);
-              queueCharts(ws, out.charts ?? []);
+              queueStyles(ws, out.styles);
+              queueLinks(ws, out.links);
+              queueCharts(ws, out.charts);
               if (out.print && features.pageLayout) queuePrint(ws, out.print);
             }
           }
@@ -453,7 +457,7 @@ export class ExcelHost implements WorkbookHost {
     for (const p of todo) {
       const id = handles.get(p.out.name)!.id;
       this.outputSheetIds.add(id);
-      this.written.set(p.out.name, { id, ...p.content });
+      this.written.set(p.out.name, { id, sheet: p.out });
     }
   }
 
@@ -475,9 +479,9 @@ export class ExcelHost implements WorkbookHost {
       // The same template as the .xlsx host writes (renderTemplate), written as output sheets are.
       const added = renderTemplate(sheets).map((out) => {
         const ws = worksheets.add(out.name);
-        const content = contentOf(out);
-        queueLayout(ws, out, content);
-        queueCells(ws, content.runs, valueBands(content.values, content.width));
+        const prepared = prepareSheet(out);
+        queueLayout(ws, prepared);
+        queueCells(ws, prepared.runs, prepared.bands);
         ws.load('id,name');
         return ws;
       });
@@ -534,17 +538,16 @@ export class ExcelHost implements WorkbookHost {
 }
 
 /** A sheet's layout: the output font on the used range, bold rectangles, column widths, frozen header rows. */
-function queueLayout(ws: Excel.Worksheet, out: OutputSheet, content: Pick<Content, 'bold'>): void {
-  if (out.rows.length > 0) {
+function queueLayout(ws: Excel.Worksheet, out: PreparedSheet): void {
+  if (out.rows > 0) {
     // One named font (a cleared sheet has the workbook's default, which differs between Excel versions).
-    const font = ws.getRangeByIndexes(0, 0, out.rows.length, Math.max(1, ...out.rows.map((r) => r.length))).format.font;
+    const font = ws.getRangeByIndexes(0, 0, out.rows, out.width).format.font;
     font.name = OUTPUT_FONT.name;
     font.size = OUTPUT_FONT.size;
   }
-  for (const [row, col, rows, cols] of content.bold) ws.getRangeByIndexes(row, col, rows, cols).format.font.bold = true;
+  for (const [row, col, rows, cols] of out.bold) ws.getRangeByIndexes(row, col, rows, cols).format.font.bold = true;
   // Adjacent columns of one width as one range (`RangeFormat.columnWidth` sets every column of the range).
-  for (const [from, count, w] of widthRuns(out.widths.map((w) => Math.round(w * 6.5))))
-    ws.getRangeByIndexes(0, from, 1, count).format.columnWidth = w;
+  for (const [from, count, w] of out.widths) ws.getRangeByIndexes(0, from, 1, count).format.columnWidth = w;
   ws.freezePanes.unfreeze();
   if (out.freezeRows > 0) ws.freezePanes.freezeRows(out.freezeRows);
 }
@@ -554,17 +557,6 @@ function queueCells(ws: Excel.Worksheet, runs: readonly Run[], bands: readonly V
   for (const [row, col, rows, cols, format] of runs) ws.getRangeByIndexes(row, col, rows, cols).numberFormat = [[format]];
   for (const b of bands) ws.getRangeByIndexes(b.row, b.col, b.values.length, b.values[0]!.length).values = b.values;
 }
-
-/** Rectangles of one style: [row, column, rows, columns, value] per property (see `coverRuns`). */
-export interface StyleRuns {
-  fill: Run[];
-  color: Run[];
-  wrap: Run[];
-  align: Run[];
-}
-
-/** An internal link: row, column, target (`Likviditet!D6`), and the text shown where the cell is text. */
-export type Link = [number, number, string, string | null];
 
 const ALIGN: Record<NonNullable<OutCell['align']>, Excel.HorizontalAlignment | 'Left' | 'Center' | 'Right'> = {
   left: 'Left',
@@ -674,45 +666,6 @@ function queuePrint(ws: Excel.Worksheet, print: PrintSetup): void {
   }
 }
 
-/** An output sheet as the rectangular `values` and `numberFormat` arrays of its cells. */
-export function toArrays(out: OutputSheet): { values: (string | number)[][]; formats: string[][]; width: number } {
-  const width = Math.max(1, ...out.rows.map((r) => r.length));
-  const values = out.rows.map((r) => {
-    const row: (string | number)[] = new Array<string | number>(width).fill('');
-    r.forEach((c, i) => {
-      row[i] = c.v === null ? '' : typeof c.v === 'string' && c.f === '@' ? asText(c.v) : c.v;
-    });
-    return row;
-  });
-  const formats = out.rows.map((r) => {
-    const row: string[] = new Array<string>(width).fill('General');
-    r.forEach((c, i) => {
-      // A prefixed string is text already (the prefix is not shown); other cells take their format.
-      row[i] = c.f === '@' && typeof c.v === 'string' ? textFormat(c.v) : (c.f ?? 'General');
-    });
-    return row;
-  });
-  return { values, formats, width };
-}
-
-/**
- * Rectangles of one number format, [row, column, rows, columns, format], merged in both directions;
- * "General" needs nothing on a cleared sheet (the write also lets empty cells join: `coverRuns`).
- */
-export function formatRuns(formats: string[][]): Run[] {
-  return coverRuns(formats, 'General');
-}
-
-/** An upper estimate of the JSON size of values (cheap: no strings built). */
-export function roughBytes(values: (string | number)[][]): number {
-  let n = 0;
-  for (const row of values) {
-    n += 2;
-    for (const v of row) n += typeof v === 'number' ? 25 : v.length * 3 + 3;
-  }
-  return n;
-}
-
 /** Rows of a sheet's values in blocks whose payload stays under `limit` (one block when it fits). */
 export function rowBlocks(
   values: (string | number)[][],
@@ -745,99 +698,10 @@ export function splitByPayload<T>(items: readonly T[], size: (t: T) => number, l
   return batches;
 }
 
-/** Everything a sheet write sends, to compare with what this session last wrote. */
-interface Content {
-  values: (string | number)[][];
-  formats: string[][];
-  width: number;
-  /** Number formats as rectangles (empty cells take any). */
-  runs: Run[];
-  /** Bold cells as rectangles (empty cells take any). */
-  bold: Run[];
-  styles: StyleRuns;
-  links: Link[];
-  /** Bold runs, widths, frozen rows, styles, links, print setup and charts, as one string. */
-  layout: string;
-}
-
-interface Written extends Content {
+/** What this session last wrote to an output sheet: the sheet's id and the write. */
+interface Written {
   id: string;
-}
-
-function contentOf(out: OutputSheet): Content {
-  const arrays = toArrays(out);
-  const empty = (r: number, c: number) => arrays.values[r]![c] === '';
-  const runs = coverRuns(arrays.formats, 'General', empty);
-  const bold = propertyRuns(out, arrays.width, (c) => (c.bold === true ? 'b' : undefined));
-  const styles = styleRuns(out, arrays.width);
-  const links = linksOf(out);
-  const layout = JSON.stringify([bold, out.widths, out.freezeRows, styles, links, out.print ?? null, out.charts ?? []]);
-  return { ...arrays, runs, bold, styles, links, layout };
-}
-
-/** A cell with nothing to show: number formats, bold, colour, wrap and alignment make no difference on it. */
-const isEmptyCell = (c: OutCell | undefined) => c === undefined || c.v === null || c.v === '';
-
-/** Each style property of the cells as rectangles of one value (nothing to send where no cell has it). */
-export function styleRuns(out: OutputSheet, width = Math.max(1, ...out.rows.map((r) => r.length))): StyleRuns {
-  // Fills show on empty cells too; font colour, wrap and alignment only where there is text.
-  return {
-    fill: propertyRuns(out, width, (c) => c.fill?.toUpperCase(), true),
-    color: propertyRuns(out, width, (c) => c.color?.toUpperCase()),
-    wrap: propertyRuns(out, width, (c) => (c.wrap ? 'wrap' : undefined)),
-    align: propertyRuns(out, width, (c) => c.align),
-  };
-}
-
-/**
- * One property of the cells as rectangles of one value (`coverRuns`), looked for only in the rows
- * from the first to the last that have it (a status fill in a few rows of a sheet of thousands).
- */
-function propertyRuns(
-  out: OutputSheet,
-  width: number,
-  value: (c: OutCell) => string | undefined,
-  visibleWhenEmpty = false,
-): Run[] {
-  let first = -1;
-  let last = -1;
-  out.rows.forEach((r, i) => {
-    if (!r.some((c) => value(c) !== undefined)) return;
-    if (first < 0) first = i;
-    last = i;
-  });
-  if (first < 0) return [];
-  const grid = out.rows.slice(first, last + 1).map((r) => {
-    const row = new Array<string>(width).fill('');
-    r.forEach((c, i) => (row[i] = value(c) ?? ''));
-    return row;
-  });
-  const empty = (r: number, c: number) => isEmptyCell(out.rows[first + r]![c]);
-  return coverRuns(grid, '', visibleWhenEmpty ? undefined : empty).map(([r, ...rest]) => [first + r, ...rest]);
-}
-
-/** The cells that link into the workbook. */
-export function linksOf(out: OutputSheet): Link[] {
-  const links: Link[] = [];
-  out.rows.forEach((r, row) =>
-    r.forEach((c, col) => {
-      if (c.link) links.push([row, col, c.link, typeof c.v === 'string' ? c.v : null]);
-    }),
-  );
-  return links;
-}
-
-/** Cell by cell (cheaper than hashing: no strings built). */
-function sameContent(a: Content, b: Content): boolean {
-  if (a.layout !== b.layout || a.width !== b.width || a.values.length !== b.values.length) return false;
-  for (let r = 0; r < a.values.length; r++) {
-    const av = a.values[r]!;
-    const bv = b.values[r]!;
-    const af = a.formats[r]!;
-    const bf = b.formats[r]!;
-    for (let c = 0; c < a.width; c++) if (av[c] !== bv[c] || af[c] !== bf[c]) return false;
-  }
-  return true;
+  sheet: PreparedSheet;
 }
 
 /** Let the event loop run (a macrotask): long preparations are cut into tasks the pane can answer between. */

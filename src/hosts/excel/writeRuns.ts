@@ -33,27 +33,41 @@ export function coverRuns(
   // Flat integer arrays: each value as a number (-1 for `none`), free cells as a mask.
   const rows = grid.length;
   const width = grid.reduce((w, row) => Math.max(w, row.length), 0);
-  const names: string[] = [];
-  const ids = new Map<string, number>();
+  const names = new ValueIds();
   const key = new Int32Array(rows * width).fill(-1);
   const loose = new Uint8Array(rows * width);
-  const covered = new Uint8Array(rows * width);
   for (let r = 0; r < rows; r++) {
     const row = grid[r]!;
     for (let c = 0; c < width; c++) {
       const v = c < row.length ? row[c]! : none;
-      if (v !== none) {
-        let id = ids.get(v);
-        if (id === undefined) {
-          id = names.length;
-          names.push(v);
-          ids.set(v, id);
-        }
-        key[r * width + c] = id;
-      }
+      if (v !== none) key[r * width + c] = names.id(v);
       if (free(r, c)) loose[r * width + c] = 1;
     }
   }
+  return coverKeys(key, loose, rows, width, names.names);
+}
+
+/** Values numbered in order of first sight (the keys `coverKeys` takes). */
+export class ValueIds {
+  readonly names: string[] = [];
+  private readonly ids = new Map<string, number>();
+  id(v: string): number {
+    let id = this.ids.get(v);
+    if (id === undefined) {
+      id = this.names.length;
+      this.names.push(v);
+      this.ids.set(v, id);
+    }
+    return id;
+  }
+}
+
+/**
+ * `coverRuns` on a grid given as flat arrays, `rows` × `width`: `key` each cell's value as its index in
+ * `names` (-1 for none), `loose` 1 for a free cell.
+ */
+export function coverKeys(key: Int32Array, loose: Uint8Array, rows: number, width: number, names: readonly string[]): Run[] {
+  const covered = new Uint8Array(rows * width);
   const runs: Run[] = [];
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < width; c++) {
