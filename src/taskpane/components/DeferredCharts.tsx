@@ -3,7 +3,7 @@
  * chart chunk — Fluent UI charts and d3 — loads then, the first time), and drawn again only when their
  * figures change (an automatic recompute that leaves them as they were draws nothing).
  */
-import { lazy, memo, Suspense, useEffect, useState } from 'react';
+import { lazy, memo, startTransition, Suspense, useEffect, useState } from 'react';
 import type { Lang } from '../../messages/format';
 import type { PaneCharts } from '../paneTypes';
 
@@ -26,8 +26,8 @@ export default function DeferredCharts({ charts, lang }: { charts: PaneCharts; l
     // When the browser is idle after painting the result (a task of its own, not part of the refresh's).
     const idle = typeof window.requestIdleCallback === 'function';
     const id = idle
-      ? window.requestIdleCallback(() => setShown(true), { timeout: 1000 })
-      : window.setTimeout(() => setShown(true), 0);
+      ? window.requestIdleCallback(() => startTransition(() => setShown(true)), { timeout: 1000 })
+      : window.setTimeout(() => startTransition(() => setShown(true)), 0);
     return () => (idle ? window.cancelIdleCallback(id) : window.clearTimeout(id));
   }, []);
   return shown ? <Charts charts={charts} lang={lang} /> : null;
