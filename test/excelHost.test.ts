@@ -3,14 +3,8 @@
  * queued commands, PropertyNotLoaded, ItemAlreadyExists, #REF! marks, cell edit mode, protection,
  * co-authoring events, handler removal on its own context, and a count of round trips and bytes.
  */
-import {
-  ExcelHost,
-  formatRuns,
-  officeExcel,
-  OfficeHostError,
-  sheetOfFormula,
-  splitByPayload,
-} from '../src/hosts/excel/excelHost';
+import { ExcelHost, officeExcel, OfficeHostError, sheetOfFormula, splitByPayload } from '../src/hosts/excel/excelHost';
+import { formatRuns } from '../src/hosts/excel/prepare';
 import { excelPane } from '../src/hosts/excel/excelPane';
 import { exampleSheets, templateSheets } from '../src/workbook/example';
 import { computeFromSnapshot, refresh } from '../src/workbook/refresh';

@@ -4,7 +4,8 @@
  * the sheet to open on, in the same batch as the values (test/fakeOffice.ts records each command and
  * refuses APIs above its ExcelApi level, as Excel does).
  */
-import { CHART_PREFIX, ExcelHost, officeExcel, styleRuns } from '../src/hosts/excel/excelHost';
+import { CHART_PREFIX, ExcelHost, officeExcel } from '../src/hosts/excel/excelHost';
+import { styleRuns } from '../src/hosts/excel/prepare';
 import { excelWriteFeatures } from '../src/hosts/excel/requirements';
 import type { OutCell, OutputSheet } from '../src/workbook/grid';
 import { OUTPUT_FONT } from '../src/workbook/grid';

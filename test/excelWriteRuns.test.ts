@@ -6,7 +6,8 @@
  * same formats and styles on every cell that shows something.
  */
 import fc from 'fast-check';
-import { ExcelHost, linksOf, officeExcel, styleRuns, toArrays } from '../src/hosts/excel/excelHost';
+import { ExcelHost, officeExcel } from '../src/hosts/excel/excelHost';
+import { linksOf, styleRuns, toArrays } from '../src/hosts/excel/prepare';
 import { prepareSheet } from '../src/hosts/excel/prepare';
 import { coverRuns, valueBands, widthRuns } from '../src/hosts/excel/writeRuns';
 import type { OutCell, OutputSheet } from '../src/workbook/grid';

@@ -36,7 +36,6 @@ import { gridOf, OutputHandle, queueInput, queueOutput, SheetHandle, splitAddres
 
 export type { Run } from './writeRuns';
 export type { Link, PreparedSheet, StyleRuns } from './prepare';
-export { asText, formatRuns, linksOf, roughBytes, styleRuns, textFormat, toArrays } from './prepare';
 
 /** `Excel.run` as the host uses it: a new batch, or one more on the context of an earlier one. */
 export interface ExcelApi {
