@@ -4,11 +4,10 @@
  * co-authoring events, handler removal on its own context, and a count of round trips and bytes.
  */
 import { ExcelHost, officeExcel, OfficeHostError, sheetOfFormula, splitByPayload } from '../src/hosts/excel/excelHost';
-import { formatRuns } from '../src/hosts/excel/prepare';
 import { excelPane } from '../src/hosts/excel/excelPane';
 import { exampleSheets, templateSheets } from '../src/workbook/example';
 import { computeFromSnapshot, refresh } from '../src/workbook/refresh';
-import { prepareSheets } from '../src/hosts/excel/prepare';
+import { formatRuns, prepareSheets } from '../src/hosts/excel/prepare';
 import { ALWAYS_OUTPUT_SHEET_NAMES, INPUT_SHEETS, ownerMarkName } from '../src/workbook/schema';
 import { FakeExcel, fail } from './fakeOffice';
 import { exampleExcel, nationalExcel } from './fakeOfficeWorkbooks';
