@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { add, floorDiv, floorMod, kr, Kronor, KronorOverflow, neg, sub, sumKr, times } from '../src/engine/kronor';
-import { allocateByWeights, divHalfAway, WeightItem } from '../src/engine/money';
+import { allocateByWeights, D, divHalfAway, fraction, WeightItem } from '../src/engine/money';
 
 const MAX = BigInt(Number.MAX_SAFE_INTEGER); // 2^53 − 1
 /** allocateByWeights works in numbers while |total| × ΣW is below this, in BigInt from it on (money.ts). */
@@ -341,6 +341,38 @@ function referenceHalfAway(n: bigint, d: bigint): bigint {
   if (2n * (a - q * d) >= d) q += 1n;
   return n < 0n ? -q : q;
 }
+
+describe("fraction (the kommuner's shares by long division in integers)", () => {
+  test('is the value decimal.js division gives: 40 significant digits, half up', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: 1, max: 1000 }),
+          fc.integer({ min: 1, max: 20_000_000 }),
+          fc.maxSafeNat().filter((d) => d > 0),
+        ),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (d, t) => {
+          const n = Math.min(d, Math.floor(t * d));
+          const ours = fraction(n, d);
+          const theirs = new D(n).dividedBy(d);
+          expect(ours.equals(theirs)).toBe(true);
+          expect(ours.toString()).toBe(theirs.toString());
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  test('thirds, sevenths, the ends and the rounding of the last digit', () => {
+    expect(fraction(1, 3).toString()).toBe(`0.${'3'.repeat(40)}`);
+    expect(fraction(2, 3).toString()).toBe(`0.${'6'.repeat(39)}7`); // the 41st digit, 6, rounds up
+    expect(fraction(1, 7).toFixed(12)).toBe('0.142857142857');
+    expect(fraction(0, 9).toString()).toBe('0');
+    expect(fraction(9, 9).toString()).toBe('1');
+    expect(fraction(62_820, 168_456).toFixed(6)).toBe('0.372916'); // Eskilstuna's share in 2018 (seeds)
+  });
+});
 
 describe('divHalfAway', () => {
   test('equals the BigInt reference for integers of either sign up to the safe bound', () => {

@@ -17,6 +17,48 @@ export function ratio(value: number | string | Decimal): Ratio {
   return new D(value);
 }
 
+/** Significant digits of every Ratio (`D`'s precision). */
+const PRECISION = 40;
+
+/**
+ * n / d for whole n and d with 0 ≤ n ≤ d, as the Ratio `new D(n).dividedBy(d)` gives (PRECISION
+ * significant digits, the last rounded half up), found by long division in integers: the kommuner's
+ * shares, one per kommun, where decimal.js's general division was most of the split's work. Outside
+ * those bounds (or with d too large for exact digit steps), decimal.js divides.
+ */
+export function fraction(n: number, d: number): Ratio {
+  if (!Number.isSafeInteger(n) || !Number.isSafeInteger(d) || n < 0 || n > d || d > Number.MAX_SAFE_INTEGER / 10)
+    return new D(n).dividedBy(d);
+  if (n === 0) return new D(0);
+  if (n === d) return new D(1);
+  // 0 < n / d < 1: the digits after the decimal point; zeros before the first other digit do not count.
+  const digits: number[] = [];
+  let zeros = 0;
+  let r = n;
+  while (r !== 0 && digits.length <= PRECISION) {
+    r *= 10; // r < d before, so r < 10d: a safe integer
+    const digit = floorDiv(r, d);
+    r -= digit * d;
+    if (digit === 0 && digits.length === 0) zeros++;
+    else digits.push(digit);
+  }
+  if (digits.length > PRECISION) {
+    // One digit past the precision (the rest does not matter for half up): 5 or more rounds up.
+    if (digits.pop()! >= 5) {
+      let i = digits.length - 1;
+      while (i >= 0 && digits[i] === 9) digits[i--] = 0;
+      if (i >= 0) digits[i]! += 1;
+      else if (zeros === 0) return new D(1);
+      else {
+        zeros--;
+        digits.unshift(1);
+        digits.pop();
+      }
+    }
+  }
+  return new D(`0.${'0'.repeat(zeros)}${digits.join('')}`);
+}
+
 /** Round a decimal amount to whole kronor, half away from zero. */
 export function roundHalfAway(value: Decimal): Kronor {
   return kr(value.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber());

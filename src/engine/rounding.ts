@@ -5,42 +5,47 @@
  * (vocabulary). Adding a rule: an entry here and its label there.
  */
 import { Count, kr, Kronor } from './kronor';
-import { allocateByWeights, D, Ratio } from './money';
+import { allocateByWeights, D, fraction, Ratio } from './money';
 
 export interface Sharer {
   name: string;
   population: Count;
 }
 
-export interface RoundedSplit {
-  /** Share of the party, as shown (`share` in the JSON). */
-  shares: Ratio[];
-  amounts: Kronor[];
+/**
+ * A rule in two parts: the shares shown depend only on the members (their inhabitants), so that years
+ * with the same paying kommuner share them; the amounts add up to the year's whole amount exactly.
+ */
+interface RoundingRule {
+  /** Each member's share, as shown (`share` in the JSON). */
+  shares: (members: readonly Sharer[]) => Ratio[];
+  /** Each member's whole-krona amount; they add up to `amount`. */
+  amounts: (amount: Kronor, members: readonly Sharer[]) => Kronor[];
 }
-
-type RoundingRule = (amount: Kronor, members: readonly Sharer[]) => RoundedSplit;
 
 export const ROUNDING_RULES = {
   /** Amounts in proportion to inhabitants, largest remainder (reproduces the 2018 table). */
-  krona: (amount, members) => {
-    const totalPopulation = members.reduce((n, m) => n + m.population, 0);
-    const amounts = allocateByWeights(
-      amount,
-      members.map((m) => ({ weight: m.population, key: m.population, name: m.name })),
-    );
-    return {
-      shares: members.map((m) => (totalPopulation === 0 ? new D(0) : new D(m.population).dividedBy(totalPopulation))),
-      amounts,
-    };
+  krona: {
+    shares: (members) => {
+      const totalPopulation = members.reduce((n, m) => n + m.population, 0);
+      return members.map((m) => (totalPopulation === 0 ? new D(0) : fraction(m.population, totalPopulation)));
+    },
+    amounts: (amount, members) =>
+      allocateByWeights(
+        amount,
+        members.map((m) => ({ weight: m.population, key: m.population, name: m.name })),
+      ),
   },
   /** Shares first rounded to whole per mille (they sum to 1 000 ‰), then amount ∝ per mille (2005, 2010). */
-  promille: (amount, members) => {
-    const permille = promilleShares(members);
-    const amounts = allocateByWeights(
-      amount,
-      members.map((m, i) => ({ weight: permille[i]!, key: m.population, name: m.name })),
-    );
-    return { shares: permille.map((p) => new D(p).dividedBy(1000)), amounts };
+  promille: {
+    shares: (members) => promilleShares(members).map((p) => fraction(p, 1000)),
+    amounts: (amount, members) => {
+      const permille = promilleShares(members);
+      return allocateByWeights(
+        amount,
+        members.map((m, i) => ({ weight: permille[i]!, key: m.population, name: m.name })),
+      );
+    },
   },
 } satisfies Record<string, RoundingRule>;
 

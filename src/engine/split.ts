@@ -1,7 +1,13 @@
 /** Contribution split (5 § SFS 2003:1210) and quarterly instalments. */
 import { floorDiv, kr, Kronor, sumKr, times } from './kronor';
-import { allocateByWeights, allocateExact, compareSv, D, divHalfAway } from './money';
+import { allocateByWeights, allocateExact, compareSv, divHalfAway, fraction } from './money';
 import { ROUNDING_RULES, RoundingMode } from './rounding';
+
+/**
+ * The kommuner's shares by who pays (names and inhabitants): they do not depend on the amount, so the
+ * years of one plan compute each distinct set's shares once (a division per kommun and year otherwise).
+ */
+export type SharesCache = Map<string, Ratio[]>;
 import type { Contribution, Member, Party, Quarters, Ratio, Settings, YearInput, YearSplit } from './types';
 import { PARTIES } from './types';
 
@@ -47,6 +53,7 @@ function splitParty(
   amount: Kronor,
   members: readonly Member[],
   rounding: RoundingMode,
+  sharesCache?: SharesCache,
 ): { member: Member; share: Ratio; amount: Kronor }[] {
   if (members.length === 0) return [];
   if (party !== 'municipalities') {
@@ -56,10 +63,17 @@ function splitParty(
       amount,
       members.map((m) => ({ weight: 1, key: 1, name: m.name })),
     );
-    const share = new D(1).dividedBy(n);
+    const share = fraction(1, n);
     return members.map((m, i) => ({ member: m, share, amount: amounts[i]! }));
   }
-  const { shares, amounts } = ROUNDING_RULES[rounding](amount, members);
+  const rule = ROUNDING_RULES[rounding];
+  const key = `${rounding}\u0000${members.map((m) => `${m.name}\u0001${m.population}`).join('\u0000')}`;
+  let shares = sharesCache?.get(key);
+  if (!shares) {
+    shares = rule.shares(members);
+    sharesCache?.set(key, shares);
+  }
+  const amounts = rule.amounts(amount, members);
   return members.map((m, i) => ({ member: m, share: shares[i]!, amount: amounts[i]! }));
 }
 
@@ -144,7 +158,12 @@ export function instalments(
   };
 }
 
-export function splitYear(settings: Settings, yearInput: YearInput, members: readonly Member[]): YearSplit {
+export function splitYear(
+  settings: Settings,
+  yearInput: YearInput,
+  members: readonly Member[],
+  sharesCache?: SharesCache,
+): YearSplit {
   const year = yearInput.year;
   const total = yearTotal(yearInput);
   const parties = partyAmounts(total, settings.shares);
@@ -154,7 +173,7 @@ export function splitYear(settings: Settings, yearInput: YearInput, members: rea
       .filter((m) => m.party === party && m.pays && isActive(m, year))
       .slice()
       .sort((a, b) => compareSv(a.name, b.name));
-    shared.push(...splitParty(party, parties[party], payers, settings.rounding));
+    shared.push(...splitParty(party, parties[party], payers, settings.rounding, sharesCache));
   }
   const { rows, quarterTotals } = instalments(
     shared.map((m) => ({ name: m.member.name, amount: m.amount })),
@@ -181,6 +200,7 @@ export function splitYear(settings: Settings, yearInput: YearInput, members: rea
  */
 export function splitYears(settings: Settings, years: readonly YearInput[], members: readonly Member[]): YearSplit[] {
   const done = new Map<string, YearSplit>();
+  const sharesCache: SharesCache = new Map();
   return years.map((y) => {
     const payers = members
       .filter((m) => m.pays && isActive(m, y.year))
@@ -189,7 +209,7 @@ export function splitYears(settings: Settings, years: readonly YearInput[], memb
     const key = `${yearTotal(y)}|${y.months}|${payers}`;
     const same = done.get(key);
     if (same) return { ...same, year: y.year, members: same.members.map((c) => ({ ...c, year: y.year })) };
-    const split = splitYear(settings, y, members);
+    const split = splitYear(settings, y, members, sharesCache);
     done.set(key, split);
     return split;
   });

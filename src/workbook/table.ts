@@ -134,70 +134,15 @@ export function readTable<K extends string>(sheet: SheetGrid, spec: SheetSpec<K>
         else duplicate(first, index);
       });
     }
-    const records: TableRecord[] = [];
-    const sumRows: number[] = [];
     const totals = new Set((sheet.totalsRows ?? []).map((t) => t - sheet.rowOffset));
-    const summed = [
-      ...spec.columns.filter((c) => c.summed && columns.has(c.key)).map((c) => [c.header, columns.get(c.key)!] as const),
-      ...[...yearColumns].map(([year, index]) => [String(year), index] as const),
+    const summed: SummedColumn[] = [
+      ...spec.columns
+        .filter((c) => c.summed && columns.has(c.key))
+        .map((c) => ({ header: c.header, column: columns.get(c.key)! })),
+      ...[...yearColumns].map(([year, column]) => ({ header: String(year), column })),
     ];
-    const keyColumn = spec.sumKey === undefined ? undefined : columns.get(spec.sumKey);
-    // Running sums per summed column since the header or the previous sum row (null: a cell above
-    // is no number, so the comparison would only repeat that cell's own error).
-    // Exact sums: plain numbers while every part is a safe integer (nearly always), decimals otherwise.
-    let sums: (Ratio | number | null)[] = summed.map(() => 0);
-    const hasNoValue = (row: number, c: number) => noValue.size > 0 && noValue.has(`${row},${c}`);
-    const plus = (sum: Ratio | number, v: CellValue, n: Ratio): Ratio | number => {
-      if (typeof sum === 'number' && typeof v === 'number' && Number.isSafeInteger(v) && Number.isSafeInteger(sum + v))
-        return sum + v;
-      return (typeof sum === 'number' ? new D(sum) : sum).plus(n);
-    };
-    for (let rr = r + 1; rr < sheet.values.length; rr++) {
-      const values = sheet.values[rr] ?? [];
-      if (values.every((v, c) => isEmpty(v) && !hasNoValue(rr, c))) break;
-      const key = keyColumn === undefined ? '' : cellText(values[keyColumn] ?? null);
-      if (totals.has(rr) || (keyColumn !== undefined && SUM_ROW.test(key))) {
-        sumRows.push(rr);
-        summed.forEach(([header, c], i) => {
-          const v = values[c] ?? null;
-          const sum = sums[i];
-          if (isEmpty(v) || hasNoValue(rr, c) || sum === null || sum === undefined) return;
-          const given = parseNumber(v);
-          if (!given.ok || given.value.equals(sum)) return;
-          const cell = cellAddress(sheet, rr, c);
-          flagged.add(cell);
-          errors.push(
-            inputError(sheet.name, cell, 'sumRowMismatch', {
-              column: header,
-              label: key || cellText(values.find((x) => typeof x === 'string' && x.trim() !== '') ?? null),
-              given: given.value.toNumber(),
-              sum: typeof sum === 'number' ? sum : sum.toNumber(),
-            }),
-          );
-        });
-        sums = summed.map(() => 0);
-        continue;
-      }
-      // A plain loop: no closure per record (2 000 records, a dozen summed columns).
-      for (let i = 0; i < summed.length; i++) {
-        const c = summed[i]![1];
-        const v = values[c] ?? null;
-        const sum = sums[i];
-        if (sum === null || sum === undefined) continue;
-        if (hasNoValue(rr, c)) {
-          sums[i] = null;
-          continue;
-        }
-        if (isEmpty(v)) continue;
-        if (typeof sum === 'number' && typeof v === 'number' && Number.isSafeInteger(v) && Number.isSafeInteger(sum + v)) {
-          sums[i] = sum + v;
-          continue;
-        }
-        const n = parseNumber(v);
-        sums[i] = n.ok ? plus(sum, v, n.value) : null;
-      }
-      records.push({ row: rr, values });
-    }
+    const keyColumn = spec.sumKey === undefined ? -1 : (columns.get(spec.sumKey) ?? -1);
+    const { records, sumRows } = scanRecords({ sheet, firstRow: r + 1, keyColumn, summed, totals, noValue, flagged, errors });
     return { sheet, spec, headerRow: r, columns, yearColumns, records, sumRows, noValue, flagged };
   }
   // No row has them all: name the missing columns on the row that has the most of them.
@@ -232,6 +177,104 @@ export function readTable<K extends string>(sheet: SheetGrid, spec: SheetSpec<K>
     }
   });
   return null;
+}
+
+/** A column whose amounts a sum row must add up (its header, for the message). */
+interface SummedColumn {
+  header: string;
+  column: number;
+}
+
+interface Scan {
+  sheet: SheetGrid;
+  /** The first grid row below the header. */
+  firstRow: number;
+  /** The column whose text marks a sum row (-1: none). */
+  keyColumn: number;
+  summed: readonly SummedColumn[];
+  /** Grid rows of an Excel table's totals rows. */
+  totals: ReadonlySet<number>;
+  noValue: ReadonlySet<string>;
+  flagged: Set<string>;
+  errors: InputError[];
+}
+
+/**
+ * The records below the header, down to the first fully empty row; sum rows are checked against the
+ * records above them and left out. The loop over every row of every input sheet: kept small and apart
+ * from readTable's header search, so that V8 optimizes it quickly and alone (ARCHITECTURE.md, "speed").
+ */
+function scanRecords(scan: Scan): { records: TableRecord[]; sumRows: number[] } {
+  const { sheet, keyColumn, summed, totals, noValue } = scan;
+  const records: TableRecord[] = [];
+  const sumRows: number[] = [];
+  // Running sums per summed column since the header or the previous sum row (null: a cell above is
+  // no number, so the comparison would only repeat that cell's own error). Exact sums: plain numbers
+  // while every part is a safe integer (nearly always), decimals otherwise.
+  let sums: (Ratio | number | null)[] = summed.map(() => 0);
+  const rows = sheet.values;
+  for (let rr = scan.firstRow; rr < rows.length; rr++) {
+    const values = rows[rr] ?? [];
+    if (isEmptyRow(values, rr, noValue)) break;
+    if (totals.has(rr) || (keyColumn >= 0 && SUM_ROW.test(cellText(values[keyColumn] ?? null)))) {
+      sumRows.push(rr);
+      checkSumRow(scan, rr, sums);
+      sums = summed.map(() => 0);
+      continue;
+    }
+    for (let i = 0; i < summed.length; i++) {
+      const sum = sums[i];
+      if (sum === null || sum === undefined) continue;
+      const c = summed[i]!.column;
+      const v = values[c] ?? null;
+      if (noValue.size > 0 && noValue.has(`${rr},${c}`)) sums[i] = null;
+      else if (typeof sum === 'number' && typeof v === 'number' && Number.isSafeInteger(v) && Number.isSafeInteger(sum + v))
+        sums[i] = sum + v;
+      else if (!isEmpty(v)) sums[i] = exactSum(sum, v);
+    }
+    records.push({ row: rr, values });
+  }
+  return { records, sumRows };
+}
+
+/** A row with no value and no formula lacking one: the end of the records. */
+function isEmptyRow(values: readonly CellValue[], row: number, noValue: ReadonlySet<string>): boolean {
+  for (let c = 0; c < values.length; c++) {
+    if (!isEmpty(values[c] ?? null)) return false;
+    if (noValue.size > 0 && noValue.has(`${row},${c}`)) return false;
+  }
+  return true;
+}
+
+/** A running sum plus a cell's number, exactly (decimals once a part is no safe integer); null: no number. */
+function exactSum(sum: Ratio | number, v: CellValue): Ratio | number | null {
+  const n = parseNumber(v);
+  if (!n.ok) return null;
+  return (typeof sum === 'number' ? new D(sum) : sum).plus(n.value);
+}
+
+/** A sum row's numbers against the records' sums above it: each difference is an error on its cell. */
+function checkSumRow(scan: Scan, row: number, sums: readonly (Ratio | number | null)[]): void {
+  const { sheet, keyColumn, noValue } = scan;
+  const values = sheet.values[row] ?? [];
+  const key = keyColumn < 0 ? '' : cellText(values[keyColumn] ?? null);
+  scan.summed.forEach(({ header, column: c }, i) => {
+    const v = values[c] ?? null;
+    const sum = sums[i];
+    if (isEmpty(v) || (noValue.size > 0 && noValue.has(`${row},${c}`)) || sum === null || sum === undefined) return;
+    const given = parseNumber(v);
+    if (!given.ok || given.value.equals(sum)) return;
+    const cell = cellAddress(sheet, row, c);
+    scan.flagged.add(cell);
+    scan.errors.push(
+      inputError(sheet.name, cell, 'sumRowMismatch', {
+        column: header,
+        label: key || cellText(values.find((x) => typeof x === 'string' && x.trim() !== '') ?? null),
+        given: given.value.toNumber(),
+        sum: typeof sum === 'number' ? sum : sum.toNumber(),
+      }),
+    );
+  });
 }
 
 /** The header cell of a column (for errors about the sheet as a whole). */
