@@ -205,32 +205,20 @@ interface Scan {
  * from readTable's header search, so that V8 optimizes it quickly and alone (ARCHITECTURE.md, "speed").
  */
 function scanRecords(scan: Scan): { records: TableRecord[]; sumRows: number[] } {
-  const { sheet, keyColumn, summed, totals, noValue } = scan;
+  const { sheet, keyColumn, totals, noValue } = scan;
   const records: TableRecord[] = [];
   const sumRows: number[] = [];
-  // Running sums per summed column since the header or the previous sum row (null: a cell above is
-  // no number, so the comparison would only repeat that cell's own error). Exact sums: plain numbers
-  // while every part is a safe integer (nearly always), decimals otherwise.
-  let sums: (Ratio | number | null)[] = summed.map(() => 0);
+  /** The first record since the header or the previous sum row: what the next sum row adds up. */
+  let since = 0;
   const rows = sheet.values;
   for (let rr = scan.firstRow; rr < rows.length; rr++) {
     const values = rows[rr] ?? [];
     if (isEmptyRow(values, rr, noValue)) break;
     if (totals.has(rr) || (keyColumn >= 0 && SUM_ROW.test(cellText(values[keyColumn] ?? null)))) {
       sumRows.push(rr);
-      checkSumRow(scan, rr, sums);
-      sums = summed.map(() => 0);
+      checkSumRow(scan, rr, records, since);
+      since = records.length;
       continue;
-    }
-    for (let i = 0; i < summed.length; i++) {
-      const sum = sums[i];
-      if (sum === null || sum === undefined) continue;
-      const c = summed[i]!.column;
-      const v = values[c] ?? null;
-      if (noValue.size > 0 && noValue.has(`${rr},${c}`)) sums[i] = null;
-      else if (typeof sum === 'number' && typeof v === 'number' && Number.isSafeInteger(v) && Number.isSafeInteger(sum + v))
-        sums[i] = sum + v;
-      else if (!isEmpty(v)) sums[i] = exactSum(sum, v);
     }
     records.push({ row: rr, values });
   }
@@ -246,18 +234,38 @@ function isEmptyRow(values: readonly CellValue[], row: number, noValue: Readonly
   return true;
 }
 
-/** A running sum plus a cell's number, exactly (decimals once a part is no safe integer); null: no number. */
-function exactSum(sum: Ratio | number, v: CellValue): Ratio | number | null {
-  const n = parseNumber(v);
-  if (!n.ok) return null;
-  return (typeof sum === 'number' ? new D(sum) : sum).plus(n.value);
+/**
+ * The sum of each summed column over records[from..] (null: a cell is no number or a formula without a
+ * value, so the comparison would only repeat that cell's own error). Exact: plain numbers while every
+ * part is a safe integer (nearly always), decimals otherwise. Only sheets with sum rows need it.
+ */
+function columnSums(scan: Scan, records: readonly TableRecord[], from: number): (Ratio | number | null)[] {
+  const { summed, noValue } = scan;
+  return summed.map(({ column: c }) => {
+    let sum: Ratio | number = 0;
+    for (let k = from; k < records.length; k++) {
+      const { row, values } = records[k]!;
+      const v = values[c] ?? null;
+      if (noValue.size > 0 && noValue.has(`${row},${c}`)) return null;
+      if (isEmpty(v)) continue;
+      if (typeof sum === 'number' && typeof v === 'number' && Number.isSafeInteger(v) && Number.isSafeInteger(sum + v)) {
+        sum += v;
+        continue;
+      }
+      const n = parseNumber(v);
+      if (!n.ok) return null;
+      sum = (typeof sum === 'number' ? new D(sum) : sum).plus(n.value);
+    }
+    return sum;
+  });
 }
 
-/** A sum row's numbers against the records' sums above it: each difference is an error on its cell. */
-function checkSumRow(scan: Scan, row: number, sums: readonly (Ratio | number | null)[]): void {
+/** A sum row's numbers against the sums of the records above it: each difference is an error on its cell. */
+function checkSumRow(scan: Scan, row: number, records: readonly TableRecord[], from: number): void {
   const { sheet, keyColumn, noValue } = scan;
   const values = sheet.values[row] ?? [];
   const key = keyColumn < 0 ? '' : cellText(values[keyColumn] ?? null);
+  const sums = columnSums(scan, records, from);
   scan.summed.forEach(({ header, column: c }, i) => {
     const v = values[c] ?? null;
     const sum = sums[i];
