@@ -12,6 +12,9 @@ export interface PlanCalendar {
   lastMonth: MonthIndex;
   /** First month operated in each plan year. */
   firstOperated: Map<number, MonthIndex>;
+  /** By plan year (index into `years`): its first operated month, and its December. */
+  operatedFrom: MonthIndex[];
+  yearEnd: MonthIndex[];
 }
 
 /** Months (as indices) in which the intervention runs on at least one day. */
@@ -43,53 +46,27 @@ export function monthsOf(spread: MonthSpread): Map<MonthIndex, Kronor> {
 export function planIntervention(iv: Intervention, cal: PlanCalendar): InterventionPlan {
   const remainingAtStart = sub(iv.total, iv.spentBefore);
   const { from, to } = activeMonthRange(iv);
+  const given = iv.yearAmounts;
+  const hasGiven = given.size > 0;
   let givenTotal = ZERO_KR;
-  iv.yearAmounts.forEach((amount) => (givenTotal = add(givenTotal, amount)));
+  if (hasGiven) for (const amount of given.values()) givenTotal = add(givenTotal, amount);
   const toSpread = sub(remainingAtStart, givenTotal);
-
-  // Months from the plan's start on in which the intervention runs, in years without a given amount.
-  // Months after the plan's last year take their share too (it stays in remainingAfter).
-  // Nothing to spread (every krona given, or none left): no buckets are needed.
-  const buckets: WeightItem[] = [];
-  /** The plan year (index) of each bucket; -1 for the months after the plan. */
-  const bucketYear: number[] = [];
-  for (let yi = 0; yi < cal.years.length && toSpread !== 0; yi++) {
-    const year = cal.years[yi]!;
-    if (iv.yearAmounts.has(year)) continue;
-    const count = Math.min(to, monthIndex(year, 12)) - Math.max(from, cal.firstOperated.get(year)!) + 1;
-    if (count <= 0) continue;
-    // Earlier years win ties (no names: ties go to the earlier bucket).
-    buckets.push({ weight: count, key: count });
-    bucketYear.push(yi);
-  }
-  const after = to - Math.max(from, cal.lastMonth + 1) + 1;
-  if (after > 0 && toSpread !== 0) {
-    buckets.push({ weight: after, key: after });
-    bucketYear.push(-1);
-  }
-  /** Each plan year's spread amount (null: nothing spread). */
-  let spread: Kronor[] | null = null;
-  let unspreadable = ZERO_KR;
-  if (buckets.length === 0) {
-    unspreadable = toSpread > 0 ? toSpread : ZERO_KR;
-  } else {
-    spread = new Array<Kronor>(cal.years.length).fill(ZERO_KR);
-    const amounts = allocateByWeights(toSpread, buckets);
-    for (let i = 0; i < amounts.length; i++) if (bucketYear[i]! >= 0) spread[bucketYear[i]!] = amounts[i]!;
-  }
+  /** Each plan year's spread amount (null: nothing spread, or no month could take it). */
+  const spread = toSpread === 0 ? null : spreadOverYears(iv, cal, toSpread, from, to);
+  const unspreadable = spread === null && toSpread > 0 ? toSpread : ZERO_KR;
 
   const years: InterventionYear[] = [];
   const spreads: MonthSpread[] = [];
   let remaining = remainingAtStart;
   for (let yi = 0; yi < cal.years.length; yi++) {
     const year = cal.years[yi]!;
-    const amount = iv.yearAmounts.get(year) ?? spread?.[yi] ?? ZERO_KR;
+    const amount = (hasGiven ? given.get(year) : undefined) ?? spread?.[yi] ?? ZERO_KR;
     if (amount !== 0) remaining = sub(remaining, amount);
     years.push({ year, amount, remainingAfter: remaining });
     if (amount === 0) continue;
     // The year's operated months are consecutive, and so are the intervention's months within them.
-    const operatedFrom = cal.firstOperated.get(year)!;
-    const yearEnd = monthIndex(year, 12);
+    const operatedFrom = cal.operatedFrom[yi]!;
+    const yearEnd = cal.yearEnd[yi]!;
     const runFrom = Math.max(operatedFrom, from);
     const runTo = Math.min(yearEnd, to);
     // A given amount for a year the intervention does not touch has been refused on input; should it
@@ -97,4 +74,39 @@ export function planIntervention(iv: Intervention, cal: PlanCalendar): Intervent
     spreads.push(runFrom <= runTo ? spreadEvenly(amount, runFrom, runTo) : spreadEvenly(amount, operatedFrom, yearEnd));
   }
   return { intervention: iv, remainingAtStart, years, spreads, unspreadable };
+}
+
+/**
+ * What is not given per year, spread over the months from the plan's start on in which the intervention
+ * runs, in years without a given amount, by largest remainder; months after the plan's last year take
+ * their share too (it stays in remainingAfter). Null when no month can take it.
+ */
+function spreadOverYears(
+  iv: Intervention,
+  cal: PlanCalendar,
+  toSpread: Kronor,
+  from: MonthIndex,
+  to: MonthIndex,
+): Kronor[] | null {
+  const buckets: WeightItem[] = [];
+  /** The plan year (index) of each bucket; -1 for the months after the plan. */
+  const bucketYear: number[] = [];
+  for (let yi = 0; yi < cal.years.length; yi++) {
+    if (iv.yearAmounts.size > 0 && iv.yearAmounts.has(cal.years[yi]!)) continue;
+    const count = Math.min(to, cal.yearEnd[yi]!) - Math.max(from, cal.operatedFrom[yi]!) + 1;
+    if (count <= 0) continue;
+    // Earlier years win ties (no names: ties go to the earlier bucket).
+    buckets.push({ weight: count, key: count });
+    bucketYear.push(yi);
+  }
+  const after = to - Math.max(from, cal.lastMonth + 1) + 1;
+  if (after > 0) {
+    buckets.push({ weight: after, key: after });
+    bucketYear.push(-1);
+  }
+  if (buckets.length === 0) return null;
+  const spread = new Array<Kronor>(cal.years.length).fill(ZERO_KR);
+  const amounts = allocateByWeights(toSpread, buckets);
+  for (let i = 0; i < amounts.length; i++) if (bucketYear[i]! >= 0) spread[bucketYear[i]!] = amounts[i]!;
+  return spread;
 }

@@ -59,11 +59,15 @@ export function planCalendar(input: PlanInput): PlanCalendar {
   const years = input.years.map((y) => y.year);
   const months: MonthIndex[] = [];
   const firstOperated = new Map<number, MonthIndex>();
+  const operatedFrom: MonthIndex[] = [];
+  const yearEnd: MonthIndex[] = [];
   for (const y of input.years) {
     firstOperated.set(y.year, monthIndex(y.year, firstOperatedMonth(y.months)));
+    operatedFrom.push(monthIndex(y.year, firstOperatedMonth(y.months)));
+    yearEnd.push(monthIndex(y.year, 12));
     for (let m = firstOperatedMonth(y.months); m <= 12; m++) months.push(monthIndex(y.year, m));
   }
-  return { years, months, firstMonth: months[0]!, lastMonth: months[months.length - 1]!, firstOperated };
+  return { years, months, firstMonth: months[0]!, lastMonth: months[months.length - 1]!, firstOperated, operatedFrom, yearEnd };
 }
 
 export function planCostLines(input: PlanInput): CostLinePlan[] {
