@@ -1,12 +1,12 @@
 /** `Insatser`: the interventions the förbund funds, with optional amounts per plan year. */
-import { compareDates, isoDate } from '../../engine/calendar';
+import { compareDates, isoDate, type YMD } from '../../engine/calendar';
 import { add, Kronor, sub, ZERO_KR } from '../../engine/kronor';
 import type { Intervention } from '../../engine/types';
 import { INPUT_WORDS } from '../../messages/sheets';
 import { NEGATIVE_WHAT } from '../../messages/errors';
 import { FUNDING, STATUS } from '../../messages/vocabulary';
 import type { InputError, SheetGrid } from '../grid';
-import { planYearColumns, readTable, records, SheetSpec } from '../table';
+import { type Cells, type ColumnsOf, planYearColumns, readTable, records, SheetSpec } from '../table';
 import { isEmpty, parseAmount, parseDate } from '../values';
 
 const W = INPUT_WORDS.interventions.columns;
@@ -49,75 +49,92 @@ export function parseInterventions(
   const yearColumns = planYearColumns(table, years, warnings);
   const result: Intervention[] = [];
   for (const c of records(table, errors)) {
-    const before = errors.length;
-    const name = c.text('name', true);
-    const funding = c.choice('funding', FUNDING, 'finsam');
-    const status = c.choice('status', STATUS, 'planned');
-    const date = (key: 'start' | 'end') => {
-      const raw = c.raw(key);
-      if (isEmpty(raw)) {
-        c.error(key, 'required', { what: W[key] });
-        return undefined;
-      }
-      return c.take(key, parseDate(raw, key));
-    };
-    const start = date('start');
-    const end = date('end');
-    let total = c.amount('total');
-    if (total !== undefined && total < 0) {
-      c.error('total', 'negative', { what: W.total });
-      total = undefined;
-    }
-    const spentBefore = c.nonNegative('spentBefore', ZERO_KR);
-    // The period is known only when both dates are read and in order (else no year is checked against it).
-    let period = start && end ? { start, end } : null;
-    if (start && end && compareDates(end, start) < 0) {
-      c.error('end', 'endBeforeStart', { end: isoDate(end), start: isoDate(start) });
-      period = null;
-    }
-    if (total !== undefined && spentBefore !== undefined && spentBefore > total)
-      c.error('spentBefore', 'spentAboveTotal', { spent: spentBefore, total });
-    const yearAmounts = new Map<number, Kronor>();
-    for (const [year, column] of yearColumns) {
-      const v = c.rawAt(column);
-      if (isEmpty(v)) continue;
-      const a = c.take(column, parseAmount(v));
-      if (a === undefined) continue;
-      if (a < 0) {
-        c.error(column, 'negative', { what: NEGATIVE_WHAT.yearAmount(year) });
-        continue;
-      }
-      if (period && (year < period.start.year || year > period.end.year)) {
-        c.error(column, 'yearOutsidePeriod', { year, start: isoDate(period.start), end: isoDate(period.end) });
-        continue;
-      }
-      yearAmounts.set(year, a);
-    }
-    if (total !== undefined && spentBefore !== undefined && errors.length === before) {
-      let given = ZERO_KR;
-      for (const a of yearAmounts.values()) given = add(given, a);
-      const remaining = sub(total, spentBefore);
-      if (given > remaining) {
-        const firstYearColumn = yearColumns.find(([y]) => yearAmounts.has(y))![1];
-        c.error(firstYearColumn, 'yearAmountsTooLarge', { given, remaining });
-      }
-    }
-    if (errors.length === before && start && end && total !== undefined && spentBefore !== undefined && funding && status) {
-      const intervention: Intervention = {
-        nr: c.text('nr'),
-        name,
-        owner: c.text('owner'),
-        funding,
-        status,
-        start,
-        end,
-        total,
-        spentBefore,
-        yearAmounts,
-      };
-      result.push(intervention);
-      cells.set(intervention, c.address('name'));
-    }
+    const intervention = readIntervention(c, yearColumns, errors);
+    if (!intervention) continue;
+    result.push(intervention);
+    cells.set(intervention, c.address('name'));
   }
   return { interventions: result, cells };
+}
+
+type InterventionCells = Cells<ColumnsOf<typeof INTERVENTIONS_SPEC>>;
+
+/**
+ * One record: the intervention, or null after reporting what is wrong with it. A function of its own
+ * (not the loop's body): V8 optimizes it as it is called, not the whole sheet's loop (ARCHITECTURE.md).
+ */
+function readIntervention(
+  c: InterventionCells,
+  yearColumns: readonly [number, number][],
+  errors: InputError[],
+): Intervention | null {
+  const before = errors.length;
+  const name = c.text('name', true);
+  const funding = c.choice('funding', FUNDING, 'finsam');
+  const status = c.choice('status', STATUS, 'planned');
+  const start = readDate(c, 'start');
+  const end = readDate(c, 'end');
+  let total = c.amount('total');
+  if (total !== undefined && total < 0) {
+    c.error('total', 'negative', { what: W.total });
+    total = undefined;
+  }
+  const spentBefore = c.nonNegative('spentBefore', ZERO_KR);
+  // The period is known only when both dates are read and in order (else no year is checked against it).
+  let period = start && end ? { start, end } : null;
+  if (start && end && compareDates(end, start) < 0) {
+    c.error('end', 'endBeforeStart', { end: isoDate(end), start: isoDate(start) });
+    period = null;
+  }
+  if (total !== undefined && spentBefore !== undefined && spentBefore > total)
+    c.error('spentBefore', 'spentAboveTotal', { spent: spentBefore, total });
+  const yearAmounts = new Map<number, Kronor>();
+  for (const [year, column] of yearColumns) {
+    const v = c.rawAt(column);
+    if (isEmpty(v)) continue;
+    const a = c.take(column, parseAmount(v));
+    if (a === undefined) continue;
+    if (a < 0) {
+      c.error(column, 'negative', { what: NEGATIVE_WHAT.yearAmount(year) });
+      continue;
+    }
+    if (period && (year < period.start.year || year > period.end.year)) {
+      c.error(column, 'yearOutsidePeriod', { year, start: isoDate(period.start), end: isoDate(period.end) });
+      continue;
+    }
+    yearAmounts.set(year, a);
+  }
+  if (total !== undefined && spentBefore !== undefined && errors.length === before) {
+    let given = ZERO_KR;
+    for (const a of yearAmounts.values()) given = add(given, a);
+    const remaining = sub(total, spentBefore);
+    if (given > remaining) {
+      const firstYearColumn = yearColumns.find(([y]) => yearAmounts.has(y))![1];
+      c.error(firstYearColumn, 'yearAmountsTooLarge', { given, remaining });
+    }
+  }
+  if (errors.length !== before || !start || !end || total === undefined || spentBefore === undefined || !funding || !status)
+    return null;
+  return {
+    nr: c.text('nr'),
+    name,
+    owner: c.text('owner'),
+    funding,
+    status,
+    start,
+    end,
+    total,
+    spentBefore,
+    yearAmounts,
+  };
+}
+
+/** A start or end date (required). */
+function readDate(c: InterventionCells, key: 'start' | 'end'): YMD | undefined {
+  const raw = c.raw(key);
+  if (isEmpty(raw)) {
+    c.error(key, 'required', { what: W[key] });
+    return undefined;
+  }
+  return c.take(key, parseDate(raw, key));
 }
