@@ -328,28 +328,7 @@ function inTkr(f: BoardFacts): ShownPlan {
  * show (they are the plan's totals: the engine adds up the same parts), costs as positive amounts.
  */
 function inKronor(f: BoardFacts): ShownPlan {
-  const decided = f.interventions.map((p) => p.intervention.status === 'decided');
-  // Intervention by intervention (each one's years lie together; a pass per year would jump between
-  // thousands of them), then the years from these rows.
-  const rows = f.interventions.map((p) => ({
-    remainingAtStart: p.remainingAtStart,
-    amounts: f.budget.map((_, yi) => p.years[yi]!.amount as number),
-    remainingAfter: p.years[p.years.length - 1]!.remainingAfter,
-  }));
-  const group = (inGroup: (i: number) => boolean) => {
-    const g = { remainingAtStart: 0, amounts: f.budget.map(() => 0), remainingAfter: 0 };
-    // Plain loops: no closure per row (2 000 rows).
-    for (let i = 0; i < rows.length; i++) {
-      if (!inGroup(i)) continue;
-      const r = rows[i]!;
-      g.remainingAtStart += r.remainingAtStart;
-      for (let yi = 0; yi < r.amounts.length; yi++) g.amounts[yi]! += r.amounts[yi]!;
-      g.remainingAfter += r.remainingAfter;
-    }
-    return g;
-  };
-  const decidedGroup = group((i) => decided[i]!);
-  const plannedGroup = group((i) => !decided[i]);
+  const { rows, decided: decidedGroup, planned: plannedGroup, all, byYear } = kronorRows(f.interventions, f.budget.length);
   const budget = f.budget.map((b, yi): ShownBudgetYear => ({
     contributionsByParty: {
       state: b.contributionsByParty.state,
@@ -361,7 +340,7 @@ function inKronor(f: BoardFacts): ShownPlan {
     otherIncome: b.otherIncome,
     income: b.contributions + b.esfIncome + b.otherIncome,
     costLines: f.costLines.map((c) => c.years[yi]!.amount),
-    interventions: rows.map((r) => r.amounts[yi]!),
+    interventions: byYear[yi]!,
     decided: decidedGroup.amounts[yi]!,
     planned: plannedGroup.amounts[yi]!,
     interventionCosts: decidedGroup.amounts[yi]! + plannedGroup.amounts[yi]!,
@@ -395,6 +374,45 @@ function inKronor(f: BoardFacts): ShownPlan {
     unit: 'kr',
     budget,
     balance,
-    interventions: { rows, decided: decidedGroup, planned: plannedGroup, all: group(() => true) },
+    interventions: { rows, decided: decidedGroup, planned: plannedGroup, all },
   };
+}
+
+type ShownRow = ShownInterventions['rows'][number];
+
+/**
+ * The interventions' rows in kronor, their sums by status and in all, and each year's amounts in row
+ * order: one pass over the interventions (each one's years lie together), plain loops — 2 000 rows.
+ */
+function kronorRows(
+  interventions: readonly InterventionPlan[],
+  yearCount: number,
+): { rows: ShownRow[]; decided: ShownRow; planned: ShownRow; all: ShownRow; byYear: number[][] } {
+  const emptyRow = (): ShownRow => ({ remainingAtStart: 0, amounts: new Array<number>(yearCount).fill(0), remainingAfter: 0 });
+  const decided = emptyRow();
+  const planned = emptyRow();
+  const byYear: number[][] = [];
+  for (let yi = 0; yi < yearCount; yi++) byYear.push(new Array<number>(interventions.length));
+  const rows: ShownRow[] = [];
+  for (let i = 0; i < interventions.length; i++) {
+    const p = interventions[i]!;
+    const group = p.intervention.status === 'decided' ? decided : planned;
+    const amounts = new Array<number>(yearCount);
+    for (let yi = 0; yi < yearCount; yi++) {
+      const a: number = p.years[yi]!.amount;
+      amounts[yi] = a;
+      byYear[yi]![i] = a;
+      group.amounts[yi]! += a;
+    }
+    const remainingAfter: number = p.years[p.years.length - 1]!.remainingAfter;
+    group.remainingAtStart += p.remainingAtStart;
+    group.remainingAfter += remainingAfter;
+    rows.push({ remainingAtStart: p.remainingAtStart, amounts, remainingAfter });
+  }
+  const all: ShownRow = {
+    remainingAtStart: decided.remainingAtStart + planned.remainingAtStart,
+    amounts: decided.amounts.map((a, yi) => a + planned.amounts[yi]!),
+    remainingAfter: decided.remainingAfter + planned.remainingAfter,
+  };
+  return { rows, decided, planned, all, byYear };
 }
