@@ -49,7 +49,7 @@ export function planIntervention(iv: Intervention, cal: PlanCalendar): Intervent
   const given = iv.yearAmounts;
   const hasGiven = given.size > 0;
   let givenTotal = ZERO_KR;
-  if (hasGiven) for (const amount of given.values()) givenTotal = add(givenTotal, amount);
+  if (hasGiven) given.forEach((amount) => (givenTotal = add(givenTotal, amount)));
   const toSpread = sub(remainingAtStart, givenTotal);
   /** Each plan year's spread amount (null: nothing spread, or no month could take it). */
   const spread = toSpread === 0 ? null : spreadOverYears(iv, cal, toSpread, from, to);

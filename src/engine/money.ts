@@ -147,9 +147,10 @@ export function allocateByWeights(total: Kronor, weights: readonly WeightItem[])
     return [];
   }
   let W = 0;
-  for (const w of weights) {
-    if (!Number.isSafeInteger(w.weight) || w.weight < 0) throw new Error('allocateByWeights: weight not whole');
-    W += w.weight;
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i]!.weight;
+    if (!Number.isSafeInteger(w) || w < 0) throw new Error('allocateByWeights: weight not whole');
+    W += w;
   }
   if (!Number.isSafeInteger(W)) throw new KronorOverflow(W);
   if (W === 0) {

@@ -186,11 +186,13 @@ function addInterventions(
 ): InterventionYearSums[] {
   const sums: InterventionYearSums[] = [];
   for (let yi = 0; yi < yearCount; yi++) sums.push({ costs: ZERO_KR, esfCosts: ZERO_KR, commitments: ZERO_KR });
-  for (const p of interventions) {
+  // Indexed loops: a for…of allocates an iterator result per step until V8 optimizes it.
+  for (let i = 0; i < interventions.length; i++) {
+    const p = interventions[i]!;
     const decided = p.intervention.status === 'decided';
     const esf = p.intervention.funding === 'esf';
     const target = decided ? committed : planned;
-    for (const s of p.spreads) target.addSpread(s);
+    for (let k = 0; k < p.spreads.length; k++) target.addSpread(p.spreads[k]!);
     for (let yi = 0; yi < p.years.length; yi++) {
       const { amount, remainingAfter } = p.years[yi]!;
       const year = sums[yi]!;

@@ -271,7 +271,7 @@ function renderInterventions(ctx: Ctx): { sheet: OutputSheet; locate: Locate } {
   /** The amounts of a row: remaining at the start, each plan year, remaining after (pushed, not spread: 2 000 rows). */
   const amounts = (cells: OutCell[], t: ShownPlan['interventions']['all'], bold = false) => {
     cells.push(money(kr0(t.remainingAtStart), bold));
-    for (const a of t.amounts) cells.push(money(kr0(a), bold));
+    for (let i = 0; i < t.amounts.length; i++) cells.push(money(kr0(t.amounts[i]!), bold));
     cells.push(money(kr0(t.remainingAfter), bold));
     return cells;
   };
