@@ -177,7 +177,7 @@ function allocateInNumbers(total: Kronor, weights: readonly WeightItem[], W: num
   }
   const missing = total - placed;
   if (missing > 0) placeMissing(floors, weights, missing, (a, b) => remainders[b]! - remainders[a]!);
-  return floors.map(kr);
+  return wholeKronor(floors);
 }
 
 /** Largest remainder past the safe range of numbers: floors and remainders in BigInt. */
@@ -206,7 +206,18 @@ function allocateInBigInt(total: Kronor, weights: readonly WeightItem[], W: numb
       const d = remainders[b]! - remainders[a]!;
       return d === 0n ? 0 : d > 0n ? 1 : -1;
     });
-  return floors.map(kr);
+  return wholeKronor(floors);
+}
+
+/**
+ * The amounts as kronor, in an array built by push: V8 then gives it the same elements kind whether
+ * this runs interpreted or optimized (a `map` makes a packed array in one and a holey one in the
+ * other), so that the code reading the amounts is not deoptimized when this gets optimized.
+ */
+function wholeKronor(values: readonly number[]): Kronor[] {
+  const out: Kronor[] = [];
+  for (let i = 0; i < values.length; i++) out.push(kr(values[i]!));
+  return out;
 }
 
 /**
