@@ -10,7 +10,9 @@
 // Run: npm run bench (builds dist-cli/ first). Environment: BENCH_RUNS (runs per case; default 11 in
 // process, 7 for process runs), BENCH_WARMUP (default 3 in process, 1 for process runs),
 // BENCH_BASELINE=<commit> (the old engine), BENCH_NEW=<commit> (measure that commit as the new engine
-// instead of dist-cli/), BENCH_KEEP=1 (keep the generated workbooks).
+// instead of dist-cli/), BENCH_KEEP=1 (keep the generated workbooks), BENCH_INSTRUCTIONS=0 (skip the
+// instruction counts: the cold engine under valgrind's callgrind, when valgrind is installed — a figure
+// that, unlike the clock, does not move with the machine's load).
 'use strict';
 const childProcess = require('child_process');
 const fs = require('fs');
@@ -250,6 +252,20 @@ async function leastIoAgainChild(exceljsPath, input, out) {
 }
 
 /**
+ * Cold engine for an instruction count: a fresh process requires the engine, deserializes the grids its
+ * host read (a v8-serialized snapshot, so that only the engine's own work is counted) and, unless
+ * `compute` is '0', computes once. Run twice under callgrind; the difference is the first computation.
+ * @param {string} dist
+ * @param {string} snapshotFile
+ * @param {string} compute
+ */
+async function instructionsChild(dist, snapshotFile, compute) {
+  const snapshot = require('v8').deserialize(require('fs').readFileSync(snapshotFile));
+  const { computeFromSnapshot } = require(dist + '/workbook/refresh.js');
+  if (compute !== '0' && computeFromSnapshot(snapshot).errors.length > 0) throw new Error('input errors');
+}
+
+/**
  * `node -e` source calling one of the functions above with the arguments after the code.
  * @param {Function} fn
  */
@@ -272,6 +288,28 @@ function timeProcess(args, cwd) {
   const out = r.stdout.trim();
   return { ms, report: out.startsWith('{') ? JSON.parse(out) : {} };
 }
+
+/**
+ * Instructions of one fresh `node --single-threaded` process under callgrind (deterministic: the same
+ * count for the same build and input, whatever else the machine does; --single-threaded runs V8's
+ * compiler and collector on the main thread, so that their work is counted the same way each time).
+ * @param {string[]} args node's arguments
+ * @param {string} cwd
+ */
+function callgrindInstructions(args, cwd) {
+  const r = childProcess.spawnSync(
+    'valgrind',
+    ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, '--single-threaded', ...args],
+    { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  if (r.error) throw r.error;
+  const m = /Collected : (\d+)/.exec(r.stderr);
+  if (r.status !== 0 || !m) throw new Error(`callgrind: exit ${r.status}: ${r.stderr.trim().slice(-500)}`);
+  return Number(m[1]);
+}
+
+/** Whether valgrind can be run here. */
+const hasValgrind = () => childProcess.spawnSync('valgrind', ['--version'], { stdio: 'ignore' }).status === 0;
 
 /** Lets a pending signal handler run between runs (the runs themselves are synchronous). */
 const yieldToEvents = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -527,6 +565,27 @@ async function benchmark(tmp, worktrees) {
     ENGINE_TARGET,
     meaningful,
   );
+  if (process.env.BENCH_INSTRUCTIONS === '0') console.log('   Instructions: skipped (BENCH_INSTRUCTIONS=0)');
+  else if (!hasValgrind()) console.log('   Instructions: skipped (valgrind is not installed)');
+  else {
+    /** The first computeFromSnapshot's instructions in a fresh process (with it minus without it). */
+    const coldInstructions = (/** @type {Engine} */ engine, /** @type {unknown} */ snapshot, /** @type {string} */ name) => {
+      const file = path.join(tmp, `snapshot-${name}.bin`);
+      fs.writeFileSync(file, v8.serialize(snapshot));
+      const args = (/** @type {string} */ compute) => ['-e', childSource(instructionsChild), engine.dist, file, compute];
+      return callgrindInstructions(args('1'), tmp) - callgrindInstructions(args('0'), tmp);
+    };
+    const oldCount = coldInstructions(old, oldSnapshot, 'old');
+    const newCount = coldInstructions(current, newSnapshot, 'new');
+    const mega = (/** @type {number} */ x) => `${(x / 1e6).toFixed(0)} M`;
+    console.log(
+      `   Instructions of the first computeFromSnapshot (callgrind, node --single-threaded, the grids deserialized): ` +
+        `${old.label} ${mega(oldCount)}, ${current.label} ${mega(newCount)}`,
+    );
+    const r = newCount / oldCount;
+    const verdict = !meaningful ? 'not meaningful: the new side is the baseline' : r <= ENGINE_TARGET ? 'met' : 'NOT met';
+    console.log(`  ratio new/old, instructions: ${ratioText(r)}   target ≤ ${ENGINE_TARGET.toFixed(2)}  ${verdict}`);
+  }
   console.log('');
   console.log(
     `2. The command against the least file I/O it needs — fresh node processes, wall clock, ` +
