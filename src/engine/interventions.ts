@@ -10,8 +10,6 @@ export interface PlanCalendar {
   months: MonthIndex[];
   firstMonth: MonthIndex;
   lastMonth: MonthIndex;
-  /** First month operated in each plan year. */
-  firstOperated: Map<number, MonthIndex>;
   /** By plan year (index into `years`): its first operated month, and its December. */
   operatedFrom: MonthIndex[];
   yearEnd: MonthIndex[];

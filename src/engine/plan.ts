@@ -58,16 +58,14 @@ export interface Plan {
 export function planCalendar(input: PlanInput): PlanCalendar {
   const years = input.years.map((y) => y.year);
   const months: MonthIndex[] = [];
-  const firstOperated = new Map<number, MonthIndex>();
   const operatedFrom: MonthIndex[] = [];
   const yearEnd: MonthIndex[] = [];
   for (const y of input.years) {
-    firstOperated.set(y.year, monthIndex(y.year, firstOperatedMonth(y.months)));
     operatedFrom.push(monthIndex(y.year, firstOperatedMonth(y.months)));
     yearEnd.push(monthIndex(y.year, 12));
     for (let m = firstOperatedMonth(y.months); m <= 12; m++) months.push(monthIndex(y.year, m));
   }
-  return { years, months, firstMonth: months[0]!, lastMonth: months[months.length - 1]!, firstOperated, operatedFrom, yearEnd };
+  return { years, months, firstMonth: months[0]!, lastMonth: months[months.length - 1]!, operatedFrom, yearEnd };
 }
 
 export function planCostLines(input: PlanInput): CostLinePlan[] {
@@ -306,7 +304,7 @@ function computeYears(input: PlanInput, share: PlanSharing, forecast: ForecastYe
     });
 
     // ---- cash flows of the year (interventions were added above)
-    const firstOperated = cal.firstOperated.get(y.year)!;
+    const firstOperated = cal.operatedFrom[yi]!;
     split.quarterMonths.forEach((month, q) => {
       if (month !== null) inflowFlows.add(monthIndex(y.year, month), split.quarterTotals[q]!);
     });

@@ -704,7 +704,8 @@ export function planSharing(): Required<PlanSharing> {
     },
     planIntervention: (iv, cal) => {
       let key = calendarKeys.get(cal);
-      if (key === undefined) calendarKeys.set(cal, (key = `${cal.months.join(',')}|${[...cal.firstOperated].join(';')}`));
+      if (key === undefined)
+        calendarKeys.set(cal, (key = `${cal.months.join(',')}|${cal.years.join(',')}|${cal.operatedFrom.join(',')}`));
       let byKey = plans.get(iv);
       if (!byKey) plans.set(iv, (byKey = new Map<string, InterventionPlan>()));
       const hit = byKey.get(key);
