@@ -3,13 +3,14 @@ import { floorDiv, kr, Kronor, sumKr, times } from './kronor';
 import { allocateByWeights, allocateExact, compareSv, divHalfAway, fraction } from './money';
 import { ROUNDING_RULES, RoundingMode } from './rounding';
 
+import type { Contribution, Member, Party, Quarters, Ratio, Settings, YearInput, YearSplit } from './types';
+import { PARTIES } from './types';
+
 /**
  * The kommuner's shares by who pays (names and inhabitants): they do not depend on the amount, so the
  * years of one plan compute each distinct set's shares once (a division per kommun and year otherwise).
  */
 export type SharesCache = Map<string, Ratio[]>;
-import type { Contribution, Member, Party, Quarters, Ratio, Settings, YearInput, YearSplit } from './types';
-import { PARTIES } from './types';
 
 const PARTY_ORDER: Record<Party, number> = { state: 0, region: 1, municipalities: 2 };
 
