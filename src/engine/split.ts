@@ -2,7 +2,6 @@
 import { floorDiv, kr, Kronor, sumKr, times } from './kronor';
 import { allocateByWeights, allocateExact, compareSv, divHalfAway, fraction } from './money';
 import { ROUNDING_RULES, RoundingMode } from './rounding';
-
 import type { Contribution, Member, Party, Quarters, Ratio, Settings, YearInput, YearSplit } from './types';
 import { PARTIES } from './types';
 
